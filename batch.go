@@ -1,0 +1,239 @@
+package newsgraph
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Batch is a set of documents, entities and relations written together, all
+// or nothing, by Writer.Upsert.
+type Batch struct {
+	Documents []*Document `json:"documents,omitempty"`
+	Entities  []*Entity   `json:"entities,omitempty"`
+	Relations []*Relation `json:"relations,omitempty"`
+}
+
+// Normalize fills derived fields in place: every relation's ID from its
+// ends and type (RelationID), a zero Confidence to 1, and evidence without
+// duplicate (quote, document) pairs.
+func (b *Batch) Normalize() {
+	for _, r := range b.Relations {
+		if r == nil {
+			continue
+		}
+		r.ID = RelationID(r.From, r.Type, r.To)
+		if r.Confidence == 0 {
+			r.Confidence = 1
+		}
+		r.Evidence = UnionEvidence(nil, r.Evidence)
+	}
+}
+
+// UnionEvidence returns a followed by the items of b not already in a,
+// without duplicates, in first-seen order.
+func UnionEvidence(a, b []Evidence) []Evidence {
+	seen := make(map[Evidence]bool, len(a)+len(b))
+	out := make([]Evidence, 0, len(a)+len(b))
+	for _, list := range [][]Evidence{a, b} {
+		for _, ev := range list {
+			if !seen[ev] {
+				seen[ev] = true
+				out = append(out, ev)
+			}
+		}
+	}
+	return out
+}
+
+// Validate checks the batch on its own: formats, kinds, ids, types, dates,
+// confidence, duplicates, and every quote whose document is in the batch.
+// References to entities and documents outside the batch are left to
+// CheckReferences. The error is Invalid and names the offending item.
+func (b *Batch) Validate() error {
+	docs := make(map[string]*Document, len(b.Documents))
+	for i, d := range b.Documents {
+		if err := validateDocument(d); err != nil {
+			return batchErr("documents[%d]: %s", i, err)
+		}
+		if docs[d.ID] != nil {
+			return batchErr("documents[%d]: duplicate document id %q", i, d.ID)
+		}
+		docs[d.ID] = d
+	}
+	entities := make(map[string]bool, len(b.Entities))
+	for i, e := range b.Entities {
+		if err := validateEntity(e); err != nil {
+			return batchErr("entities[%d]: %s", i, err)
+		}
+		if entities[e.ID] {
+			return batchErr("entities[%d]: duplicate entity id %q", i, e.ID)
+		}
+		entities[e.ID] = true
+	}
+	relations := make(map[string]bool, len(b.Relations))
+	for i, r := range b.Relations {
+		if err := validateRelation(r, docs); err != nil {
+			return batchErr("relations[%d]: %s", i, err)
+		}
+		if relations[r.ID] {
+			return batchErr("relations[%d]: duplicate relation %s", i, r.ID)
+		}
+		relations[r.ID] = true
+	}
+	return nil
+}
+
+func batchErr(format string, args ...any) error {
+	return &Error{Code: Invalid, Op: "upsert", Message: fmt.Sprintf(format, args...)}
+}
+
+func validateDocument(d *Document) error {
+	switch {
+	case d == nil:
+		return fmt.Errorf("document is null")
+	case !DocumentIDPattern.MatchString(d.ID):
+		return fmt.Errorf("document id %q is malformed: want doc:<lower-case-slug>", d.ID)
+	case strings.TrimSpace(d.Title) == "":
+		return fmt.Errorf("document %s has no title", d.ID)
+	case strings.TrimSpace(d.Text) == "":
+		return fmt.Errorf("document %s has no text", d.ID)
+	}
+	return nil
+}
+
+func validateEntity(e *Entity) error {
+	switch {
+	case e == nil:
+		return fmt.Errorf("entity is null")
+	case !e.Kind.Valid():
+		return fmt.Errorf("entity %q has unknown kind %q", e.ID, e.Kind)
+	case !ValidEntityID(e.ID):
+		return fmt.Errorf("entity id %q is malformed: want %s:<lower-case-slug>", e.ID, e.Kind.IDPrefix())
+	case KindOfID(e.ID) != e.Kind:
+		return fmt.Errorf("entity id %q does not start with %q, the prefix of kind %s", e.ID, e.Kind.IDPrefix()+":", e.Kind)
+	case strings.TrimSpace(e.Name) == "":
+		return fmt.Errorf("entity %s has no name", e.ID)
+	case !e.StartDate.IsZero() && !e.EndDate.IsZero() && e.EndDate.Compare(e.StartDate) < 0:
+		return fmt.Errorf("entity %s ends (%s) before it starts (%s)", e.ID, e.EndDate, e.StartDate)
+	case e.PlaceID != "" && KindOfID(e.PlaceID) != KindPlace:
+		return fmt.Errorf("entity %s: placeId %q is not a place id", e.ID, e.PlaceID)
+	case e.ClaimantID != "" && !ValidEntityID(e.ClaimantID):
+		return fmt.Errorf("entity %s: claimantId %q is malformed", e.ID, e.ClaimantID)
+	}
+	return nil
+}
+
+func validateRelation(r *Relation, docs map[string]*Document) error {
+	switch {
+	case r == nil:
+		return fmt.Errorf("relation is null")
+	case !ValidRelationType(r.Type):
+		return fmt.Errorf("relation type %q is malformed: want UPPER_SNAKE_CASE such as THREATENS", r.Type)
+	case !ValidEntityID(r.From):
+		return fmt.Errorf("relation %s: from %q is not a valid entity id", r.ID, r.From)
+	case !ValidEntityID(r.To):
+		return fmt.Errorf("relation %s: to %q is not a valid entity id", r.ID, r.To)
+	case r.ID != RelationID(r.From, r.Type, r.To):
+		return fmt.Errorf("relation id %q does not match its ends and type (want %q)", r.ID, RelationID(r.From, r.Type, r.To))
+	case math.IsNaN(r.Confidence) || r.Confidence <= 0 || r.Confidence > 1:
+		return fmt.Errorf("relation %s: confidence must be in (0, 1], got %v", r.ID, r.Confidence)
+	case !r.ValidFrom.IsZero() && !r.ValidTo.IsZero() && r.ValidTo.Compare(r.ValidFrom) < 0:
+		return fmt.Errorf("relation %s: validTo (%s) is before validFrom (%s)", r.ID, r.ValidTo, r.ValidFrom)
+	case len(r.Evidence) == 0:
+		return fmt.Errorf("relation %s has no evidence: every relation needs at least one quote", r.ID)
+	}
+	for j, ev := range r.Evidence {
+		if strings.TrimSpace(ev.Quote) == "" {
+			return fmt.Errorf("relation %s: evidence[%d] has an empty quote", r.ID, j)
+		}
+		if !DocumentIDPattern.MatchString(ev.DocumentID) {
+			return fmt.Errorf("relation %s: evidence[%d] document id %q is malformed", r.ID, j, ev.DocumentID)
+		}
+		if d := docs[ev.DocumentID]; d != nil && !strings.Contains(d.Text, ev.Quote) {
+			return fmt.Errorf("relation %s: evidence[%d] quote %q is not a verbatim substring of document %s", r.ID, j, ev.Quote, d.ID)
+		}
+	}
+	return nil
+}
+
+// References lists the entity and document ids the batch refers to but does
+// not contain: relation ends, event places, claimants and evidence
+// documents. A store looks them up and passes what it finds to
+// CheckReferences.
+func (b *Batch) References() (entityIDs, documentIDs []string) {
+	haveEntity := make(map[string]bool, len(b.Entities))
+	for _, e := range b.Entities {
+		haveEntity[e.ID] = true
+	}
+	haveDoc := make(map[string]bool, len(b.Documents))
+	for _, d := range b.Documents {
+		haveDoc[d.ID] = true
+	}
+	addEntity := func(id string) {
+		if id != "" && !haveEntity[id] {
+			haveEntity[id] = true
+			entityIDs = append(entityIDs, id)
+		}
+	}
+	for _, e := range b.Entities {
+		addEntity(e.PlaceID)
+		addEntity(e.ClaimantID)
+	}
+	for _, r := range b.Relations {
+		addEntity(r.From)
+		addEntity(r.To)
+		for _, ev := range r.Evidence {
+			if !haveDoc[ev.DocumentID] {
+				haveDoc[ev.DocumentID] = true
+				documentIDs = append(documentIDs, ev.DocumentID)
+			}
+		}
+	}
+	return entityIDs, documentIDs
+}
+
+// CheckReferences checks a validated batch against what the store holds:
+// storedEntities and storedDocs are the results of looking up References.
+// Every reference must resolve, and every quote from a stored document must
+// be a verbatim substring of its text.
+func (b *Batch) CheckReferences(storedEntities map[string]*Entity, storedDocs map[string]*Document) error {
+	inBatch := make(map[string]bool, len(b.Entities))
+	for _, e := range b.Entities {
+		inBatch[e.ID] = true
+	}
+	exists := func(id string) bool { return inBatch[id] || storedEntities[id] != nil }
+	for i, e := range b.Entities {
+		if e.PlaceID != "" && !exists(e.PlaceID) {
+			return batchErr("entities[%d]: entity %s: place %q does not exist", i, e.ID, e.PlaceID)
+		}
+		if e.ClaimantID != "" && !exists(e.ClaimantID) {
+			return batchErr("entities[%d]: entity %s: claimant %q does not exist", i, e.ID, e.ClaimantID)
+		}
+	}
+	docInBatch := make(map[string]bool, len(b.Documents))
+	for _, d := range b.Documents {
+		docInBatch[d.ID] = true
+	}
+	for i, r := range b.Relations {
+		if !exists(r.From) {
+			return batchErr("relations[%d]: relation %s: from entity %q does not exist", i, r.ID, r.From)
+		}
+		if !exists(r.To) {
+			return batchErr("relations[%d]: relation %s: to entity %q does not exist", i, r.ID, r.To)
+		}
+		for j, ev := range r.Evidence {
+			if docInBatch[ev.DocumentID] {
+				continue
+			}
+			d := storedDocs[ev.DocumentID]
+			if d == nil {
+				return batchErr("relations[%d]: relation %s: evidence[%d] document %q does not exist", i, r.ID, j, ev.DocumentID)
+			}
+			if !strings.Contains(d.Text, ev.Quote) {
+				return batchErr("relations[%d]: relation %s: evidence[%d] quote %q is not a verbatim substring of document %s", i, r.ID, j, ev.Quote, d.ID)
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,78 @@
+package newsgraph
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Patterns that identifiers must match. Relation types are checked against
+// RelationTypePattern before they reach any query language, which makes it
+// safe for a backend to use them as relationship types.
+var (
+	// EntityIDPattern: a kind prefix, a colon and a lower-case slug.
+	EntityIDPattern = regexp.MustCompile(`^(person|organization|place|legal-concept|event|claim):[a-z0-9]+(-[a-z0-9]+)*$`)
+	// DocumentIDPattern: "doc:" and a lower-case slug.
+	DocumentIDPattern = regexp.MustCompile(`^doc:[a-z0-9]+(-[a-z0-9]+)*$`)
+	// RelationTypePattern: UPPER_SNAKE_CASE, at most 64 characters.
+	RelationTypePattern = regexp.MustCompile(`^[A-Z][A-Z0-9]{0,62}(_[A-Z0-9]+)*$`)
+)
+
+const maxRelationTypeLen = 64
+
+// IDPrefix returns the id prefix of kind k, such as "legal-concept".
+func (k Kind) IDPrefix() string {
+	return strings.ReplaceAll(strings.ToLower(string(k)), "_", "-")
+}
+
+// KindOfID returns the kind an entity id's prefix names, or "" when the id
+// has no valid prefix.
+func KindOfID(id string) Kind {
+	prefix, _, ok := strings.Cut(id, ":")
+	if !ok {
+		return ""
+	}
+	for _, k := range AllKinds {
+		if k.IDPrefix() == prefix {
+			return k
+		}
+	}
+	return ""
+}
+
+// Slug folds s to lower-case ASCII words joined by hyphens:
+// "Andrés Manuel López Obrador" becomes "andres-manuel-lopez-obrador".
+func Slug(s string) string {
+	return strings.Join(strings.Fields(Fold(s)), "-")
+}
+
+// EntityID returns the deterministic id of an entity of kind k named name.
+func EntityID(k Kind, name string) string {
+	return k.IDPrefix() + ":" + Slug(name)
+}
+
+// RelationID returns the deterministic id of the relation of type typ from
+// entity from to entity to. A relation's identity is this triple: a second
+// report of the same triple adds evidence to the existing relation.
+func RelationID(from, typ, to string) string {
+	return from + "|" + typ + "|" + to
+}
+
+// ValidEntityID reports whether id is well formed.
+func ValidEntityID(id string) bool { return EntityIDPattern.MatchString(id) }
+
+// ValidRelationType reports whether typ is UPPER_SNAKE_CASE and at most 64
+// characters long.
+func ValidRelationType(typ string) bool {
+	return len(typ) <= maxRelationTypeLen && RelationTypePattern.MatchString(typ)
+}
+
+// CheckRelationTypes returns an Invalid error naming the first malformed
+// type in types. A well-formed type that no relation has is not an error.
+func CheckRelationTypes(types []string) error {
+	for _, t := range types {
+		if !ValidRelationType(t) {
+			return Errorf(Invalid, "relation type %q is malformed: want UPPER_SNAKE_CASE such as THREATENS, at most %d characters", t, maxRelationTypeLen)
+		}
+	}
+	return nil
+}

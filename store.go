@@ -1,0 +1,281 @@
+package newsgraph
+
+import (
+	"context"
+)
+
+// This file is the specification every store implements. The conformance
+// suite in package storetest checks each rule stated here against every
+// implementation, so the embedded store and the Neo4j store behave alike.
+//
+// Common rules:
+//   - Every method validates its input first and returns an *Error with code
+//     Invalid or LimitExceeded, naming the offending value and the limit, before
+//     touching storage.
+//   - A store that cannot be reached returns an *Error with code Unavailable.
+//   - Methods taking a slice of ids or queries are batched for dataloaders: one
+//     call is a bounded number of round trips to the storage engine, however
+//     many ids or queries it carries.
+//   - Returned values are fresh copies the caller may keep and modify.
+
+// Store is the whole storage contract: reads, traversals and writes.
+type Store interface {
+	EntityReader
+	RelationReader
+	DocumentReader
+	Traverser
+	Writer
+
+	// Ping reports whether the store is reachable; it backs /readyz.
+	Ping(ctx context.Context) error
+	// Close releases the store's resources. It is safe to call once.
+	Close() error
+}
+
+// EntityReader reads entities.
+type EntityReader interface {
+	// EntitiesByID returns the entities with the given ids that exist, keyed
+	// by the requested id. Absent ids are missing from the map; they are not
+	// an error.
+	EntitiesByID(ctx context.Context, ids []string) (map[string]*Entity, error)
+	// Entities returns a page of entities in ascending id order, restricted
+	// to q.Kinds when it is not empty.
+	Entities(ctx context.Context, q EntityQuery) (Page[*Entity], error)
+	// Search returns up to q.Limit entities matching q.Text, best first, as
+	// ranked by SearchScore and RankHits. A query that folds to nothing
+	// returns no hits.
+	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+}
+
+// RelationReader reads relations.
+type RelationReader interface {
+	// RelationsByID returns the relations with the given ids that exist,
+	// keyed by id.
+	RelationsByID(ctx context.Context, ids []string) (map[string]*Relation, error)
+	// Relations answers each query with a page of relations in ascending id
+	// order; the result has one page per query, in order. Every filter field
+	// that is set must match. A malformed type is Invalid; a well-formed type
+	// no relation has matches nothing.
+	Relations(ctx context.Context, qs []RelationQuery) ([]Page[*Relation], error)
+	// RelationTypes returns every relation type with its number of
+	// relations, by count descending, then type ascending.
+	RelationTypes(ctx context.Context) ([]TypeCount, error)
+	// Stats counts entities, relations and documents.
+	Stats(ctx context.Context) (Stats, error)
+}
+
+// DocumentReader reads documents.
+type DocumentReader interface {
+	// DocumentsByID returns the documents with the given ids that exist,
+	// keyed by id.
+	DocumentsByID(ctx context.Context, ids []string) (map[string]*Document, error)
+	// Documents returns a page of documents in ascending id order.
+	Documents(ctx context.Context, q DocumentQuery) (Page[*Document], error)
+}
+
+// Traverser walks the graph.
+type Traverser interface {
+	// Neighborhoods answers each query with the subgraph around its root;
+	// the result has one Subgraph per query, in order. An absent root is
+	// NotFound. The walk is a breadth-first search, defined exactly so that
+	// every store returns the same subgraph:
+	//
+	//   - Nodes starts with the root. Levels 1..Depth are expanded in turn.
+	//   - At each level, frontier nodes are taken in the order they were
+	//     added; each node's relations that match Direction (OUT: the node is
+	//     From; IN: it is To; BOTH: either) and Types (when not empty) are
+	//     taken in ascending relation id order.
+	//   - For each such relation, the node at the other end, m, is considered.
+	//     If Kinds is not empty and m's kind is not in it, the relation is
+	//     skipped. If m is already a node, the relation is added to Edges
+	//     unless already there. Otherwise, if len(Nodes) < Limit, m is added
+	//     to Nodes (and to the next frontier) and the relation to Edges;
+	//     otherwise the relation is skipped and Truncated is set.
+	//   - Nodes found at the last level are not expanded, so relations among
+	//     them are not included.
+	Neighborhoods(ctx context.Context, qs []NeighborhoodQuery) ([]Subgraph, error)
+	// ShortestPath returns a path with the fewest relations from q.From to
+	// q.To, following q.Direction (OUT walks relations from From to To) and
+	// q.Types, of length at most q.MaxDepth, or nil when there is none. When
+	// several shortest paths exist, any one may be returned. From == To gives
+	// the path of length 0 holding that one node. An absent end is NotFound.
+	ShortestPath(ctx context.Context, q PathQuery) (*Path, error)
+	// Paths returns up to q.Limit simple paths (no node repeated) from q.From
+	// to q.To of length at most q.MaxDepth, following q.Direction and q.Types,
+	// shortest first; among paths of equal length the order is unspecified,
+	// but no path appears twice and the k returned are k shortest ones. An
+	// absent end is NotFound.
+	Paths(ctx context.Context, q PathQuery) ([]Path, error)
+}
+
+// Writer changes the graph.
+type Writer interface {
+	// Upsert writes a batch all or nothing. The batch is first normalised
+	// (Batch.Normalize) and validated: against itself with Batch.Validate, and
+	// against the store with CheckReferences, so that every relation end and
+	// every evidence document exists in the batch or in the store and every
+	// quote is a verbatim substring of its document's text. An invalid batch
+	// is an Invalid error naming the offending item, and nothing is written.
+	//
+	// Documents and entities replace stored ones with the same id. A relation
+	// whose id exists keeps the union of its stored and new evidence (no
+	// duplicate (quote, document) pairs) and takes the other fields from the
+	// batch. Upserting the same batch twice changes nothing.
+	Upsert(ctx context.Context, b Batch) error
+}
+
+// Direction says which way relations are followed from a node.
+type Direction string
+
+// The directions. The zero Direction is treated as Both.
+const (
+	Out  Direction = "OUT"
+	In   Direction = "IN"
+	Both Direction = "BOTH"
+)
+
+// Limits and defaults of queries. Exceeding a limit is a LimitExceeded error
+// whose message states the limit.
+const (
+	DefaultPageSize     = 50
+	MaxPageSize         = 500
+	DefaultSearchLimit  = 10
+	MaxNeighborhoodDeep = 4
+	DefaultNeighborhood = 100 // default node limit of a neighbourhood
+	MaxPathDepth        = 8
+	DefaultPathDepth    = 6
+	DefaultPathCount    = 5
+	MaxPathCount        = 50
+)
+
+// Page is one page of a list in a stable order. The cursor of an item is
+// EncodeCursor of its id.
+type Page[T any] struct {
+	// Items are the items of this page, at most the page size.
+	Items []T
+	// TotalCount is the number of items matching the query, on all pages.
+	TotalCount int
+	// HasNextPage reports whether items follow the last one of this page.
+	HasNextPage bool
+}
+
+// EntityQuery selects a page of entities.
+type EntityQuery struct {
+	// Kinds restricts the result to these kinds when not empty.
+	Kinds []Kind
+	// First is the page size, 0..MaxPageSize; 0 returns only TotalCount.
+	First int
+	// After is a cursor: the page starts after the item it names.
+	After string
+}
+
+// SearchQuery is a free-text search over names and aliases.
+type SearchQuery struct {
+	// Text is matched after folding (see Fold).
+	Text string
+	// Kinds restricts hits to these kinds when not empty.
+	Kinds []Kind
+	// Limit is the number of hits, 1..MaxPageSize.
+	Limit int
+}
+
+// SearchHit is one search result.
+type SearchHit struct {
+	Entity *Entity
+	// Score is SearchScore(query, Entity), in (0, 1].
+	Score float64
+}
+
+// RelationFilter selects relations. Every field that is set must match.
+type RelationFilter struct {
+	// Types restricts relations to these types when not empty.
+	Types []string
+	// From and To match the relation's ends.
+	From string
+	To   string
+	// Involving matches relations with this entity at either end.
+	Involving string
+	// DocumentID matches relations with evidence from this document.
+	DocumentID string
+}
+
+// RelationQuery selects a page of relations.
+type RelationQuery struct {
+	Filter RelationFilter
+	// First is the page size, 0..MaxPageSize.
+	First int
+	// After is a cursor: the page starts after the relation it names.
+	After string
+}
+
+// DocumentQuery selects a page of documents.
+type DocumentQuery struct {
+	// First is the page size, 0..MaxPageSize.
+	First int
+	// After is a cursor: the page starts after the document it names.
+	After string
+}
+
+// NeighborhoodQuery asks for the subgraph around ID; see
+// Traverser.Neighborhoods for the exact walk.
+type NeighborhoodQuery struct {
+	ID string
+	// Depth is 1..MaxNeighborhoodDeep.
+	Depth     int
+	Direction Direction
+	Types     []string
+	Kinds     []Kind
+	// Limit caps the number of nodes, the root included: 1..MaxPageSize.
+	Limit int
+}
+
+// Subgraph is a set of nodes and the relations among them, in the shape a
+// visualisation draws.
+type Subgraph struct {
+	Nodes []*Entity
+	Edges []*Relation
+	// Truncated reports that Limit left out nodes the walk reached.
+	Truncated bool
+}
+
+// PathQuery asks for paths between two entities.
+type PathQuery struct {
+	From, To string
+	// MaxDepth is the longest path considered, 1..MaxPathDepth.
+	MaxDepth  int
+	Direction Direction
+	Types     []string
+	// Limit is the number of paths Paths returns, 1..MaxPathCount.
+	Limit int
+}
+
+// Path is a walk from one entity to another: Nodes[i] and Nodes[i+1] are the
+// ends of Edges[i], so len(Nodes) == len(Edges)+1.
+type Path struct {
+	Nodes []*Entity
+	Edges []*Relation
+}
+
+// Length is the number of relations on the path.
+func (p Path) Length() int { return len(p.Edges) }
+
+// TypeCount is a relation type and its number of relations.
+type TypeCount struct {
+	Type  string
+	Count int
+}
+
+// KindCount is an entity kind and its number of entities.
+type KindCount struct {
+	Kind  Kind
+	Count int
+}
+
+// Stats counts the graph.
+type Stats struct {
+	Entities  int
+	Relations int
+	Documents int
+	// ByKind has one entry per kind, in AllKinds order, zeros included.
+	ByKind []KindCount
+}
