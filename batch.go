@@ -116,7 +116,7 @@ func validateEntity(e *Entity) error {
 		return fmt.Errorf("entity %s has no name", e.ID)
 	case !e.StartDate.IsZero() && !e.EndDate.IsZero() && e.EndDate.Compare(e.StartDate) < 0:
 		return fmt.Errorf("entity %s ends (%s) before it starts (%s)", e.ID, e.EndDate, e.StartDate)
-	case e.PlaceID != "" && KindOfID(e.PlaceID) != KindPlace:
+	case e.PlaceID != "" && (!ValidEntityID(e.PlaceID) || KindOfID(e.PlaceID) != KindPlace):
 		return fmt.Errorf("entity %s: placeId %q is not a place id", e.ID, e.PlaceID)
 	case e.ClaimantID != "" && !ValidEntityID(e.ClaimantID):
 		return fmt.Errorf("entity %s: claimantId %q is malformed", e.ID, e.ClaimantID)
@@ -125,33 +125,37 @@ func validateEntity(e *Entity) error {
 }
 
 func validateRelation(r *Relation, docs map[string]*Document) error {
-	switch {
-	case r == nil:
+	if r == nil {
 		return fmt.Errorf("relation is null")
+	}
+	// Messages name the relation by the id its ends and type give it, which
+	// Normalize has stored in r.ID for a normalised batch.
+	id := RelationID(r.From, r.Type, r.To)
+	switch {
 	case !ValidRelationType(r.Type):
-		return fmt.Errorf("relation type %q is malformed: want UPPER_SNAKE_CASE such as THREATENS", r.Type)
+		return fmt.Errorf("relation %s: type %q is malformed: want UPPER_SNAKE_CASE such as THREATENS, at most %d characters", id, r.Type, maxRelationTypeLen)
 	case !ValidEntityID(r.From):
-		return fmt.Errorf("relation %s: from %q is not a valid entity id", r.ID, r.From)
+		return fmt.Errorf("relation %s: from %q is not a valid entity id", id, r.From)
 	case !ValidEntityID(r.To):
-		return fmt.Errorf("relation %s: to %q is not a valid entity id", r.ID, r.To)
-	case r.ID != RelationID(r.From, r.Type, r.To):
-		return fmt.Errorf("relation id %q does not match its ends and type (want %q)", r.ID, RelationID(r.From, r.Type, r.To))
+		return fmt.Errorf("relation %s: to %q is not a valid entity id", id, r.To)
+	case r.ID != id:
+		return fmt.Errorf("relation id %q does not match its ends and type (want %q)", r.ID, id)
 	case math.IsNaN(r.Confidence) || r.Confidence <= 0 || r.Confidence > 1:
-		return fmt.Errorf("relation %s: confidence must be in (0, 1], got %v", r.ID, r.Confidence)
+		return fmt.Errorf("relation %s: confidence must be in (0, 1], got %v", id, r.Confidence)
 	case !r.ValidFrom.IsZero() && !r.ValidTo.IsZero() && r.ValidTo.Compare(r.ValidFrom) < 0:
-		return fmt.Errorf("relation %s: validTo (%s) is before validFrom (%s)", r.ID, r.ValidTo, r.ValidFrom)
+		return fmt.Errorf("relation %s: validTo (%s) is before validFrom (%s)", id, r.ValidTo, r.ValidFrom)
 	case len(r.Evidence) == 0:
-		return fmt.Errorf("relation %s has no evidence: every relation needs at least one quote", r.ID)
+		return fmt.Errorf("relation %s has no evidence: every relation needs at least one quote", id)
 	}
 	for j, ev := range r.Evidence {
 		if strings.TrimSpace(ev.Quote) == "" {
-			return fmt.Errorf("relation %s: evidence[%d] has an empty quote", r.ID, j)
+			return fmt.Errorf("relation %s: evidence[%d] has an empty quote", id, j)
 		}
 		if !DocumentIDPattern.MatchString(ev.DocumentID) {
-			return fmt.Errorf("relation %s: evidence[%d] document id %q is malformed", r.ID, j, ev.DocumentID)
+			return fmt.Errorf("relation %s: evidence[%d] document id %q is malformed", id, j, ev.DocumentID)
 		}
 		if d := docs[ev.DocumentID]; d != nil && !strings.Contains(d.Text, ev.Quote) {
-			return fmt.Errorf("relation %s: evidence[%d] quote %q is not a verbatim substring of document %s", r.ID, j, ev.Quote, d.ID)
+			return fmt.Errorf("relation %s: evidence[%d] quote %q is not a verbatim substring of document %s", id, j, ev.Quote, d.ID)
 		}
 	}
 	return nil
@@ -160,15 +164,19 @@ func validateRelation(r *Relation, docs map[string]*Document) error {
 // References lists the entity and document ids the batch refers to but does
 // not contain: relation ends, event places, claimants and evidence
 // documents. A store looks them up and passes what it finds to
-// CheckReferences.
+// CheckReferences. Null items are skipped; Validate reports them.
 func (b *Batch) References() (entityIDs, documentIDs []string) {
 	haveEntity := make(map[string]bool, len(b.Entities))
 	for _, e := range b.Entities {
-		haveEntity[e.ID] = true
+		if e != nil {
+			haveEntity[e.ID] = true
+		}
 	}
 	haveDoc := make(map[string]bool, len(b.Documents))
 	for _, d := range b.Documents {
-		haveDoc[d.ID] = true
+		if d != nil {
+			haveDoc[d.ID] = true
+		}
 	}
 	addEntity := func(id string) {
 		if id != "" && !haveEntity[id] {
@@ -177,10 +185,15 @@ func (b *Batch) References() (entityIDs, documentIDs []string) {
 		}
 	}
 	for _, e := range b.Entities {
-		addEntity(e.PlaceID)
-		addEntity(e.ClaimantID)
+		if e != nil {
+			addEntity(e.PlaceID)
+			addEntity(e.ClaimantID)
+		}
 	}
 	for _, r := range b.Relations {
+		if r == nil {
+			continue
+		}
 		addEntity(r.From)
 		addEntity(r.To)
 		for _, ev := range r.Evidence {
@@ -196,14 +209,20 @@ func (b *Batch) References() (entityIDs, documentIDs []string) {
 // CheckReferences checks a validated batch against what the store holds:
 // storedEntities and storedDocs are the results of looking up References.
 // Every reference must resolve, and every quote from a stored document must
-// be a verbatim substring of its text.
+// be a verbatim substring of its text. Null items are skipped; Validate
+// reports them.
 func (b *Batch) CheckReferences(storedEntities map[string]*Entity, storedDocs map[string]*Document) error {
 	inBatch := make(map[string]bool, len(b.Entities))
 	for _, e := range b.Entities {
-		inBatch[e.ID] = true
+		if e != nil {
+			inBatch[e.ID] = true
+		}
 	}
 	exists := func(id string) bool { return inBatch[id] || storedEntities[id] != nil }
 	for i, e := range b.Entities {
+		if e == nil {
+			continue
+		}
 		if e.PlaceID != "" && !exists(e.PlaceID) {
 			return batchErr("entities[%d]: entity %s: place %q does not exist", i, e.ID, e.PlaceID)
 		}
@@ -213,9 +232,14 @@ func (b *Batch) CheckReferences(storedEntities map[string]*Entity, storedDocs ma
 	}
 	docInBatch := make(map[string]bool, len(b.Documents))
 	for _, d := range b.Documents {
-		docInBatch[d.ID] = true
+		if d != nil {
+			docInBatch[d.ID] = true
+		}
 	}
 	for i, r := range b.Relations {
+		if r == nil {
+			continue
+		}
 		if !exists(r.From) {
 			return batchErr("relations[%d]: relation %s: from entity %q does not exist", i, r.ID, r.From)
 		}

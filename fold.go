@@ -4,29 +4,29 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
-// Fold prepares text for matching: it removes diacritics, folds case, turns
-// punctuation into spaces, and spells British "-isation"/"-ise" words the
-// American way, so that "López Obrador" matches "Lopez Obrador" and
-// "organisation" matches "organization". Words are separated by one space.
+// Fold prepares text for matching: it removes diacritics (and spells "ł",
+// "ø", "ß", "æ" and the like in ASCII), folds case, turns punctuation into
+// spaces, and spells British "-isation"/"-ise" words (and a few whole words
+// such as "defence") the American way, so that "López Obrador" matches
+// "Lopez Obrador" and "organisation" matches "organization". Words are
+// separated by one space. Fold is idempotent: Fold(Fold(s)) == Fold(s).
 func Fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	stripped, _, err := transform.String(t, s)
-	if err != nil {
-		stripped = s
-	}
+	stripped := stripMarks(s)
 	var b strings.Builder
 	b.Grow(len(stripped))
 	for _, r := range stripped {
 		switch {
-		case r == '\'' || r == '’' || r == '‘':
-			// Apostrophes join: "Trump's" folds to "trumps".
+		case isApostrophe(r):
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+			r = unicode.ToLower(r)
+			if latin, ok := strokeLetters[r]; ok {
+				b.WriteString(latin)
+			} else {
+				b.WriteRune(r)
+			}
 		default:
 			b.WriteByte(' ')
 		}
@@ -36,6 +36,58 @@ func Fold(s string) string {
 		words[i] = americanSpelling(w)
 	}
 	return strings.Join(words, " ")
+}
+
+// stripMarks removes apostrophes and combining marks: "López" becomes
+// "Lopez". Apostrophes ("Trump's" folds to "trumps") are removed before
+// normalisation so that letters they separated compose the same way on every
+// pass, which keeps Fold idempotent. ASCII text, the common case, is returned
+// as it is: it has no marks, and Fold drops its apostrophes itself.
+func stripMarks(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	s = strings.Map(func(r rune) rune {
+		if isApostrophe(r) {
+			return -1
+		}
+		return r
+	}, s)
+	s = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s))
+	return norm.NFC.String(s)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' }
+
+// strokeLetters spells lower-case Latin letters that have no canonical
+// decomposition, so that normalisation leaves their marks in place, with
+// plain ASCII letters: "Łódź" folds to "lodz", "Straße" to "strasse".
+var strokeLetters = map[rune]string{
+	'ł': "l", 'ø': "o", 'đ': "d", 'ð': "d", 'ħ': "h", 'ı': "i", 'ŧ': "t",
+	'ß': "ss", 'æ': "ae", 'œ': "oe", 'þ': "th",
+}
+
+// britishWords maps British spellings that no suffix rule covers to American
+// ones. Their American forms match no rule, so folding stays idempotent.
+var britishWords = map[string]string{
+	"defence": "defense", "defences": "defenses",
+	"offence": "offense", "offences": "offenses",
+	"licence": "license", "licences": "licenses",
+	"pretence": "pretense", "programme": "program", "programmes": "programs",
 }
 
 // britishSuffixes maps British spelling suffixes to American ones. Longer
@@ -55,6 +107,9 @@ var britishSuffixes = [][2]string{
 // sides and still matches; short words are left alone to keep folded text
 // readable.
 func americanSpelling(w string) string {
+	if american, ok := britishWords[w]; ok {
+		return american
+	}
 	if len(w) < 6 {
 		return w
 	}

@@ -13,8 +13,10 @@ var (
 	EntityIDPattern = regexp.MustCompile(`^(person|organization|place|legal-concept|event|claim):[a-z0-9]+(-[a-z0-9]+)*$`)
 	// DocumentIDPattern: "doc:" and a lower-case slug.
 	DocumentIDPattern = regexp.MustCompile(`^doc:[a-z0-9]+(-[a-z0-9]+)*$`)
-	// RelationTypePattern: UPPER_SNAKE_CASE, at most 64 characters.
-	RelationTypePattern = regexp.MustCompile(`^[A-Z][A-Z0-9]{0,62}(_[A-Z0-9]+)*$`)
+	// RelationTypePattern: UPPER_SNAKE_CASE. The pattern alone does not
+	// bound the length of a type with underscores; ValidRelationType also
+	// limits it to 64 characters.
+	RelationTypePattern = regexp.MustCompile(`^[A-Z][A-Z0-9]{0,63}(_[A-Z0-9]+)*$`)
 )
 
 const maxRelationTypeLen = 64
@@ -41,8 +43,12 @@ func KindOfID(id string) Kind {
 
 // Slug folds s to lower-case ASCII words joined by hyphens:
 // "Andrés Manuel López Obrador" becomes "andres-manuel-lopez-obrador".
+// Letters that Fold leaves outside ASCII (such as Cyrillic or Han) separate
+// words, so a slug is empty or a valid id suffix.
 func Slug(s string) string {
-	return strings.Join(strings.Fields(Fold(s)), "-")
+	return strings.Join(strings.FieldsFunc(Fold(s), func(r rune) bool {
+		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
+	}), "-")
 }
 
 // EntityID returns the deterministic id of an entity of kind k named name.

@@ -3,6 +3,7 @@ package newsgraph
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Search scoring is defined here, once, so that every store ranks hits the
@@ -39,16 +40,17 @@ func initialism(folded string) string {
 	if len(words) < 2 {
 		return ""
 	}
-	var b strings.Builder
+	var initials []rune
 	for _, w := range words {
 		if !stopWords[w] {
-			b.WriteByte(w[0])
+			first, _ := utf8.DecodeRuneInString(w)
+			initials = append(initials, first)
 		}
 	}
-	if b.Len() < 2 {
+	if len(initials) < 2 {
 		return ""
 	}
-	return b.String()
+	return string(initials)
 }
 
 // SearchTokens returns the folded words of a query, in order.
@@ -99,6 +101,12 @@ func keyScore(q, key string, isName bool) float64 {
 func tokenCoverage(q, text string) float64 {
 	qw := strings.Fields(q)
 	tw := strings.Fields(text)
+	// Longer query words first: the text words a query word is a prefix of
+	// are a subset of those of any shorter word it starts with, and disjoint
+	// from those of any other word, so matching the longer words first never
+	// takes a text word that only a longer one could use ("c cartel" covers
+	// "cartel central", whatever the order of the query's words).
+	sort.SliceStable(qw, func(i, j int) bool { return len(qw[i]) > len(qw[j]) })
 	used := make([]bool, len(tw))
 	for _, w := range qw {
 		found := false
