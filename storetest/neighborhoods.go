@@ -1,0 +1,243 @@
+package storetest
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// Short names of the fixture's story relations, in ascending id order, for
+// the expected subgraphs below.
+var (
+	relAbout       = rid(ClaimCartels, "ABOUT", PlaceMexico)
+	relHeldIn      = rid(EventDesignation, "HELD_IN", PlaceWashington)
+	relInvolves    = rid(EventDesignation, "INVOLVES", OrgSinaloaCartel)
+	relDesignated  = rid(OrgSinaloaCartel, "DESIGNATED_AS", LegalFTO)
+	relOpsMexico   = rid(OrgSinaloaCartel, "OPERATES_IN", PlaceMexico)
+	relOpsSinaloa  = rid(OrgSinaloaCartel, "OPERATES_IN", PlaceSinaloa)
+	relDesignates  = rid(OrgStateDepartment, "DESIGNATES", OrgSinaloaCartel)
+	relCriticises  = rid(PersonLopezObrador, "CRITICISES", EventDesignation)
+	relCooperates  = rid(PersonSheinbaum, "COOPERATES_WITH", PlaceWashington)
+	relRejects     = rid(PersonSheinbaum, "REJECTS", ClaimCartels)
+	relSucceeded   = rid(PersonSheinbaum, "SUCCEEDED", PersonLopezObrador)
+	relMakesClaim  = rid(PersonTrump, "MAKES_CLAIM", ClaimCartels)
+	relGovernedBy  = rid(PlaceMexico, "GOVERNED_BY", PersonSheinbaum)
+	relLocatedIn   = rid(PlaceSinaloa, "LOCATED_IN", PlaceMexico)
+	relSelfLoop    = rid(PlaceWashington, "MENTIONS", PlaceWashington)
+	kindsPersonAnd = []newsgraph.Kind{newsgraph.KindPerson, newsgraph.KindClaim}
+)
+
+// neighborhoodCases are walks over the fixture whose exact result follows
+// from the breadth-first rules of newsgraph.Traverser.Neighborhoods.
+var neighborhoodCases = []struct {
+	name      string
+	query     newsgraph.NeighborhoodQuery
+	nodes     []string
+	edges     []string
+	truncated bool
+}{
+	{
+		name:  "Depth1Both",
+		query: newsgraph.NeighborhoodQuery{ID: OrgSinaloaCartel, Depth: 1, Direction: newsgraph.Both, Limit: 100},
+		nodes: []string{OrgSinaloaCartel, EventDesignation, LegalFTO, PlaceMexico, PlaceSinaloa, OrgStateDepartment},
+		edges: []string{relInvolves, relDesignated, relOpsMexico, relOpsSinaloa, relDesignates},
+	},
+	{
+		name:  "ZeroDirectionIsBoth",
+		query: newsgraph.NeighborhoodQuery{ID: OrgSinaloaCartel, Depth: 1, Limit: 100},
+		nodes: []string{OrgSinaloaCartel, EventDesignation, LegalFTO, PlaceMexico, PlaceSinaloa, OrgStateDepartment},
+		edges: []string{relInvolves, relDesignated, relOpsMexico, relOpsSinaloa, relDesignates},
+	},
+	{
+		// Sinaloa LOCATED_IN Mexico joins two level-2 nodes found from the
+		// cartel; Sheinbaum's relations to Washington, the claim and López
+		// Obrador join last-level nodes and are left out.
+		name:  "Depth2Both",
+		query: newsgraph.NeighborhoodQuery{ID: OrgSinaloaCartel, Depth: 2, Direction: newsgraph.Both, Limit: 100},
+		nodes: []string{OrgSinaloaCartel, EventDesignation, LegalFTO, PlaceMexico, PlaceSinaloa, OrgStateDepartment,
+			PlaceWashington, PersonLopezObrador, ClaimCartels, PersonSheinbaum},
+		edges: []string{relInvolves, relDesignated, relOpsMexico, relOpsSinaloa, relDesignates,
+			relHeldIn, relCriticises, relAbout, relGovernedBy, relLocatedIn},
+	},
+	{
+		name:  "LimitTruncates",
+		query: newsgraph.NeighborhoodQuery{ID: OrgSinaloaCartel, Depth: 2, Direction: newsgraph.Both, Limit: 8},
+		nodes: []string{OrgSinaloaCartel, EventDesignation, LegalFTO, PlaceMexico, PlaceSinaloa, OrgStateDepartment,
+			PlaceWashington, PersonLopezObrador},
+		edges: []string{relInvolves, relDesignated, relOpsMexico, relOpsSinaloa, relDesignates,
+			relHeldIn, relCriticises, relLocatedIn},
+		truncated: true,
+	},
+	{
+		name:  "LimitReachedExactly",
+		query: newsgraph.NeighborhoodQuery{ID: OrgSinaloaCartel, Depth: 1, Direction: newsgraph.Both, Limit: 6},
+		nodes: []string{OrgSinaloaCartel, EventDesignation, LegalFTO, PlaceMexico, PlaceSinaloa, OrgStateDepartment},
+		edges: []string{relInvolves, relDesignated, relOpsMexico, relOpsSinaloa, relDesignates},
+	},
+	{
+		name:      "LimitOne",
+		query:     newsgraph.NeighborhoodQuery{ID: OrgSinaloaCartel, Depth: 1, Direction: newsgraph.Both, Limit: 1},
+		nodes:     []string{OrgSinaloaCartel},
+		truncated: true,
+	},
+	{
+		name:  "Depth2Out",
+		query: newsgraph.NeighborhoodQuery{ID: OrgSinaloaCartel, Depth: 2, Direction: newsgraph.Out, Limit: 100},
+		nodes: []string{OrgSinaloaCartel, LegalFTO, PlaceMexico, PlaceSinaloa, PersonSheinbaum},
+		edges: []string{relDesignated, relOpsMexico, relOpsSinaloa, relGovernedBy, relLocatedIn},
+	},
+	{
+		name:  "Depth2In",
+		query: newsgraph.NeighborhoodQuery{ID: OrgSinaloaCartel, Depth: 2, Direction: newsgraph.In, Limit: 100},
+		nodes: []string{OrgSinaloaCartel, EventDesignation, OrgStateDepartment, PersonLopezObrador},
+		edges: []string{relInvolves, relDesignates, relCriticises},
+	},
+	{
+		name:  "Types",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: 1, Types: []string{"OPERATES_IN", "LOCATED_IN"}, Limit: 100},
+		nodes: []string{PlaceMexico, OrgSinaloaCartel, PlaceSinaloa},
+		edges: []string{relOpsMexico, relLocatedIn},
+	},
+	{
+		// At level 2 the cartel's relation to Sinaloa joins two nodes
+		// already found, so it is added as an edge.
+		name:  "TypesDepth2",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: 2, Types: []string{"OPERATES_IN", "LOCATED_IN"}, Limit: 100},
+		nodes: []string{PlaceMexico, OrgSinaloaCartel, PlaceSinaloa},
+		edges: []string{relOpsMexico, relLocatedIn, relOpsSinaloa},
+	},
+	{
+		name:  "UnknownType",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: 2, Types: []string{"NO_SUCH_TYPE"}, Limit: 100},
+		nodes: []string{PlaceMexico},
+	},
+	{
+		name:  "Kinds",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: 1, Kinds: kindsPersonAnd, Limit: 100},
+		nodes: []string{PlaceMexico, ClaimCartels, PersonSheinbaum},
+		edges: []string{relAbout, relGovernedBy},
+	},
+	{
+		// Kinds applies to the other end even when it is already a node:
+		// relations back to the root, a PLACE, are skipped.
+		name:  "KindsDepth2",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: 2, Kinds: kindsPersonAnd, Limit: 100},
+		nodes: []string{PlaceMexico, ClaimCartels, PersonSheinbaum, PersonTrump, PersonLopezObrador},
+		edges: []string{relAbout, relGovernedBy, relRejects, relMakesClaim, relSucceeded},
+	},
+	{
+		// The cycle Mexico -> Sheinbaum -> claim -> Mexico: the claim's
+		// relation back to the root is skipped, the root being a PLACE.
+		name:  "KindsSkipRelationsToTheRoot",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: 3, Direction: newsgraph.Out, Kinds: kindsPersonAnd, Limit: 100},
+		nodes: []string{PlaceMexico, PersonSheinbaum, ClaimCartels, PersonLopezObrador},
+		edges: []string{relGovernedBy, relRejects, relSucceeded},
+	},
+	{
+		name:  "SelfLoop",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceWashington, Depth: 2, Limit: 100},
+		nodes: []string{PlaceWashington, EventDesignation, PersonSheinbaum, OrgSinaloaCartel, PersonLopezObrador, ClaimCartels, PlaceMexico},
+		edges: []string{relHeldIn, relCooperates, relSelfLoop, relInvolves, relCriticises, relRejects, relSucceeded, relGovernedBy},
+	},
+	{
+		name:  "SelfLoopOut",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceWashington, Depth: 3, Direction: newsgraph.Out, Limit: 100},
+		nodes: []string{PlaceWashington},
+		edges: []string{relSelfLoop},
+	},
+	{
+		name:  "Isolated",
+		query: newsgraph.NeighborhoodQuery{ID: OrgWHO, Depth: 4, Limit: 100},
+		nodes: []string{OrgWHO},
+	},
+	{
+		// The chain's cycle A -> F -> A: F is found once, both relations
+		// between A and F are edges.
+		name:  "Cycle",
+		query: newsgraph.NeighborhoodQuery{ID: ChainF, Depth: 1, Limit: 100},
+		nodes: []string{ChainF, ChainA, ChainC, ChainD},
+		edges: []string{rid(ChainA, "SHORTCUT_TO", ChainF), rid(ChainC, "LINKS_TO", ChainF), rid(ChainD, "LINKS_TO", ChainF), rid(ChainF, "RETURNS_TO", ChainA)},
+	},
+	{
+		name:  "Depth4Out",
+		query: newsgraph.NeighborhoodQuery{ID: PersonTrump, Depth: 4, Direction: newsgraph.Out, Limit: 100},
+		nodes: []string{PersonTrump, ClaimCartels, PlaceMexico, PersonSheinbaum, PlaceWashington, PersonLopezObrador},
+		edges: []string{relMakesClaim, relAbout, relGovernedBy, relCooperates, relRejects, relSucceeded},
+	},
+}
+
+func testNeighborhoods(t *testing.T, open func(t *testing.T) newsgraph.Store) {
+	s := openFixture(t, open)
+	for _, c := range neighborhoodCases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := s.Neighborhoods(t.Context(), []newsgraph.NeighborhoodQuery{c.query})
+			if err != nil {
+				t.Fatalf("Neighborhoods: %v", err)
+			}
+			if len(got) != 1 {
+				t.Fatalf("Neighborhoods returned %d subgraphs for one query", len(got))
+			}
+			checkSubgraph(t, got[0], c.nodes, c.edges, c.truncated)
+		})
+	}
+	t.Run("Batch", func(t *testing.T) {
+		a, b := neighborhoodCases[2], neighborhoodCases[7]
+		got, err := s.Neighborhoods(t.Context(), []newsgraph.NeighborhoodQuery{a.query, b.query})
+		if err != nil {
+			t.Fatalf("Neighborhoods: %v", err)
+		}
+		if len(got) != 2 {
+			t.Fatalf("Neighborhoods returned %d subgraphs for two queries", len(got))
+		}
+		checkSubgraph(t, got[0], a.nodes, a.edges, a.truncated)
+		checkSubgraph(t, got[1], b.nodes, b.edges, b.truncated)
+	})
+	t.Run("Errors", func(t *testing.T) {
+		valid := newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: 1, Limit: 10}
+		for _, c := range []struct {
+			name string
+			q    newsgraph.NeighborhoodQuery
+			code newsgraph.Code
+		}{
+			{"AbsentRoot", newsgraph.NeighborhoodQuery{ID: "person:nobody", Depth: 1, Limit: 10}, newsgraph.NotFound},
+			{"DepthZero", newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: 0, Limit: 10}, newsgraph.Invalid},
+			{"DepthTooLarge", newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: newsgraph.MaxNeighborhoodDeep + 1, Limit: 10}, newsgraph.LimitExceeded},
+			{"LimitZero", newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: 1, Limit: 0}, newsgraph.Invalid},
+			{"LimitTooLarge", newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: 1, Limit: newsgraph.MaxPageSize + 1}, newsgraph.LimitExceeded},
+			{"UnknownDirection", newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: 1, Limit: 10, Direction: "UP"}, newsgraph.Invalid},
+			{"MalformedType", newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: 1, Limit: 10, Types: []string{"near"}}, newsgraph.Invalid},
+			{"UnknownKind", newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: 1, Limit: 10, Kinds: []newsgraph.Kind{"ALIEN"}}, newsgraph.Invalid},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				_, err := s.Neighborhoods(t.Context(), []newsgraph.NeighborhoodQuery{valid, c.q})
+				wantCode(t, err, c.code)
+			})
+		}
+	})
+}
+
+// checkSubgraph compares a subgraph's node and edge ids, in order, and its
+// Truncated flag, and checks that every edge joins two of its nodes.
+func checkSubgraph(t *testing.T, g newsgraph.Subgraph, nodes, edges []string, truncated bool) {
+	t.Helper()
+	equalStrings(t, "nodes", entityIDs(g.Nodes), nodes)
+	equalStrings(t, "edges", relationIDs(g.Edges), edges)
+	if g.Truncated != truncated {
+		t.Errorf("Truncated = %v, want %v", g.Truncated, truncated)
+	}
+	isNode := map[string]bool{}
+	for _, n := range g.Nodes {
+		isNode[n.ID] = true
+		if n.Name == "" || n.Kind == "" {
+			t.Errorf("node %s lacks its name or kind", n.ID)
+		}
+	}
+	for _, e := range g.Edges {
+		if !isNode[e.From] || !isNode[e.To] {
+			t.Errorf("edge %s does not join two nodes of the subgraph", e.ID)
+		}
+		if len(e.Evidence) == 0 {
+			t.Errorf("edge %s lacks its evidence", e.ID)
+		}
+	}
+}
