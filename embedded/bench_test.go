@@ -1,0 +1,117 @@
+package embedded_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/embedded"
+)
+
+// syntheticDoc is the one document every synthetic relation quotes.
+var syntheticDoc = &newsgraph.Document{ID: "doc:synthetic", Title: "Synthetic", Text: "synthetic evidence"}
+
+// syntheticEntities returns n people named "Person <i>", with ids that
+// sort by i.
+func syntheticEntities(n int) []*newsgraph.Entity {
+	es := make([]*newsgraph.Entity, n)
+	for i := range es {
+		es[i] = &newsgraph.Entity{ID: fmt.Sprintf("person:p%07d", i), Kind: newsgraph.KindPerson, Name: fmt.Sprintf("Person %d", i)}
+	}
+	return es
+}
+
+// syntheticRelations returns m relations between random entities of es,
+// the first hubEdges of them from es[0], a hub; seed makes them repeatable.
+func syntheticRelations(es []*newsgraph.Entity, m, hubEdges int, seed uint64) []*newsgraph.Relation {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	types := []string{"KNOWS", "MEETS", "FUNDS", "CRITICISES", "SUPPORTS"}
+	rels := make([]*newsgraph.Relation, 0, m)
+	seen := map[string]bool{}
+	for len(rels) < m {
+		from := es[rng.IntN(len(es))]
+		if len(rels) < hubEdges {
+			from = es[0]
+		}
+		to := es[rng.IntN(len(es))]
+		r := &newsgraph.Relation{From: from.ID, To: to.ID, Type: types[rng.IntN(len(types))],
+			Evidence: []newsgraph.Evidence{{Quote: "synthetic", DocumentID: syntheticDoc.ID}}}
+		r.ID = newsgraph.RelationID(r.From, r.Type, r.To)
+		if !seen[r.ID] {
+			seen[r.ID] = true
+			rels = append(rels, r)
+		}
+	}
+	return rels
+}
+
+func BenchmarkUpsert(b *testing.B) {
+	const batchSize = 10_000
+	es := syntheticEntities(20_000)
+	s, err := embedded.Open(b.Context(), b.TempDir())
+	if err != nil {
+		b.Fatalf("Open: %v", err)
+	}
+	b.Cleanup(func() { _ = s.Close() })
+	if err := s.Upsert(b.Context(), newsgraph.Batch{Documents: []*newsgraph.Document{syntheticDoc}, Entities: es}); err != nil {
+		b.Fatalf("Upsert: %v", err)
+	}
+	var seed uint64
+	for b.Loop() {
+		b.StopTimer()
+		seed++
+		rels := syntheticRelations(es, batchSize, 0, seed)
+		b.StartTimer()
+		if err := s.Upsert(b.Context(), newsgraph.Batch{Relations: rels}); err != nil {
+			b.Fatalf("Upsert: %v", err)
+		}
+	}
+	b.ReportMetric(float64(b.N*batchSize)/b.Elapsed().Seconds(), "relations/s")
+}
+
+func BenchmarkNeighborhood(b *testing.B) {
+	es := syntheticEntities(20_000)
+	s, err := embedded.Open(b.Context(), b.TempDir())
+	if err != nil {
+		b.Fatalf("Open: %v", err)
+	}
+	b.Cleanup(func() { _ = s.Close() })
+	batch := newsgraph.Batch{Documents: []*newsgraph.Document{syntheticDoc}, Entities: es,
+		Relations: syntheticRelations(es, 100_000, 2_000, 1)}
+	if err := s.Upsert(b.Context(), batch); err != nil {
+		b.Fatalf("Upsert: %v", err)
+	}
+	q := newsgraph.NeighborhoodQuery{ID: es[0].ID, Depth: 2, Limit: newsgraph.MaxPageSize}
+	for b.Loop() {
+		if _, err := s.Neighborhoods(b.Context(), []newsgraph.NeighborhoodQuery{q}); err != nil {
+			b.Fatalf("Neighborhoods: %v", err)
+		}
+	}
+}
+
+func BenchmarkOpen(b *testing.B) {
+	dir := b.TempDir()
+	s, err := embedded.Open(b.Context(), dir)
+	if err != nil {
+		b.Fatalf("Open: %v", err)
+	}
+	es := syntheticEntities(20_000)
+	batch := newsgraph.Batch{Documents: []*newsgraph.Document{syntheticDoc}, Entities: es,
+		Relations: syntheticRelations(es, 100_000, 2_000, 1)}
+	if err := s.Upsert(b.Context(), batch); err != nil {
+		b.Fatalf("Upsert: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		b.Fatalf("Close: %v", err)
+	}
+	for b.Loop() {
+		s, err := embedded.Open(b.Context(), dir)
+		if err != nil {
+			b.Fatalf("Open: %v", err)
+		}
+		if err := s.Close(); err != nil {
+			b.Fatalf("Close: %v", err)
+		}
+	}
+}

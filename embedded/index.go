@@ -1,0 +1,189 @@
+package embedded
+
+import (
+	"slices"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// index holds the whole graph in memory. Its maps own their items: readers
+// return copies, and apply replaces items in place under the write lock, so
+// that every list holding a pointer sees the new value.
+type index struct {
+	documents   map[string]*newsgraph.Document
+	documentIDs []string // ascending
+
+	entities  map[string]*newsgraph.Entity
+	entityIDs []string                    // ascending
+	kindIDs   map[newsgraph.Kind][]string // ascending per kind
+
+	relations map[string]*newsgraph.Relation
+	// relationList, out, in, byType and byDocument hold relations in
+	// ascending id order.
+	relationList []*newsgraph.Relation
+	out          map[string][]*newsgraph.Relation // by From
+	in           map[string][]*newsgraph.Relation // by To
+	byType       map[string][]*newsgraph.Relation
+	byDocument   map[string][]*newsgraph.Relation // by evidence document
+
+	search *searchIndex
+	// types holds one copy of every relation type string.
+	types map[string]string
+}
+
+func newIndex() *index {
+	return &index{
+		documents:  map[string]*newsgraph.Document{},
+		entities:   map[string]*newsgraph.Entity{},
+		kindIDs:    map[newsgraph.Kind][]string{},
+		relations:  map[string]*newsgraph.Relation{},
+		out:        map[string][]*newsgraph.Relation{},
+		in:         map[string][]*newsgraph.Relation{},
+		byType:     map[string][]*newsgraph.Relation{},
+		byDocument: map[string][]*newsgraph.Relation{},
+		search:     newSearchIndex(),
+		types:      map[string]string{},
+	}
+}
+
+// apply adds a validated batch to the index and takes ownership of its
+// items. Relations that exist must already carry their merged evidence.
+// New ids are collected, sorted and merged into each sorted list once, so a
+// batch costs O(n log n) in its own size plus one pass over the lists it
+// touches.
+func (ix *index) apply(b *newsgraph.Batch) {
+	ix.applyDocuments(b.Documents)
+	ix.applyEntities(b.Entities)
+	ix.applyRelations(b.Relations)
+}
+
+func (ix *index) applyDocuments(docs []*newsgraph.Document) {
+	var added []string
+	for _, d := range docs {
+		if old := ix.documents[d.ID]; old != nil {
+			*old = *d
+			continue
+		}
+		ix.documents[d.ID] = d
+		added = append(added, d.ID)
+	}
+	slices.Sort(added)
+	ix.documentIDs = mergeSorted(ix.documentIDs, added, cmpString)
+}
+
+func (ix *index) applyEntities(entities []*newsgraph.Entity) {
+	added := map[newsgraph.Kind][]string{}
+	changes := ix.search.newChanges()
+	for _, e := range entities {
+		if old := ix.entities[e.ID]; old != nil {
+			changes.remove(old)
+			*old = *e
+			changes.add(old)
+			continue
+		}
+		ix.entities[e.ID] = e
+		added[e.Kind] = append(added[e.Kind], e.ID)
+		changes.add(e)
+	}
+	var all []string
+	for kind, ids := range added {
+		slices.Sort(ids)
+		ix.kindIDs[kind] = mergeSorted(ix.kindIDs[kind], ids, cmpString)
+		all = append(all, ids...)
+	}
+	slices.Sort(all)
+	ix.entityIDs = mergeSorted(ix.entityIDs, all, cmpString)
+	ix.search.apply(changes)
+}
+
+func (ix *index) applyRelations(rels []*newsgraph.Relation) {
+	var added []*newsgraph.Relation
+	byDocument := map[string][]*newsgraph.Relation{}
+	for _, r := range rels {
+		ix.intern(r)
+		old := ix.relations[r.ID]
+		if old == nil {
+			ix.relations[r.ID] = r
+			added = append(added, r)
+			for _, doc := range documentsOf(r.Evidence, nil) {
+				byDocument[doc] = append(byDocument[doc], r)
+			}
+			continue
+		}
+		for _, doc := range documentsOf(r.Evidence, old.Evidence) {
+			byDocument[doc] = append(byDocument[doc], old)
+		}
+		*old = *r
+	}
+	slices.SortFunc(added, cmpRelation)
+	ix.relationList = mergeSorted(ix.relationList, added, cmpRelation)
+	mergeGroups(ix.out, added, func(r *newsgraph.Relation) string { return r.From })
+	mergeGroups(ix.in, added, func(r *newsgraph.Relation) string { return r.To })
+	mergeGroups(ix.byType, added, func(r *newsgraph.Relation) string { return r.Type })
+	for doc, list := range byDocument {
+		slices.SortFunc(list, cmpRelation)
+		ix.byDocument[doc] = mergeSorted(ix.byDocument[doc], list, cmpRelation)
+	}
+}
+
+// intern makes r share the strings of its ends, type and evidence
+// documents with the index, so that a large graph holds one copy of each
+// id however many relations name it.
+func (ix *index) intern(r *newsgraph.Relation) {
+	if e := ix.entities[r.From]; e != nil {
+		r.From = e.ID
+	}
+	if e := ix.entities[r.To]; e != nil {
+		r.To = e.ID
+	}
+	if t, ok := ix.types[r.Type]; ok {
+		r.Type = t
+	} else {
+		ix.types[r.Type] = r.Type
+	}
+	for i, ev := range r.Evidence {
+		if d := ix.documents[ev.DocumentID]; d != nil {
+			r.Evidence[i].DocumentID = d.ID
+		}
+	}
+}
+
+// documentsOf returns the distinct document ids of evidence that are not
+// among the documents of old.
+func documentsOf(evidence, old []newsgraph.Evidence) []string {
+	var docs []string
+	if len(evidence)+len(old) <= 16 {
+		// Few quotes, the usual case: no map needed.
+		for i, ev := range evidence {
+			known := func(e newsgraph.Evidence) bool { return e.DocumentID == ev.DocumentID }
+			if !slices.ContainsFunc(old, known) && !slices.ContainsFunc(evidence[:i], known) {
+				docs = append(docs, ev.DocumentID)
+			}
+		}
+		return docs
+	}
+	seen := map[string]bool{}
+	for _, ev := range old {
+		seen[ev.DocumentID] = true
+	}
+	for _, ev := range evidence {
+		if !seen[ev.DocumentID] {
+			seen[ev.DocumentID] = true
+			docs = append(docs, ev.DocumentID)
+		}
+	}
+	return docs
+}
+
+// mergeGroups groups rels, sorted by id, by key and merges each group into
+// the list of its key.
+func mergeGroups(lists map[string][]*newsgraph.Relation, rels []*newsgraph.Relation, key func(*newsgraph.Relation) string) {
+	groups := map[string][]*newsgraph.Relation{}
+	for _, r := range rels {
+		k := key(r)
+		groups[k] = append(groups[k], r)
+	}
+	for k, group := range groups {
+		lists[k] = mergeSorted(lists[k], group, cmpRelation)
+	}
+}

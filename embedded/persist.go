@@ -1,0 +1,141 @@
+package embedded
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/newsgraph/newsgraph"
+	bolt "go.etcd.io/bbolt"
+)
+
+// schemaVersion is the layout of the database file; Open refuses a file
+// written with another version.
+const schemaVersion = "1"
+
+// Bucket names and meta keys of the database file. Every value is JSON
+// keyed by the item's id.
+var (
+	bucketMeta      = []byte("meta")
+	bucketDocuments = []byte("documents")
+	bucketEntities  = []byte("entities")
+	bucketRelations = []byte("relations")
+	keySchema       = []byte("schema")
+)
+
+// load creates the buckets of a new file, checks the schema version of an
+// existing one, and reads every item into a fresh index.
+func load(ctx context.Context, db *bolt.DB) (*index, error) {
+	err := db.Update(func(tx *bolt.Tx) error {
+		meta, err := tx.CreateBucketIfNotExists(bucketMeta)
+		if err != nil {
+			return err
+		}
+		switch v := meta.Get(keySchema); {
+		case v == nil:
+			if err := meta.Put(keySchema, []byte(schemaVersion)); err != nil {
+				return err
+			}
+		case !bytes.Equal(v, []byte(schemaVersion)):
+			return fmt.Errorf("schema version %q is not the supported %q", v, schemaVersion)
+		}
+		for _, name := range [][]byte{bucketDocuments, bucketEntities, bucketRelations} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Relations decode on a second core while entities are indexed (search
+	// words make that the costly part); both use read-only transactions.
+	type decoded struct {
+		relations []*newsgraph.Relation
+		err       error
+	}
+	relations := make(chan decoded, 1)
+	go func() {
+		var d decoded
+		d.err = db.View(func(tx *bolt.Tx) error { return readAll(ctx, tx.Bucket(bucketRelations), &d.relations) })
+		relations <- d
+	}()
+	var b newsgraph.Batch
+	err = db.View(func(tx *bolt.Tx) error {
+		if err := readAll(ctx, tx.Bucket(bucketDocuments), &b.Documents); err != nil {
+			return fmt.Errorf("documents: %w", err)
+		}
+		if err := readAll(ctx, tx.Bucket(bucketEntities), &b.Entities); err != nil {
+			return fmt.Errorf("entities: %w", err)
+		}
+		return nil
+	})
+	idx := newIndex()
+	if err == nil {
+		idx.applyDocuments(b.Documents)
+		idx.applyEntities(b.Entities)
+	}
+	d := <-relations
+	switch {
+	case err != nil:
+		return nil, err
+	case d.err != nil:
+		return nil, fmt.Errorf("relations: %w", d.err)
+	}
+	idx.applyRelations(d.relations)
+	return idx, nil
+}
+
+// readAll decodes every value of bucket into a new item appended to items.
+func readAll[T any](ctx context.Context, bucket *bolt.Bucket, items *[]*T) error {
+	return bucket.ForEach(func(k, v []byte) error {
+		if len(*items)%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		item := new(T)
+		if err := json.Unmarshal(v, item); err != nil {
+			return fmt.Errorf("decode %q: %w", k, err)
+		}
+		*items = append(*items, item)
+		return nil
+	})
+}
+
+// write stores the batch, whose relations already carry their merged
+// evidence, in one durable transaction.
+func write(db *bolt.DB, b *newsgraph.Batch) error {
+	return db.Update(func(tx *bolt.Tx) error {
+		if err := putAll(tx.Bucket(bucketDocuments), b.Documents, func(d *newsgraph.Document) string { return d.ID }); err != nil {
+			return fmt.Errorf("documents: %w", err)
+		}
+		if err := putAll(tx.Bucket(bucketEntities), b.Entities, func(e *newsgraph.Entity) string { return e.ID }); err != nil {
+			return fmt.Errorf("entities: %w", err)
+		}
+		if err := putAll(tx.Bucket(bucketRelations), b.Relations, func(r *newsgraph.Relation) string { return r.ID }); err != nil {
+			return fmt.Errorf("relations: %w", err)
+		}
+		return nil
+	})
+}
+
+// putAll encodes items and puts them in key order, which keeps bbolt's page
+// splits cheap for large batches.
+func putAll[T any](bucket *bolt.Bucket, items []*T, id func(*T) string) error {
+	sorted := slices.Clone(items)
+	slices.SortFunc(sorted, func(a, b *T) int { return cmpString(id(a), id(b)) })
+	for _, item := range sorted {
+		v, err := json.Marshal(item)
+		if err != nil {
+			return err
+		}
+		if err := bucket.Put([]byte(id(item)), v); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,252 @@
+package embedded
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// EntitiesByID returns the entities with the given ids that exist.
+func (s *Store) EntitiesByID(ctx context.Context, ids []string) (map[string]*newsgraph.Entity, error) {
+	out := make(map[string]*newsgraph.Entity, len(ids))
+	err := s.read(ctx, func(ix *index) error {
+		for _, id := range ids {
+			if e := ix.entities[id]; e != nil {
+				out[id] = cloneEntity(e)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Entities returns a page of entities in ascending id order.
+func (s *Store) Entities(ctx context.Context, q newsgraph.EntityQuery) (newsgraph.Page[*newsgraph.Entity], error) {
+	var page newsgraph.Page[*newsgraph.Entity]
+	if err := q.Validate(); err != nil {
+		return page, err
+	}
+	after, _ := newsgraph.DecodeCursor(q.After)
+	err := s.read(ctx, func(ix *index) error {
+		var ids []string
+		if len(q.Kinds) == 0 {
+			page.TotalCount = len(ix.entityIDs)
+			start := searchAfter(ix.entityIDs, after)
+			ids = ix.entityIDs[start:min(len(ix.entityIDs), start+q.First+1)]
+		} else {
+			// Take up to First+1 ids after the cursor from each kind's list
+			// and merge them: the First+1 smallest are among them.
+			kinds := slices.Clone(q.Kinds)
+			slices.Sort(kinds)
+			for _, k := range slices.Compact(kinds) {
+				list := ix.kindIDs[k]
+				page.TotalCount += len(list)
+				start := searchAfter(list, after)
+				ids = append(ids, list[start:min(len(list), start+q.First+1)]...)
+			}
+			slices.Sort(ids)
+		}
+		if len(ids) > q.First {
+			page.HasNextPage = true
+			ids = ids[:q.First]
+		}
+		page.Items = make([]*newsgraph.Entity, 0, len(ids))
+		for _, id := range ids {
+			page.Items = append(page.Items, cloneEntity(ix.entities[id]))
+		}
+		return nil
+	})
+	return page, err
+}
+
+// DocumentsByID returns the documents with the given ids that exist.
+func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*newsgraph.Document, error) {
+	out := make(map[string]*newsgraph.Document, len(ids))
+	err := s.read(ctx, func(ix *index) error {
+		for _, id := range ids {
+			if d := ix.documents[id]; d != nil {
+				out[id] = cloneDocument(d)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Documents returns a page of documents in ascending id order.
+func (s *Store) Documents(ctx context.Context, q newsgraph.DocumentQuery) (newsgraph.Page[*newsgraph.Document], error) {
+	var page newsgraph.Page[*newsgraph.Document]
+	if err := q.Validate(); err != nil {
+		return page, err
+	}
+	after, _ := newsgraph.DecodeCursor(q.After)
+	err := s.read(ctx, func(ix *index) error {
+		page.TotalCount = len(ix.documentIDs)
+		start := searchAfter(ix.documentIDs, after)
+		ids := ix.documentIDs[start:min(len(ix.documentIDs), start+q.First+1)]
+		if len(ids) > q.First {
+			page.HasNextPage = true
+			ids = ids[:q.First]
+		}
+		page.Items = make([]*newsgraph.Document, 0, len(ids))
+		for _, id := range ids {
+			page.Items = append(page.Items, cloneDocument(ix.documents[id]))
+		}
+		return nil
+	})
+	return page, err
+}
+
+// RelationsByID returns the relations with the given ids that exist.
+func (s *Store) RelationsByID(ctx context.Context, ids []string) (map[string]*newsgraph.Relation, error) {
+	out := make(map[string]*newsgraph.Relation, len(ids))
+	err := s.read(ctx, func(ix *index) error {
+		for _, id := range ids {
+			if r := ix.relations[id]; r != nil {
+				out[id] = cloneRelation(r)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Relations answers each query with a page of matching relations in
+// ascending id order.
+func (s *Store) Relations(ctx context.Context, qs []newsgraph.RelationQuery) ([]newsgraph.Page[*newsgraph.Relation], error) {
+	for _, q := range qs {
+		if err := q.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	pages := make([]newsgraph.Page[*newsgraph.Relation], len(qs))
+	err := s.read(ctx, func(ix *index) error {
+		for i, q := range qs {
+			pages[i] = ix.relationPage(q)
+		}
+		return nil
+	})
+	return pages, err
+}
+
+// relationPage answers one validated query from the most selective list
+// its filter allows.
+func (ix *index) relationPage(q newsgraph.RelationQuery) newsgraph.Page[*newsgraph.Relation] {
+	f := q.Filter
+	var candidates []*newsgraph.Relation
+	switch {
+	case f.From != "":
+		candidates = ix.out[f.From]
+	case f.To != "":
+		candidates = ix.in[f.To]
+	case f.Involving != "":
+		candidates = ix.involving(f.Involving)
+	case f.DocumentID != "":
+		candidates = ix.byDocument[f.DocumentID]
+	case len(f.Types) > 0:
+		types := slices.Clone(f.Types)
+		slices.Sort(types)
+		for _, t := range slices.Compact(types) {
+			candidates = append(candidates, ix.byType[t]...)
+		}
+		slices.SortFunc(candidates, cmpRelation)
+	default:
+		candidates = ix.relationList
+	}
+	after, _ := newsgraph.DecodeCursor(q.After)
+	start := relationsAfter(candidates, after)
+	var page newsgraph.Page[*newsgraph.Relation]
+	page.Items = []*newsgraph.Relation{}
+	if filterFields(f) <= 1 {
+		// The list is exactly the matching relations: no scan needed.
+		page.TotalCount = len(candidates)
+		end := min(len(candidates), start+q.First)
+		for _, r := range candidates[start:end] {
+			page.Items = append(page.Items, cloneRelation(r))
+		}
+		page.HasNextPage = end < len(candidates)
+		return page
+	}
+	for i, r := range candidates {
+		if !matches(f, r) {
+			continue
+		}
+		page.TotalCount++
+		switch {
+		case i < start:
+		case len(page.Items) < q.First:
+			page.Items = append(page.Items, cloneRelation(r))
+		default:
+			page.HasNextPage = true
+		}
+	}
+	return page
+}
+
+// involving returns the relations with id at either end, in ascending id
+// order, a self-loop once.
+func (ix *index) involving(id string) []*newsgraph.Relation {
+	merged := mergeSorted(ix.out[id], ix.in[id], cmpRelation)
+	return slices.CompactFunc(slices.Clone(merged), func(a, b *newsgraph.Relation) bool { return a == b })
+}
+
+// filterFields counts the fields of f that are set.
+func filterFields(f newsgraph.RelationFilter) int {
+	n := 0
+	for _, set := range []bool{len(f.Types) > 0, f.From != "", f.To != "", f.Involving != "", f.DocumentID != ""} {
+		if set {
+			n++
+		}
+	}
+	return n
+}
+
+// matches reports whether r satisfies every field of f that is set.
+func matches(f newsgraph.RelationFilter, r *newsgraph.Relation) bool {
+	switch {
+	case len(f.Types) > 0 && !slices.Contains(f.Types, r.Type),
+		f.From != "" && r.From != f.From,
+		f.To != "" && r.To != f.To,
+		f.Involving != "" && r.From != f.Involving && r.To != f.Involving:
+		return false
+	case f.DocumentID != "":
+		return slices.ContainsFunc(r.Evidence, func(ev newsgraph.Evidence) bool { return ev.DocumentID == f.DocumentID })
+	}
+	return true
+}
+
+// RelationTypes returns every relation type with its count, by count
+// descending, then type ascending.
+func (s *Store) RelationTypes(ctx context.Context) ([]newsgraph.TypeCount, error) {
+	var types []newsgraph.TypeCount
+	err := s.read(ctx, func(ix *index) error {
+		for t, rels := range ix.byType {
+			types = append(types, newsgraph.TypeCount{Type: t, Count: len(rels)})
+		}
+		return nil
+	})
+	slices.SortFunc(types, func(a, b newsgraph.TypeCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Type, b.Type)
+	})
+	return types, err
+}
+
+// Stats counts entities, relations and documents.
+func (s *Store) Stats(ctx context.Context) (newsgraph.Stats, error) {
+	var st newsgraph.Stats
+	err := s.read(ctx, func(ix *index) error {
+		st.Entities = len(ix.entities)
+		st.Relations = len(ix.relations)
+		st.Documents = len(ix.documents)
+		for _, k := range newsgraph.AllKinds {
+			st.ByKind = append(st.ByKind, newsgraph.KindCount{Kind: k, Count: len(ix.kindIDs[k])})
+		}
+		return nil
+	})
+	return st, err
+}

@@ -1,0 +1,164 @@
+package embedded
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// searchIndex maps every folded word an entity can be found by (the words
+// of its search keys and of its description) to the ids of the entities
+// that have it. Words are also kept sorted so that a query word finds every
+// word it is a prefix of by binary search.
+type searchIndex struct {
+	postings map[string][]string // word -> ascending entity ids
+	words    []string            // ascending keys of postings
+}
+
+func newSearchIndex() *searchIndex {
+	return &searchIndex{postings: map[string][]string{}}
+}
+
+// entityWords returns the distinct folded words entity e is found by.
+func entityWords(e *newsgraph.Entity) []string {
+	var words []string
+	for _, k := range newsgraph.SearchKeys(e) {
+		words = append(words, strings.Fields(k)...)
+	}
+	words = append(words, strings.Fields(newsgraph.Fold(e.Description))...)
+	slices.Sort(words)
+	return slices.Compact(words)
+}
+
+// searchChanges collects the postings a batch adds and removes, so that
+// each touched word's list is rewritten once per batch.
+type searchChanges struct {
+	added   map[string][]string
+	removed map[string]map[string]bool
+}
+
+func (*searchIndex) newChanges() *searchChanges {
+	return &searchChanges{added: map[string][]string{}, removed: map[string]map[string]bool{}}
+}
+
+func (c *searchChanges) add(e *newsgraph.Entity) {
+	for _, w := range entityWords(e) {
+		if c.removed[w][e.ID] {
+			delete(c.removed[w], e.ID) // replaced with the same word: keep it
+			continue
+		}
+		c.added[w] = append(c.added[w], e.ID)
+	}
+}
+
+func (c *searchChanges) remove(e *newsgraph.Entity) {
+	for _, w := range entityWords(e) {
+		if c.removed[w] == nil {
+			c.removed[w] = map[string]bool{}
+		}
+		c.removed[w][e.ID] = true
+	}
+}
+
+// apply rewrites the postings of every word the changes touch and the
+// sorted word list when words appear or disappear.
+func (s *searchIndex) apply(c *searchChanges) {
+	var newWords []string
+	gone := map[string]bool{}
+	for w, ids := range c.removed {
+		if len(ids) == 0 {
+			continue
+		}
+		kept := slices.DeleteFunc(slices.Clone(s.postings[w]), func(id string) bool { return ids[id] })
+		if len(kept) == 0 && len(c.added[w]) == 0 {
+			delete(s.postings, w)
+			gone[w] = true
+			continue
+		}
+		s.postings[w] = kept
+	}
+	for w, ids := range c.added {
+		slices.Sort(ids)
+		old, existed := s.postings[w]
+		if !existed || gone[w] {
+			newWords = append(newWords, w)
+		}
+		s.postings[w] = mergeSorted(old, ids, cmpString)
+	}
+	if len(gone) > 0 {
+		s.words = slices.DeleteFunc(slices.Clone(s.words), func(w string) bool { return gone[w] })
+	}
+	slices.Sort(newWords)
+	s.words = mergeSorted(s.words, newWords, cmpString)
+}
+
+// withPrefix returns the ids of the entities having a word that starts
+// with prefix.
+func (s *searchIndex) withPrefix(prefix string) map[string]bool {
+	ids := map[string]bool{}
+	i, _ := slices.BinarySearch(s.words, prefix)
+	for ; i < len(s.words) && strings.HasPrefix(s.words[i], prefix); i++ {
+		for _, id := range s.postings[s.words[i]] {
+			ids[id] = true
+		}
+	}
+	return ids
+}
+
+// mostSelective returns the query word whose prefix matches the fewest
+// postings, counting each word's postings only until it exceeds the best
+// count so far.
+func (s *searchIndex) mostSelective(words []string) string {
+	best, bestCount := words[0], -1
+	for _, w := range words {
+		count := 0
+		i, _ := slices.BinarySearch(s.words, w)
+		for ; i < len(s.words) && strings.HasPrefix(s.words[i], w); i++ {
+			count += len(s.postings[s.words[i]])
+			if bestCount >= 0 && count >= bestCount {
+				break
+			}
+		}
+		if bestCount < 0 || count < bestCount {
+			best, bestCount = w, count
+		}
+	}
+	return best
+}
+
+// Search returns up to q.Limit entities matching q.Text, best first. Every
+// word of a matching query is a prefix of some word the entity is found by,
+// so the entities found by the most selective query word are the only
+// candidates; newsgraph.SearchScore then decides and ranks.
+func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgraph.SearchHit, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	words := newsgraph.SearchTokens(q.Text)
+	if len(words) == 0 {
+		return nil, nil
+	}
+	var hits []newsgraph.SearchHit
+	err := s.read(ctx, func(ix *index) error {
+		for id := range ix.search.withPrefix(ix.search.mostSelective(words)) {
+			e := ix.entities[id]
+			if e == nil || (len(q.Kinds) > 0 && !slices.Contains(q.Kinds, e.Kind)) {
+				continue
+			}
+			if score := newsgraph.SearchScore(q.Text, e); score > 0 {
+				hits = append(hits, newsgraph.SearchHit{Entity: e, Score: score})
+			}
+		}
+		newsgraph.RankHits(hits)
+		if len(hits) > q.Limit {
+			hits = hits[:q.Limit]
+		}
+		for i := range hits {
+			hits[i].Entity = cloneEntity(hits[i].Entity)
+		}
+		return nil
+	})
+	return hits, err
+}
