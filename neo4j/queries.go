@@ -1,0 +1,74 @@
+package neo4j
+
+import _ "embed" // The Cypher statements are embedded from queries/.
+
+// Every Cypher statement the store runs lives in its own file under
+// queries/, embedded here. Statements take parameters only; none is ever
+// built from strings. Each file starts with a "// params:" header naming its
+// parameters, checked by the package's tests and by .ci/cypherlint.
+
+// Schema, created idempotently by Open.
+var (
+	//go:embed queries/schema_entity_id_unique.cypher
+	schemaEntityIDUnique string
+	//go:embed queries/schema_document_id_unique.cypher
+	schemaDocumentIDUnique string
+	//go:embed queries/schema_entity_kind_index.cypher
+	schemaEntityKindIndex string
+	//go:embed queries/schema_entity_search_fulltext.cypher
+	schemaEntitySearchFulltext string
+	//go:embed queries/await_indexes.cypher
+	awaitIndexes string
+)
+
+// Reads.
+var (
+	//go:embed queries/entities_by_id.cypher
+	entitiesByID string
+	//go:embed queries/entities_page.cypher
+	entitiesPage string
+	//go:embed queries/search_entities.cypher
+	searchEntities string
+	//go:embed queries/documents_by_id.cypher
+	documentsByID string
+	//go:embed queries/documents_page.cypher
+	documentsPage string
+	//go:embed queries/relations_by_id.cypher
+	relationsByID string
+	//go:embed queries/relations_around_entity.cypher
+	relationsAroundEntity string
+	//go:embed queries/relations_by_document.cypher
+	relationsByDocument string
+	//go:embed queries/relations_scan.cypher
+	relationsScan string
+	//go:embed queries/relation_types.cypher
+	relationTypes string
+	//go:embed queries/stats.cypher
+	stats string
+)
+
+// Traversals.
+var (
+	//go:embed queries/neighbors_of_frontier.cypher
+	neighborsOfFrontier string
+	//go:embed queries/shortest_path_directed.cypher
+	shortestPathDirected string
+	//go:embed queries/shortest_path_undirected.cypher
+	shortestPathUndirected string
+	//go:embed queries/paths_directed.cypher
+	pathsDirected string
+	//go:embed queries/paths_undirected.cypher
+	pathsUndirected string
+)
+
+// Writes.
+var (
+	//go:embed queries/upsert_documents.cypher
+	upsertDocuments string
+	//go:embed queries/upsert_entities.cypher
+	upsertEntities string
+	//go:embed queries/upsert_relations.cypher
+	upsertRelations string
+	//go:embed queries/link_mentions.cypher
+	linkMentions string
+)

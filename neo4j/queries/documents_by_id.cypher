@@ -1,0 +1,4 @@
+// params: ids
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d

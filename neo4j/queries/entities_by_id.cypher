@@ -1,0 +1,4 @@
+// params: ids
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN e

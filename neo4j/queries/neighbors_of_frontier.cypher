@@ -1,0 +1,16 @@
+// params: frontier
+// One level of the neighbourhood walks of a batch of queries. $frontier holds
+// maps {query, id, direction, types}: for each, every relation between
+// entities that touches the entity id and matches direction ('OUT': the
+// entity is its start; 'IN': its end; 'BOTH': either) and types (all when
+// empty), with the entity at its other end. Go orders the rows and applies
+// the walk's rules (newsgraph.Traverser), so every store returns the same
+// subgraph; one round trip serves every query of the batch.
+UNWIND $frontier AS row
+MATCH (n:Entity {id: row.id})-[r]-(m:Entity)
+WHERE (size(row.types) = 0 OR type(r) IN row.types)
+  AND (row.direction = 'BOTH'
+    OR (row.direction = 'OUT' AND startNode(r) = n)
+    OR (row.direction = 'IN' AND endNode(r) = n))
+RETURN row.query AS query, row.id AS frontierId, r,
+       startNode(r).id AS from, endNode(r).id AS to, m

@@ -1,0 +1,16 @@
+// params: from, to, involving, documentId, types, after, limit
+// One page of relations, in ascending id order, with evidence from the
+// document $documentId. Every evidence document MENTIONS both ends of the
+// relation, so the walk starts from the document's index lookup.
+MATCH (:Document {id: $documentId})-[:MENTIONS]->(a:Entity)-[r]->(b:Entity)
+WITH DISTINCT r, a, b
+WHERE ($from = '' OR a.id = $from)
+  AND ($to = '' OR b.id = $to)
+  AND ($involving = '' OR a.id = $involving OR b.id = $involving)
+  AND (size($types) = 0 OR type(r) IN $types)
+  AND ($documentId = '' OR $documentId IN r.evidenceDocumentIds)
+WITH r, a, b
+ORDER BY r.id
+WITH collect({relation: r, from: a.id, to: b.id}) AS matched
+RETURN size(matched) AS total,
+       [m IN matched WHERE m.relation.id > $after][..$limit] AS page

@@ -1,0 +1,38 @@
+package neo4j
+
+import (
+	"context"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// indexWait bounds how long Open waits for new indexes to come online.
+const indexWait = 300 * time.Second
+
+// ensureSchema creates the constraints and indexes the store needs, each
+// with IF NOT EXISTS so that it is a no-op on a database that has them, and
+// waits for them to be online. Schema statements cannot share a transaction
+// with other statements, so each runs in its own.
+func (s *Store) ensureSchema(ctx context.Context) error {
+	for _, stmt := range []string{
+		schemaEntityIDUnique,
+		schemaDocumentIDUnique,
+		schemaEntityKindIndex,
+		schemaEntitySearchFulltext,
+	} {
+		_, err := neo4j.ExecuteQuery(ctx, s.driver, stmt, nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting())
+		if err != nil {
+			return s.storeErr("open: create schema", err)
+		}
+	}
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, awaitIndexes,
+		map[string]any{"timeoutSeconds": int64(indexWait / time.Second)},
+		neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting())
+	if err != nil {
+		return s.storeErr("open: wait for indexes", err)
+	}
+	return nil
+}

@@ -1,0 +1,204 @@
+package neo4j
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// Neighborhoods answers each query with the subgraph around its root. The
+// breadth-first walk of newsgraph.Traverser runs in Go, level by level: one
+// statement fetches the relations of every frontier node of every query of
+// the batch, so a call costs at most 1+MaxNeighborhoodDeep round trips, and
+// Go applies the walk's order and rules exactly as the specification states.
+func (s *Store) Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQuery) ([]newsgraph.Subgraph, error) {
+	for _, q := range qs {
+		if err := q.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	if len(qs) == 0 {
+		return []newsgraph.Subgraph{}, nil
+	}
+	return readTx(ctx, s, "neighborhood", func(tx neo4j.ManagedTransaction) ([]newsgraph.Subgraph, error) {
+		roots := make([]string, len(qs))
+		for i, q := range qs {
+			roots[i] = q.ID
+		}
+		found, err := lookupEntities(ctx, tx, unique(roots))
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range qs {
+			if found[q.ID] == nil {
+				return nil, &newsgraph.Error{Code: newsgraph.NotFound, Op: "neighborhood", Message: "entity " + q.ID + " does not exist"}
+			}
+		}
+		return walkAll(qs, found, func(frontier []any) (map[int]map[string][]step, error) {
+			recs, err := run(ctx, tx, neighborsOfFrontier, map[string]any{"frontier": frontier})
+			if err != nil {
+				return nil, err
+			}
+			return groupSteps(recs)
+		})
+	})
+}
+
+// step is one relation of a frontier node, with the entity at its other end.
+type step struct {
+	relation *newsgraph.Relation
+	other    *newsgraph.Entity
+}
+
+// groupSteps groups the rows of neighbors_of_frontier.cypher by query and
+// frontier node.
+func groupSteps(recs []*neo4j.Record) (map[int]map[string][]step, error) {
+	out := map[int]map[string][]step{}
+	for _, rec := range recs {
+		qi, err := count(rec, "query")
+		if err != nil {
+			return nil, err
+		}
+		node, err := value[string](rec, "frontierId")
+		if err != nil {
+			return nil, err
+		}
+		r, err := relationOf(rec, "r", "from", "to")
+		if err != nil {
+			return nil, err
+		}
+		m, err := entityOf(rec, "m")
+		if err != nil {
+			return nil, err
+		}
+		if out[qi] == nil {
+			out[qi] = map[string][]step{}
+		}
+		out[qi][node] = append(out[qi][node], step{relation: r, other: m})
+	}
+	return out, nil
+}
+
+// orderSteps puts each frontier node's steps in ascending relation id
+// order, without duplicates (an undirected match may return a self-loop
+// twice).
+func orderSteps(steps map[int]map[string][]step) {
+	for _, byNode := range steps {
+		for node, list := range byNode {
+			slices.SortFunc(list, func(a, b step) int { return cmp.Compare(a.relation.ID, b.relation.ID) })
+			byNode[node] = slices.CompactFunc(list, func(a, b step) bool { return a.relation.ID == b.relation.ID })
+		}
+	}
+}
+
+// walkAll runs the walks of qs from their roots, which must all be in
+// roots. fetch returns the steps of one level's frontier rows (see
+// frontierRows), grouped by query index and frontier node.
+func walkAll(qs []newsgraph.NeighborhoodQuery, roots map[string]*newsgraph.Entity, fetch func(frontier []any) (map[int]map[string][]step, error)) ([]newsgraph.Subgraph, error) {
+	walks := make([]*walk, len(qs))
+	for i, q := range qs {
+		walks[i] = newWalk(q, cloneEntity(roots[q.ID]))
+	}
+	for level := 1; level <= newsgraph.MaxNeighborhoodDeep; level++ {
+		frontier := frontierRows(walks, level)
+		if len(frontier) == 0 {
+			break
+		}
+		steps, err := fetch(frontier)
+		if err != nil {
+			return nil, err
+		}
+		orderSteps(steps)
+		for i, w := range walks {
+			if level <= w.q.Depth {
+				w.expand(steps[i])
+			}
+		}
+	}
+	out := make([]newsgraph.Subgraph, len(walks))
+	for i, w := range walks {
+		out[i] = w.graph
+	}
+	return out, nil
+}
+
+// walk is the state of one query's breadth-first walk.
+type walk struct {
+	q        newsgraph.NeighborhoodQuery
+	kinds    map[newsgraph.Kind]bool
+	graph    newsgraph.Subgraph
+	nodes    map[string]bool
+	edges    map[string]bool
+	frontier []string
+}
+
+func newWalk(q newsgraph.NeighborhoodQuery, root *newsgraph.Entity) *walk {
+	w := &walk{
+		q:        q,
+		nodes:    map[string]bool{root.ID: true},
+		edges:    map[string]bool{},
+		frontier: []string{root.ID},
+		graph:    newsgraph.Subgraph{Nodes: []*newsgraph.Entity{root}, Edges: []*newsgraph.Relation{}},
+	}
+	if len(q.Kinds) > 0 {
+		w.kinds = make(map[newsgraph.Kind]bool, len(q.Kinds))
+		for _, k := range q.Kinds {
+			w.kinds[k] = true
+		}
+	}
+	return w
+}
+
+// frontierRows returns the rows of $frontier for the walks that expand at
+// level: maps {query, id, direction, types}.
+func frontierRows(walks []*walk, level int) []any {
+	var rows []any
+	for i, w := range walks {
+		if level > w.q.Depth {
+			continue
+		}
+		for _, id := range w.frontier {
+			rows = append(rows, map[string]any{
+				"query": int64(i), "id": id,
+				"direction": string(w.q.Direction.OrBoth()), "types": nonNil(w.q.Types),
+			})
+		}
+	}
+	return rows
+}
+
+// expand applies one level of the walk to the steps of its frontier nodes,
+// exactly as newsgraph.Traverser specifies.
+func (w *walk) expand(steps map[string][]step) {
+	var next []string
+	for _, node := range w.frontier {
+		for _, st := range steps[node] {
+			m := st.other
+			switch {
+			case w.kinds != nil && !w.kinds[m.Kind]:
+				continue
+			case w.nodes[m.ID]:
+				w.addEdge(st.relation)
+			case len(w.graph.Nodes) < w.q.Limit:
+				w.nodes[m.ID] = true
+				w.graph.Nodes = append(w.graph.Nodes, m)
+				next = append(next, m.ID)
+				w.addEdge(st.relation)
+			default:
+				w.graph.Truncated = true
+			}
+		}
+	}
+	w.frontier = next
+}
+
+func (w *walk) addEdge(r *newsgraph.Relation) {
+	if !w.edges[r.ID] {
+		w.edges[r.ID] = true
+		w.graph.Edges = append(w.graph.Edges, r)
+	}
+}
