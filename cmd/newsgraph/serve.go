@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/server"
+)
+
+// serveCmd runs the HTTP server.
+type serveCmd struct {
+	Addr            string        `default:"127.0.0.1:8080" env:"NEWSGRAPH_ADDR" help:"Address to listen on."`
+	SeedEmpty       bool          `name:"seed" default:"true" negatable:"" env:"NEWSGRAPH_SEED" help:"Load the seed graph when the store is empty (--no-seed to start empty)."`
+	RequestTimeout  time.Duration `default:"10s" env:"NEWSGRAPH_REQUEST_TIMEOUT" help:"Time limit of one GraphQL request."`
+	ComplexityLimit int           `default:"20000" env:"NEWSGRAPH_COMPLEXITY_LIMIT" help:"Maximum complexity score of one GraphQL operation."`
+	DepthLimit      int           `default:"12" env:"NEWSGRAPH_DEPTH_LIMIT" help:"Maximum selection-set nesting depth of one GraphQL operation."`
+	ShutdownTimeout time.Duration `default:"15s" env:"NEWSGRAPH_SHUTDOWN_TIMEOUT" help:"Time allowed for in-flight requests on SIGINT/SIGTERM."`
+
+	Store storeFlags `embed:"" group:"Store"`
+}
+
+// Run opens the store, seeds it when empty, and serves until ctx ends.
+func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
+	store, err := c.Store.open(ctx, logger)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if c.SeedEmpty {
+		if err := seedIfEmpty(ctx, store, logger); err != nil {
+			return err
+		}
+	}
+	gql := graph.NewHandler(store, graph.Config{
+		ComplexityLimit: c.ComplexityLimit,
+		DepthLimit:      c.DepthLimit,
+		RequestTimeout:  c.RequestTimeout,
+		Logger:          logger,
+	})
+	cfg := server.Config{Addr: c.Addr, ShutdownTimeout: c.ShutdownTimeout, Logger: logger}
+	return server.Serve(ctx, server.Handler(gql, store, cfg), cfg, nil)
+}
+
+// seedIfEmpty loads the seed graph into a store that holds nothing yet, so
+// that a first start has something to explore.
+func seedIfEmpty(ctx context.Context, store newsgraph.Store, logger *slog.Logger) error {
+	st, err := store.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	if st.Entities > 0 || st.Documents > 0 {
+		logger.Info("store holds data; not seeding", "entities", st.Entities, "relations", st.Relations, "documents", st.Documents)
+		return nil
+	}
+	logger.Info("store is empty; loading the seed graph")
+	return loadSeed(ctx, store, logger)
+}

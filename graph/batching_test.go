@@ -1,0 +1,280 @@
+package graph_test
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// countingStore is the real store counting the calls of each read method,
+// and the keys (ids or queries) the batched methods were given.
+type countingStore struct {
+	newsgraph.Store
+	mu    sync.Mutex
+	calls map[string]int
+	keys  map[string]int
+}
+
+func newCountingStore(s newsgraph.Store) *countingStore {
+	return &countingStore{Store: s, calls: map[string]int{}, keys: map[string]int{}}
+}
+
+func (s *countingStore) count(method string) { s.countKeys(method, 0) }
+
+func (s *countingStore) countKeys(method string, keys int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls[method]++
+	s.keys[method] += keys
+}
+
+// keysOf returns the number of keys method was given so far.
+func (s *countingStore) keysOf(method string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.keys[method]
+}
+
+// reset forgets the calls so far.
+func (s *countingStore) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls = map[string]int{}
+	s.keys = map[string]int{}
+}
+
+// total returns the number of calls so far and a summary by method.
+func (s *countingStore) total() (int, string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	var parts []string
+	for m, c := range s.calls {
+		n += c
+		parts = append(parts, fmt.Sprintf("%s=%d", m, c))
+	}
+	sort.Strings(parts)
+	return n, strings.Join(parts, " ")
+}
+
+func (s *countingStore) EntitiesByID(ctx context.Context, ids []string) (map[string]*newsgraph.Entity, error) {
+	s.countKeys("EntitiesByID", len(ids))
+	return s.Store.EntitiesByID(ctx, ids)
+}
+
+func (s *countingStore) Entities(ctx context.Context, q newsgraph.EntityQuery) (newsgraph.Page[*newsgraph.Entity], error) {
+	s.count("Entities")
+	return s.Store.Entities(ctx, q)
+}
+
+func (s *countingStore) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgraph.SearchHit, error) {
+	s.count("Search")
+	return s.Store.Search(ctx, q)
+}
+
+func (s *countingStore) RelationsByID(ctx context.Context, ids []string) (map[string]*newsgraph.Relation, error) {
+	s.count("RelationsByID")
+	return s.Store.RelationsByID(ctx, ids)
+}
+
+func (s *countingStore) Relations(ctx context.Context, qs []newsgraph.RelationQuery) ([]newsgraph.Page[*newsgraph.Relation], error) {
+	s.countKeys("Relations", len(qs))
+	return s.Store.Relations(ctx, qs)
+}
+
+func (s *countingStore) RelationTypes(ctx context.Context) ([]newsgraph.TypeCount, error) {
+	s.count("RelationTypes")
+	return s.Store.RelationTypes(ctx)
+}
+
+func (s *countingStore) Stats(ctx context.Context) (newsgraph.Stats, error) {
+	s.count("Stats")
+	return s.Store.Stats(ctx)
+}
+
+func (s *countingStore) DocumentsByID(ctx context.Context, ids []string) (map[string]*newsgraph.Document, error) {
+	s.countKeys("DocumentsByID", len(ids))
+	return s.Store.DocumentsByID(ctx, ids)
+}
+
+func (s *countingStore) Documents(ctx context.Context, q newsgraph.DocumentQuery) (newsgraph.Page[*newsgraph.Document], error) {
+	s.count("Documents")
+	return s.Store.Documents(ctx, q)
+}
+
+func (s *countingStore) Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQuery) ([]newsgraph.Subgraph, error) {
+	s.countKeys("Neighborhoods", len(qs))
+	return s.Store.Neighborhoods(ctx, qs)
+}
+
+func (s *countingStore) ShortestPath(ctx context.Context, q newsgraph.PathQuery) (*newsgraph.Path, error) {
+	s.count("ShortestPath")
+	return s.Store.ShortestPath(ctx, q)
+}
+
+func (s *countingStore) Paths(ctx context.Context, q newsgraph.PathQuery) ([]newsgraph.Path, error) {
+	s.count("Paths")
+	return s.Store.Paths(ctx, q)
+}
+
+// TestStoreCallsAreBatched checks that resolving a field over every item of
+// a page costs one batched store call, however large the page, with the
+// default configuration: list resolvers prefetch their items' fields, so
+// the count does not depend on how goroutines are scheduled (nested lists
+// aside, see patient below).
+func TestStoreCallsAreBatched(t *testing.T) {
+	const relations = 120
+	s := openStore(t)
+	upsert(t, s, chainBatch(relations))
+	counting := newCountingStore(s)
+	a := serve(t, counting, graph.Config{})
+	// Lists nested in lists are batched by the wait alone: each inner list
+	// resolver prefetches its own items. A generous wait keeps the count
+	// exact on a busy machine.
+	patient := serve(t, counting, graph.Config{LoaderWait: 50 * time.Millisecond})
+
+	tests := []struct {
+		name     string
+		query    string
+		items    int  // items the query resolves fields for
+		nested   bool // whether to ask the patient server
+		maxCalls int
+	}{
+		{
+			name: "page of relations with ends and evidence",
+			query: `{ relations(first: 100) { edges { node {
+				from { name } to { name } evidence { quote document { title } } } } } }`,
+			items:    100,
+			maxCalls: 4, // Relations, EntitiesByID (from and to), DocumentsByID (+1 spare)
+		},
+		{
+			name:     "fields not selected are not prefetched",
+			query:    `{ relations(first: 100) { totalCount edges { node { id evidence { quote } } } } }`,
+			items:    100,
+			maxCalls: 1, // Relations
+		},
+		{
+			name: "skipped fields are not prefetched",
+			query: `query($no: Boolean = false) { relations(first: 100) { edges { node { id
+				from @skip(if: true) { name } to @include(if: $no) { name } evidence { document @include(if: $no) { id } } } } } }`,
+			items:    100,
+			maxCalls: 1, // Relations
+		},
+		{
+			name:     "5 entities with relations and neighbors",
+			query:    `{ entities(first: 5) { edges { node { relations(first: 5) { totalCount } neighbors { id } } } } }`,
+			items:    5,
+			maxCalls: 3, // Entities, Relations, Neighborhoods
+		},
+		{
+			name:     "50 entities with relations and neighbors",
+			query:    `{ entities(first: 50) { edges { node { relations(first: 5) { totalCount } neighbors { id } } } } }`,
+			items:    50,
+			maxCalls: 3,
+		},
+		{
+			name: "lists nested in lists stay batched",
+			query: `{ entities(first: 20) { edges { node { neighbors(first: 5) { name
+				relations(first: 2) { edges { node { from { name } to { name } } } } } } } } }`,
+			items:    20,
+			nested:   true,
+			maxCalls: 4, // Entities, Neighborhoods, Relations, EntitiesByID for ends outside the neighbourhoods
+		},
+		{
+			name:     "subgraph edges resolve their ends from the primed subgraph",
+			query:    `{ neighborhood(id: "person:p050", depth: 4) { nodes { id } edges { from { id } to { id } } } }`,
+			items:    8,
+			maxCalls: 1,
+		},
+		{
+			name:     "path edges resolve their ends from the primed path",
+			query:    `{ shortestPath(from: "person:p000", to: "person:p006") { edges { from { id } to { id } evidence { document { id } } } } }`,
+			items:    6,
+			maxCalls: 2, // ShortestPath, DocumentsByID
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			counting.reset()
+			server := a
+			if tt.nested {
+				server = patient
+			}
+			resp := server.post(t, tt.query, nil)
+			if len(resp.Errors) > 0 {
+				t.Fatalf("errors: %+v", resp.Errors)
+			}
+			if got := strings.Count(string(resp.Data), `"id"`) + strings.Count(string(resp.Data), `"name"`) + strings.Count(string(resp.Data), `"totalCount"`); got < tt.items {
+				t.Fatalf("response resolves %d values, want at least %d: %s", got, tt.items, resp.Data)
+			}
+			n, summary := counting.total()
+			t.Logf("%d store calls: %s", n, summary)
+			if n > tt.maxCalls {
+				t.Errorf("%d store calls (%s), want at most %d", n, summary, tt.maxCalls)
+			}
+		})
+	}
+}
+
+// TestStoreCallsDoNotGrowWithPageSize compares a page of 5 with a page of 50.
+func TestStoreCallsDoNotGrowWithPageSize(t *testing.T) {
+	s := openStore(t)
+	upsert(t, s, chainBatch(60))
+	counting := newCountingStore(s)
+	a := serve(t, counting, graph.Config{})
+	calls := func(first int) int {
+		counting.reset()
+		resp := a.post(t, `query($first: Int) { entities(first: $first) { edges { node {
+			relations(first: 5) { totalCount } neighbors { id } } } } }`, map[string]any{"first": first})
+		if len(resp.Errors) > 0 {
+			t.Fatalf("errors: %+v", resp.Errors)
+		}
+		n, summary := counting.total()
+		t.Logf("first %d: %d store calls: %s", first, n, summary)
+		return n
+	}
+	small, large := calls(5), calls(50)
+	if small != large {
+		t.Errorf("store calls for 5 entities = %d, for 50 = %d; want equal", small, large)
+	}
+}
+
+// TestPrefetchUsesTheResolversKeys checks that the queries list resolvers
+// prefetch are exactly those the item resolvers load: aliases, fragments,
+// variables and defaults included. A mismatch would show as extra keys.
+func TestPrefetchUsesTheResolversKeys(t *testing.T) {
+	s := openStore(t)
+	upsert(t, s, chainBatch(60))
+	counting := newCountingStore(s)
+	a := serve(t, counting, graph.Config{})
+	const entities = 40
+	resp := a.post(t, `query($n: Int, $types: [String!], $k: Int) { entities(first: $n) { edges { node {
+		a: relations(first: 5, direction: OUT) { totalCount }
+		... on Person { b: relations(types: $types) { totalCount } }
+		...F
+		neighbors(kinds: [PERSON], first: $k) { id }
+		c: neighbors(direction: IN) { id } } } } }
+		fragment F on Entity { d: relations(first: null, after: null, direction: null) { totalCount } }`,
+		map[string]any{"n": entities, "types": []string{"KNOWS"}, "k": 2})
+	if len(resp.Errors) > 0 {
+		t.Fatalf("errors: %+v", resp.Errors)
+	}
+	n, summary := counting.total()
+	t.Logf("%d store calls: %s", n, summary)
+	if got, want := n, 3; got != want {
+		t.Errorf("store calls = %d (%s), want %d", got, summary, want)
+	}
+	if got, want := counting.keysOf("Relations"), 3*entities; got != want {
+		t.Errorf("Relations queries = %d, want %d (3 per entity)", got, want)
+	}
+	if got, want := counting.keysOf("Neighborhoods"), 2*entities; got != want {
+		t.Errorf("Neighborhoods queries = %d, want %d (2 per entity)", got, want)
+	}
+}

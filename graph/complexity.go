@@ -1,0 +1,70 @@
+package graph
+
+import (
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/graph/generated"
+	"github.com/newsgraph/newsgraph/graph/model"
+)
+
+// complexityRoot makes list fields cost their page size times the cost of
+// one item, so that the complexity limit bounds the work an operation asks
+// for rather than the length of its text. Fields not listed here cost 1
+// plus their children, gqlgen's default.
+func complexityRoot() generated.ComplexityRoot {
+	var c generated.ComplexityRoot
+
+	c.Query.Entities = func(child int, _ []newsgraph.Kind, first *int, _ *string) int {
+		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
+	}
+	c.Query.Search = func(child int, _ string, _ []newsgraph.Kind, first *int) int {
+		return listCost(child, intOr(first, newsgraph.DefaultSearchLimit))
+	}
+	c.Query.Relations = func(child int, _ *model.RelationFilter, first *int, _ *string) int {
+		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
+	}
+	c.Query.Documents = func(child int, first *int, _ *string) int {
+		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
+	}
+	c.Query.Neighborhood = func(child int, _ string, _ *int, _ *newsgraph.Direction, _ []string, _ []newsgraph.Kind, limit *int) int {
+		return listCost(child, intOr(limit, newsgraph.DefaultNeighborhood))
+	}
+	c.Query.ShortestPath = func(child int, _, _ string, maxDepth *int, _ []string, _ *newsgraph.Direction) int {
+		return listCost(child, intOr(maxDepth, newsgraph.DefaultPathDepth)+1)
+	}
+	c.Query.Paths = func(child int, _, _ string, maxDepth, first *int, _ []string, _ *newsgraph.Direction) int {
+		depth := intOr(maxDepth, newsgraph.DefaultPathDepth) + 1
+		return listCost(child, saturatingMul(depth, intOr(first, newsgraph.DefaultPathCount)))
+	}
+	c.Document.Relations = func(child int, first *int, _ *string) int {
+		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
+	}
+
+	relations := func(child int, _ []string, _ *newsgraph.Direction, first *int, _ *string) int {
+		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
+	}
+	neighbors := func(child int, _ *newsgraph.Direction, _ []string, _ []newsgraph.Kind, first *int) int {
+		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
+	}
+	c.Person.Relations, c.Person.Neighbors = relations, neighbors
+	c.Organization.Relations, c.Organization.Neighbors = relations, neighbors
+	c.Place.Relations, c.Place.Neighbors = relations, neighbors
+	c.LegalConcept.Relations, c.LegalConcept.Neighbors = relations, neighbors
+	c.Event.Relations, c.Event.Neighbors = relations, neighbors
+	c.Claim.Relations, c.Claim.Neighbors = relations, neighbors
+	return c
+}
+
+// listCost is the cost of a list field of up to n items whose selection
+// costs child per item: 1 for the field plus n times child, saturating.
+// Negative and zero sizes count as one item (totalCount and pageInfo are
+// still resolved); invalid sizes are rejected later by validation.
+func listCost(child, n int) int {
+	return saturatingAdd(1, saturatingMul(max(child, 0), max(n, 1)))
+}
+
+func saturatingMul(a, b int) int {
+	if a > 0 && b > 0 && a > maxInt/b {
+		return maxInt
+	}
+	return a * b
+}

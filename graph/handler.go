@@ -1,0 +1,177 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/graph/generated"
+	"github.com/newsgraph/newsgraph/loaders"
+)
+
+// Defaults of Config. A zero field of Config takes the default.
+const (
+	// DefaultComplexityLimit bounds an operation's complexity. List fields
+	// multiply the complexity of their items by their page size (see
+	// complexity.go), so the number approximates the values an operation
+	// may resolve: 100 relations with their ends and evidence cost about
+	// 1,000, a default neighbourhood (100 nodes) about 1,200, a 50-entity
+	// page with a relation count and 50 neighbours each about 3,000.
+	DefaultComplexityLimit = 20000
+	// DefaultDepthLimit bounds how deeply an operation nests fields.
+	DefaultDepthLimit = 12
+	// DefaultRequestTimeout bounds the time one request may take.
+	DefaultRequestTimeout = 10 * time.Second
+	// DefaultMaxRequestBytes bounds the size of a request body.
+	DefaultMaxRequestBytes = 1 << 20
+	// DefaultQueryCacheSize is the number of parsed queries kept.
+	DefaultQueryCacheSize = 1000
+	// DefaultTokenLimit bounds the number of tokens in a query, so that
+	// parsing and validation stay cheap; the full introspection query has
+	// about 300.
+	DefaultTokenLimit = 10000
+)
+
+// Config configures NewHandler. The zero Config is a working configuration.
+type Config struct {
+	// ComplexityLimit rejects operations whose complexity exceeds it with
+	// LIMIT_EXCEEDED; 0 means DefaultComplexityLimit.
+	ComplexityLimit int
+	// DepthLimit rejects operations that nest fields more deeply with
+	// LIMIT_EXCEEDED; 0 means DefaultDepthLimit. Introspection fields
+	// (__schema, __type) are not counted.
+	DepthLimit int
+	// RequestTimeout bounds each request; 0 means DefaultRequestTimeout.
+	RequestTimeout time.Duration
+	// MaxRequestBytes bounds the request body; 0 means
+	// DefaultMaxRequestBytes.
+	MaxRequestBytes int64
+	// TokenLimit rejects queries of more tokens; 0 means
+	// DefaultTokenLimit.
+	TokenLimit int
+	// QueryCacheSize is the number of parsed queries kept in an LRU cache;
+	// 0 means DefaultQueryCacheSize.
+	QueryCacheSize int
+	// DisableIntrospection turns schema introspection off. It is on by
+	// default: the schema's descriptions are the API's documentation.
+	DisableIntrospection bool
+	// LoaderWait is how long a dataloader gathers keys before calling the
+	// store; 0 means loaders.DefaultWait.
+	LoaderWait time.Duration
+	// LoaderMaxBatch is the most keys one batched store call carries; 0
+	// means loaders.DefaultMaxBatch.
+	LoaderMaxBatch int
+	// Logger receives internal errors and recovered panics; nil means
+	// slog.Default().
+	Logger *slog.Logger
+}
+
+func (c Config) withDefaults() Config {
+	if c.ComplexityLimit <= 0 {
+		c.ComplexityLimit = DefaultComplexityLimit
+	}
+	if c.DepthLimit <= 0 {
+		c.DepthLimit = DefaultDepthLimit
+	}
+	if c.RequestTimeout <= 0 {
+		c.RequestTimeout = DefaultRequestTimeout
+	}
+	if c.MaxRequestBytes <= 0 {
+		c.MaxRequestBytes = DefaultMaxRequestBytes
+	}
+	if c.TokenLimit <= 0 {
+		c.TokenLimit = DefaultTokenLimit
+	}
+	if c.QueryCacheSize <= 0 {
+		c.QueryCacheSize = DefaultQueryCacheSize
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	return c
+}
+
+// NewHandler returns the GraphQL endpoint over store: it accepts GET and
+// POST (and answers OPTIONS), gives every request its own dataloaders and
+// deadline, enforces the depth and complexity limits, and reports errors
+// with extensions.code (BAD_USER_INPUT, NOT_FOUND, LIMIT_EXCEEDED,
+// UNAVAILABLE, INTERNAL_SERVER_ERROR, or gqlgen's GRAPHQL_PARSE_FAILED and
+// GRAPHQL_VALIDATION_FAILED).
+func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
+	cfg = cfg.withDefaults()
+	schema := generated.NewExecutableSchema(generated.Config{
+		Resolvers:  &resolver{store: store},
+		Complexity: complexityRoot(),
+	})
+
+	srv := handler.New(schema)
+	// Transports are explicit; a websocket transport for subscriptions
+	// would be added here.
+	transports := []graphql.Transport{transport.Options{}, transport.GET{}, transport.POST{}}
+	for _, t := range transports {
+		srv.AddTransport(t)
+	}
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](cfg.QueryCacheSize))
+	srv.SetParserTokenLimit(cfg.TokenLimit)
+	if cfg.DisableIntrospection {
+		srv.Use(noIntrospection{})
+	} else {
+		srv.Use(extension.Introspection{})
+	}
+	// The shape limit runs first: it is linear in the query, while
+	// gqlgen's complexity walk expands every fragment spread.
+	srv.Use(shapeLimit{maxDepth: cfg.DepthLimit, maxFields: cfg.ComplexityLimit})
+	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
+	srv.SetErrorPresenter(errorPresenter(cfg.Logger, cfg.RequestTimeout))
+	srv.SetRecoverFunc(recoverFunc(cfg.Logger))
+
+	h := requireTransport(srv, transports)
+	h = loaders.Middleware(store, h, loaders.WithWait(cfg.LoaderWait), loaders.WithMaxBatch(cfg.LoaderMaxBatch))
+	h = limitRequest(h, cfg.RequestTimeout, cfg.MaxRequestBytes)
+	return recoverHTTP(h, cfg.Logger)
+}
+
+// limitRequest gives each request a deadline and a bounded body: a declared
+// length over the limit is refused with 413 and LIMIT_EXCEEDED, and a body
+// that turns out longer fails to read (BAD_USER_INPUT).
+func limitRequest(next http.Handler, timeout time.Duration, maxBytes int64) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > maxBytes {
+			writeError(w, http.StatusRequestEntityTooLarge, newsgraph.LimitExceeded,
+				fmt.Sprintf("the request body has %d bytes, more than the limit of %d", r.ContentLength, maxBytes))
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
+		if r.Body != nil {
+			r.Body = http.MaxBytesReader(w, r.Body, maxBytes)
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// requireTransport answers requests no transport supports (a POST without
+// a JSON body, say) with 400 and a BAD_USER_INPUT error; gqlgen's own
+// answer carries no extensions.code.
+func requireTransport(next http.Handler, transports []graphql.Transport) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, t := range transports {
+			if t.Supports(r) {
+				next.ServeHTTP(w, r)
+				return
+			}
+		}
+		writeError(w, http.StatusBadRequest, newsgraph.Invalid,
+			"unsupported request: send the query by POST with Content-Type application/json, or by GET with a query parameter")
+	})
+}

@@ -1,0 +1,119 @@
+package graph
+
+import (
+	"context"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// shapeLimit rejects operations that nest fields more deeply than maxDepth,
+// or that expand (fragments spread out) to more than maxFields fields, with
+// LIMIT_EXCEEDED. gqlgen has no depth limit of its own. Each field costs at
+// least 1 in the complexity calculation, so maxFields is set to the
+// complexity limit: the check rejects nothing the complexity limit would
+// accept, but it runs in time linear in the query text, so an operation
+// whose fragments expand exponentially is turned away before gqlgen's
+// complexity walk expands them. Introspection fields (__schema, __type,
+// __typename) are not counted.
+type shapeLimit struct {
+	maxDepth  int
+	maxFields int
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = shapeLimit{}
+
+// ExtensionName implements graphql.HandlerExtension.
+func (shapeLimit) ExtensionName() string { return "ShapeLimit" }
+
+// Validate implements graphql.HandlerExtension.
+func (shapeLimit) Validate(graphql.ExecutableSchema) error { return nil }
+
+// MutateOperationContext implements graphql.OperationContextMutator.
+func (l shapeLimit) MutateOperationContext(_ context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+	if opCtx.Operation == nil {
+		return nil
+	}
+	m := shapeMeter{fragments: map[string]shape{}}
+	s := m.selectionSet(opCtx.Operation.SelectionSet)
+	switch {
+	case s.depth > l.maxDepth:
+		return limitError("operation has depth %d, which exceeds the limit of %d", s.depth, l.maxDepth)
+	case s.fields > l.maxFields:
+		return limitError("operation has complexity of at least %d, which exceeds the limit of %d", s.fields, l.maxFields)
+	}
+	return nil
+}
+
+func limitError(format string, args ...any) *gqlerror.Error {
+	err := gqlerror.Errorf(format, args...)
+	setCode(err, string(newsgraph.LimitExceeded))
+	return err
+}
+
+// shape is the depth and the number of fields of a selection set with its
+// fragments expanded.
+type shape struct {
+	depth  int
+	fields int
+}
+
+// shapeMeter measures selection sets, remembering the shape of each named
+// fragment so that each is measured once.
+type shapeMeter struct {
+	fragments map[string]shape
+}
+
+func (m shapeMeter) selectionSet(set ast.SelectionSet) shape {
+	var s shape
+	for _, sel := range set {
+		var child shape
+		switch sel := sel.(type) {
+		case *ast.Field:
+			if strings.HasPrefix(sel.Name, "__") {
+				continue
+			}
+			child = m.selectionSet(sel.SelectionSet)
+			child.depth++
+			child.fields = saturatingAdd(child.fields, 1)
+		case *ast.InlineFragment:
+			child = m.selectionSet(sel.SelectionSet)
+		case *ast.FragmentSpread:
+			child = m.fragment(sel)
+		}
+		s.depth = max(s.depth, child.depth)
+		s.fields = saturatingAdd(s.fields, child.fields)
+	}
+	return s
+}
+
+func (m shapeMeter) fragment(spread *ast.FragmentSpread) shape {
+	if spread.Definition == nil {
+		return shape{}
+	}
+	if s, ok := m.fragments[spread.Name]; ok {
+		return s
+	}
+	// Validation rejects fragment cycles before this runs; the zero entry
+	// ends the walk should one slip through.
+	m.fragments[spread.Name] = shape{}
+	s := m.selectionSet(spread.Definition.SelectionSet)
+	m.fragments[spread.Name] = s
+	return s
+}
+
+const maxInt = int(^uint(0) >> 1)
+
+func saturatingAdd(a, b int) int {
+	if a > maxInt-b {
+		return maxInt
+	}
+	return a + b
+}

@@ -1,0 +1,149 @@
+package graph
+
+import (
+	"context"
+	"slices"
+
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/graph/model"
+	"github.com/newsgraph/newsgraph/loaders"
+)
+
+// Prefetching makes batching independent of scheduling. The loaders batch
+// the keys that arrive within a short wait; the item resolvers of a long
+// list, each in its own goroutine, may straggle past it on a busy machine.
+// A list resolver that queues every item's key at once, before any item
+// resolves, gets one store call per field however the goroutines are
+// scheduled (barring a stall longer than the wait within that one loop);
+// the item resolvers then find their values in the loader cache.
+// Prefetching is only an optimisation: whatever it skips, the item
+// resolvers load themselves.
+
+// prefetchRelationFields starts loading the ends and evidence documents of
+// rels that the current field's selection asks for; path leads from the
+// current field to the Relation objects ("edges", "node" for a connection).
+func prefetchRelationFields(ctx context.Context, rels []*newsgraph.Relation, path ...string) {
+	l := loaders.For(ctx)
+	if l == nil || len(rels) == 0 {
+		return
+	}
+	var entityIDs []string
+	if selected(ctx, slices.Concat(path, []string{"from"})...) {
+		for _, r := range rels {
+			entityIDs = append(entityIDs, r.From)
+		}
+	}
+	if selected(ctx, slices.Concat(path, []string{"to"})...) {
+		for _, r := range rels {
+			entityIDs = append(entityIDs, r.To)
+		}
+	}
+	l.PrefetchEntities(ctx, entityIDs...)
+	if selected(ctx, slices.Concat(path, []string{"evidence", "document"})...) {
+		var docIDs []string
+		for _, r := range rels {
+			for _, ev := range r.Evidence {
+				docIDs = append(docIDs, ev.DocumentID)
+			}
+		}
+		l.PrefetchDocuments(ctx, docIDs...)
+	}
+}
+
+// prefetchEntityFields starts loading the relations pages and neighbours
+// that the current field's selection asks for on each of entities; path
+// leads from the current field to the Entity objects ("edges", "node" for
+// a connection, nothing for a list of entities). The queries are built
+// first and queued in one go, so that building them cannot outlast the
+// loaders' wait.
+func prefetchEntityFields(ctx context.Context, entities []*newsgraph.Entity, path ...string) {
+	l := loaders.For(ctx)
+	if l == nil || len(entities) == 0 {
+		return
+	}
+	// ArgumentMap panics on argument values that validation has already
+	// rejected; should one get through, skipping the prefetch is right.
+	defer func() { _ = recover() }()
+	sets := selectionsAt(ctx, path...)
+	if len(sets) == 0 {
+		return
+	}
+	argsByKind := map[newsgraph.Kind]entityFieldArgs{}
+	var relationQueries []newsgraph.RelationQuery
+	var neighborQueries []newsgraph.NeighborhoodQuery
+	for _, e := range entities {
+		fa, ok := argsByKind[e.Kind]
+		if !ok {
+			fa = collectEntityFieldArgs(ctx, sets, model.ObjectTypeName(e.Kind))
+			argsByKind[e.Kind] = fa
+		}
+		for _, a := range fa.relations {
+			if q, ok := relationsQueryOf(a, e.ID); ok {
+				relationQueries = append(relationQueries, q)
+			}
+		}
+		for _, a := range fa.neighbors {
+			if q, ok := neighborsQueryOf(a, e.ID); ok {
+				neighborQueries = append(neighborQueries, q)
+			}
+		}
+	}
+	l.PrefetchRelations(ctx, relationQueries...)
+	l.PrefetchNeighborhoods(ctx, neighborQueries...)
+}
+
+// entityFieldArgs holds the arguments of every occurrence of the relations
+// and neighbors fields selected on one Entity object type.
+type entityFieldArgs struct {
+	relations []args
+	neighbors []args
+}
+
+func collectEntityFieldArgs(ctx context.Context, sets []ast.SelectionSet, typeName string) entityFieldArgs {
+	var fa entityFieldArgs
+	for _, set := range sets {
+		for _, f := range fieldsOn(ctx, set, typeName, "Entity") {
+			switch f.Name {
+			case "relations":
+				fa.relations = append(fa.relations, fieldArgs(ctx, f))
+			case "neighbors":
+				fa.neighbors = append(fa.neighbors, fieldArgs(ctx, f))
+			}
+		}
+	}
+	return fa
+}
+
+// relationsQueryOf is the query Entity.relations runs with arguments a, if
+// a is readable and valid.
+func relationsQueryOf(a args, id string) (newsgraph.RelationQuery, bool) {
+	types, okTypes := a.strings("types")
+	direction, okDirection := a.string("direction")
+	first, okFirst := a.int("first", newsgraph.DefaultPageSize)
+	after, okAfter := a.string("after")
+	if !okTypes || !okDirection || !okFirst || !okAfter {
+		return newsgraph.RelationQuery{}, false
+	}
+	q := relationsQuery(id, types, newsgraph.Direction(direction).OrBoth(), first, after)
+	return q, q.Validate() == nil
+}
+
+// neighborsQueryOf is the query Entity.neighbors runs with arguments a, if
+// a is readable and valid.
+func neighborsQueryOf(a args, id string) (newsgraph.NeighborhoodQuery, bool) {
+	direction, okDirection := a.string("direction")
+	types, okTypes := a.strings("types")
+	kindNames, okKinds := a.strings("kinds")
+	first, okFirst := a.int("first", newsgraph.DefaultPageSize)
+	if !okDirection || !okTypes || !okKinds || !okFirst {
+		return newsgraph.NeighborhoodQuery{}, false
+	}
+	var kinds []newsgraph.Kind
+	for _, k := range kindNames {
+		kinds = append(kinds, newsgraph.Kind(k))
+	}
+	q, err := neighborsQuery(id, newsgraph.Direction(direction).OrBoth(), types, kinds, first)
+	return q, err == nil
+}

@@ -1,0 +1,97 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/graph/model"
+)
+
+// Neighborhood resolves Query.neighborhood; an absent id is NOT_FOUND.
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int) (*model.Subgraph, error) {
+	q := newsgraph.NeighborhoodQuery{
+		ID:        id,
+		Depth:     intOr(depth, 1),
+		Direction: directionOr(direction),
+		Types:     types,
+		Kinds:     kinds,
+		Limit:     intOr(limit, newsgraph.DefaultNeighborhood),
+	}
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	sgs, err := r.store.Neighborhoods(ctx, []newsgraph.NeighborhoodQuery{q})
+	if err != nil {
+		return nil, err
+	}
+	if len(sgs) != 1 {
+		return nil, fmt.Errorf("store returned %d subgraphs for 1 query", len(sgs))
+	}
+	sg := sgs[0]
+	prime(ctx, sg.Nodes...)
+	prefetchEntityFields(ctx, sg.Nodes, "nodes")
+	prefetchRelationFields(ctx, sg.Edges, "edges")
+	return &model.Subgraph{Nodes: model.WrapAll(sg.Nodes), Edges: nonNilRelations(sg.Edges), Truncated: sg.Truncated}, nil
+}
+
+// ShortestPath resolves Query.shortestPath: null when no path is short
+// enough.
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string, direction *newsgraph.Direction) (*model.Path, error) {
+	q := newsgraph.PathQuery{
+		From:      from,
+		To:        to,
+		MaxDepth:  intOr(maxDepth, newsgraph.DefaultPathDepth),
+		Direction: directionOr(direction),
+		Types:     types,
+	}
+	if err := q.Validate(false); err != nil {
+		return nil, err
+	}
+	p, err := r.store.ShortestPath(ctx, q)
+	if err != nil || p == nil {
+		return nil, err
+	}
+	return toPath(ctx, *p), nil
+}
+
+// Paths resolves Query.paths.
+func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction) ([]*model.Path, error) {
+	q := newsgraph.PathQuery{
+		From:      from,
+		To:        to,
+		MaxDepth:  intOr(maxDepth, newsgraph.DefaultPathDepth),
+		Direction: directionOr(direction),
+		Types:     types,
+		Limit:     intOr(first, newsgraph.DefaultPathCount),
+	}
+	if err := q.Validate(true); err != nil {
+		return nil, err
+	}
+	paths, err := r.store.Paths(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Path, len(paths))
+	for i, p := range paths {
+		out[i] = toPath(ctx, p)
+	}
+	return out, nil
+}
+
+func toPath(ctx context.Context, p newsgraph.Path) *model.Path {
+	prime(ctx, p.Nodes...)
+	prefetchEntityFields(ctx, p.Nodes, "nodes")
+	prefetchRelationFields(ctx, p.Edges, "edges")
+	return &model.Path{Length: p.Length(), Nodes: model.WrapAll(p.Nodes), Edges: nonNilRelations(p.Edges)}
+}
+
+func nonNilRelations(rs []*newsgraph.Relation) []*newsgraph.Relation {
+	out := make([]*newsgraph.Relation, 0, len(rs))
+	for _, r := range rs {
+		if r != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,118 @@
+// Package server serves the newsgraph HTTP API: GraphQL at /graphql, the
+// GraphiQL explorer at /, and the liveness and readiness probes /healthz and
+// /readyz. It knows nothing about GraphQL itself: the GraphQL handler is
+// built by package graph and passed in.
+package server
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/playground"
+)
+
+// Pinger reports whether the store behind the API is reachable.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// Config configures the HTTP server.
+type Config struct {
+	// Addr is the TCP address to listen on, such as "127.0.0.1:8080".
+	Addr string
+	// ShutdownTimeout bounds the graceful shutdown; in-flight requests
+	// still running after it are cut off.
+	ShutdownTimeout time.Duration
+	// ReadyTimeout bounds the store ping behind /readyz.
+	ReadyTimeout time.Duration
+	// Logger receives request and lifecycle logs.
+	Logger *slog.Logger
+}
+
+// Handler returns the HTTP handler of the whole API: graphql serves
+// /graphql, store backs /readyz.
+func Handler(graphql http.Handler, store Pinger, cfg Config) http.Handler {
+	cfg = cfg.withDefaults()
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", graphql)
+	mux.Handle("GET /{$}", playground.Handler("newsgraph", "/graphql"))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeProbe(w, http.StatusOK, "ok")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), cfg.ReadyTimeout)
+		defer cancel()
+		if err := store.Ping(ctx); err != nil {
+			cfg.Logger.WarnContext(ctx, "readiness check failed", "err", err)
+			writeProbe(w, http.StatusServiceUnavailable, "store unavailable")
+			return
+		}
+		writeProbe(w, http.StatusOK, "ok")
+	})
+	return logRequests(cfg.Logger, mux)
+}
+
+func writeProbe(w http.ResponseWriter, status int, body string) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write([]byte(body + "\n"))
+}
+
+func (c Config) withDefaults() Config {
+	if c.ShutdownTimeout <= 0 {
+		c.ShutdownTimeout = 15 * time.Second
+	}
+	if c.ReadyTimeout <= 0 {
+		c.ReadyTimeout = 2 * time.Second
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	return c
+}
+
+// Serve listens on cfg.Addr and serves h until ctx is cancelled, then shuts
+// down gracefully: it stops accepting connections and waits up to
+// cfg.ShutdownTimeout for in-flight requests. ready, if not nil, is called
+// with the bound address once the listener is open (useful with port 0).
+func Serve(ctx context.Context, h http.Handler, cfg Config, ready func(addr net.Addr)) error {
+	cfg = cfg.withDefaults()
+	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    1 << 20,
+		ErrorLog:          slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	cfg.Logger.InfoContext(ctx, "listening", "addr", ln.Addr().String(), "graphiql", "http://"+ln.Addr().String()+"/")
+	if ready != nil {
+		ready(ln.Addr())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	cfg.Logger.Info("shutting down", "timeout", cfg.ShutdownTimeout)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
