@@ -119,3 +119,25 @@ type Document struct {
 	// Text is the full text; evidence quotes are substrings of it.
 	Text string `json:"text"`
 }
+
+// ValidOn reports whether the relation held on day d: ValidFrom is zero or
+// not after d, and ValidTo is zero or not before d. Open ends match any day.
+func (r *Relation) ValidOn(d Date) bool {
+	return (r.ValidFrom.IsZero() || r.ValidFrom.Compare(d) <= 0) &&
+		(r.ValidTo.IsZero() || r.ValidTo.Compare(d) >= 0)
+}
+
+// DocumentIDs returns the distinct ids of the documents in the relation's
+// evidence, in first-seen order. Their number is the relation's
+// corroboration.
+func (r *Relation) DocumentIDs() []string {
+	var ids []string
+	seen := make(map[string]bool, len(r.Evidence))
+	for _, ev := range r.Evidence {
+		if !seen[ev.DocumentID] {
+			seen[ev.DocumentID] = true
+			ids = append(ids, ev.DocumentID)
+		}
+	}
+	return ids
+}

@@ -2,6 +2,7 @@ package newsgraph
 
 import (
 	"context"
+	"time"
 )
 
 // This file is the specification every store implements. The conformance
@@ -36,7 +37,8 @@ type Store interface {
 type EntityReader interface {
 	// EntitiesByID returns the entities with the given ids that exist, keyed
 	// by the requested id. Absent ids are missing from the map; they are not
-	// an error.
+	// an error. An id that was merged away (see Writer.MergeEntities) maps to
+	// its survivor.
 	EntitiesByID(ctx context.Context, ids []string) (map[string]*Entity, error)
 	// Entities returns a page of entities in ascending id order, restricted
 	// to q.Kinds when it is not empty.
@@ -71,6 +73,12 @@ type DocumentReader interface {
 	DocumentsByID(ctx context.Context, ids []string) (map[string]*Document, error)
 	// Documents returns a page of documents in ascending id order.
 	Documents(ctx context.Context, q DocumentQuery) (Page[*Document], error)
+	// DocumentIDsMentioning returns, for each requested entity id that
+	// exists, the ids of the documents that mention it, in ascending order: a
+	// document mentions an entity when it holds evidence of a relation at
+	// either end of the entity. Absent ids are missing from the map; an id
+	// merged away answers for its survivor.
+	DocumentIDsMentioning(ctx context.Context, entityIDs []string) (map[string][]string, error)
 }
 
 // Traverser walks the graph.
@@ -121,7 +129,57 @@ type Writer interface {
 	// whose id exists keeps the union of its stored and new evidence (no
 	// duplicate (quote, document) pairs) and takes the other fields from the
 	// batch. Upserting the same batch twice changes nothing.
+	//
+	// Ids merged away resolve to their survivors: a relation end, placeId or
+	// claimantId naming one is written as the survivor's id, and an entity of
+	// the batch whose id was merged away does not come back: its name and
+	// aliases are added to the survivor's aliases and its other fields are
+	// ignored.
 	Upsert(ctx context.Context, b Batch) error
+
+	// DeleteRelation deletes the relation with the given id. An absent id is
+	// NotFound.
+	DeleteRelation(ctx context.Context, id string) error
+	// DeleteEntity deletes the entity with the given id and every relation
+	// at either end of it, all or nothing, and returns the number of
+	// relations deleted. An absent id, or one merged away, is NotFound.
+	// Documents stay.
+	DeleteEntity(ctx context.Context, id string) (int, error)
+	// MergeEntities merges the entities m.From into m.Into, all or nothing,
+	// and returns the survivor. Ids merged away earlier resolve to their
+	// survivors first; a From id that resolves to Into is already merged and
+	// skipped, so merging is idempotent. Into absent or any From absent is
+	// NotFound; From naming Into itself, an empty From, or entities of
+	// different kinds is Invalid.
+	//
+	// Every relation at either end of a merged entity is re-pointed to Into
+	// and its id recomputed with RelationID. When a relation with the new id
+	// exists, the moved relation's evidence is added to it (union, no
+	// duplicates) and the existing relation's other fields are kept;
+	// otherwise the moved relation keeps its fields under the new id.
+	// Relations between Into and a merged entity become self-loops of Into.
+	// The survivor's aliases gain each merged entity's name and aliases (no
+	// exact duplicates, never its own name); its other fields are kept. The
+	// merged entities are removed, their ids (and ids merged into them
+	// before) resolve to Into from then on, and a Merge record with the ids
+	// actually merged is kept for Merges. When nothing is left to merge, the
+	// call changes nothing and records nothing.
+	MergeEntities(ctx context.Context, m Merge) (*Entity, error)
+	// Merges returns the merge records whose Into is id (after resolving id
+	// if it was merged away), oldest first.
+	Merges(ctx context.Context, id string) ([]Merge, error)
+}
+
+// Merge is a request to merge entities and, once done, its audit record.
+type Merge struct {
+	// Into is the id of the surviving entity.
+	Into string `json:"into"`
+	// From are the ids merged into Into.
+	From []string `json:"from"`
+	// Actor names who asked for the merge, such as an API key's name.
+	Actor string `json:"actor,omitempty"`
+	// At is when the merge was made; a zero At is set by the store.
+	At time.Time `json:"at"`
 }
 
 // Direction says which way relations are followed from a node.
@@ -197,6 +255,9 @@ type RelationFilter struct {
 	Involving string
 	// DocumentID matches relations with evidence from this document.
 	DocumentID string
+	// AsOf, when not zero, matches relations valid on that date (see
+	// Relation.ValidOn).
+	AsOf Date
 }
 
 // RelationQuery selects a page of relations.
@@ -227,6 +288,8 @@ type NeighborhoodQuery struct {
 	Kinds     []Kind
 	// Limit caps the number of nodes, the root included: 1..MaxPageSize.
 	Limit int
+	// AsOf, when not zero, follows only relations valid on that date.
+	AsOf Date
 }
 
 // Subgraph is a set of nodes and the relations among them, in the shape a
@@ -247,6 +310,8 @@ type PathQuery struct {
 	Types     []string
 	// Limit is the number of paths Paths returns, 1..MaxPathCount.
 	Limit int
+	// AsOf, when not zero, follows only relations valid on that date.
+	AsOf Date
 }
 
 // Path is a walk from one entity to another: Nodes[i] and Nodes[i+1] are the

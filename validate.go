@@ -144,3 +144,26 @@ func (q PathQuery) Validate(forPaths bool) error {
 	}
 	return opErr(op, CheckRelationTypes(q.Types))
 }
+
+// Validate checks that the merge names a survivor and at least one other
+// well-formed entity id.
+func (m Merge) Validate() error {
+	const op = "mergeEntities"
+	switch {
+	case !ValidEntityID(m.Into):
+		return opErr(op, Errorf(Invalid, "into %q is not a valid entity id", m.Into))
+	case len(m.From) == 0:
+		return opErr(op, Errorf(Invalid, "from must name at least one entity to merge"))
+	case len(m.From) > MaxPageSize:
+		return opErr(op, Errorf(LimitExceeded, "from must name at most %d entities, got %d", MaxPageSize, len(m.From)))
+	}
+	for _, id := range m.From {
+		switch {
+		case !ValidEntityID(id):
+			return opErr(op, Errorf(Invalid, "from %q is not a valid entity id", id))
+		case id == m.Into:
+			return opErr(op, Errorf(Invalid, "cannot merge %s into itself", id))
+		}
+	}
+	return nil
+}
