@@ -115,3 +115,49 @@ func BenchmarkOpen(b *testing.B) {
 		}
 	}
 }
+
+// openSynthetic opens a store holding 20,000 entities and 100,000
+// relations.
+func openSynthetic(b *testing.B) (*embedded.Store, []*newsgraph.Entity) {
+	b.Helper()
+	es := syntheticEntities(20_000)
+	s, err := embedded.Open(b.Context(), b.TempDir())
+	if err != nil {
+		b.Fatalf("Open: %v", err)
+	}
+	b.Cleanup(func() { _ = s.Close() })
+	batch := newsgraph.Batch{Documents: []*newsgraph.Document{syntheticDoc}, Entities: es,
+		Relations: syntheticRelations(es, 100_000, 2_000, 1)}
+	if err := s.Upsert(b.Context(), batch); err != nil {
+		b.Fatalf("Upsert: %v", err)
+	}
+	return s, es
+}
+
+// BenchmarkMergeEntities merges pairs of entities with about ten relations
+// each; every merge is one durable transaction.
+func BenchmarkMergeEntities(b *testing.B) {
+	s, es := openSynthetic(b)
+	i := 0
+	for b.Loop() {
+		from, into := es[1+2*i%(len(es)-2)], es[2+2*i%(len(es)-2)]
+		i++
+		if _, err := s.MergeEntities(b.Context(), newsgraph.Merge{Into: into.ID, From: []string{from.ID}}); err != nil {
+			b.Fatalf("MergeEntities: %v", err)
+		}
+	}
+}
+
+// BenchmarkDeleteEntity deletes entities with about ten relations each;
+// every delete is one durable transaction.
+func BenchmarkDeleteEntity(b *testing.B) {
+	s, es := openSynthetic(b)
+	i := 0
+	for b.Loop() {
+		id := es[1+i%(len(es)-1)].ID
+		i++
+		if _, err := s.DeleteEntity(b.Context(), id); err != nil && newsgraph.ErrorCode(err) != newsgraph.NotFound {
+			b.Fatalf("DeleteEntity: %v", err)
+		}
+	}
+}

@@ -29,6 +29,18 @@ type index struct {
 	search *searchIndex
 	// types holds one copy of every relation type string.
 	types map[string]string
+
+	// referrers maps an entity id to the set of ids of the entities whose
+	// PlaceID or ClaimantID names it, so that a merge or a delete finds
+	// them without a scan.
+	referrers map[string]map[string]bool
+	// redirects maps every id merged away to its survivor, always one that
+	// is not itself merged away; merged lists, for each survivor, the ids
+	// that redirect to it.
+	redirects map[string]string
+	merged    map[string][]string
+	// merges holds the merge records by survivor, oldest first.
+	merges map[string][]newsgraph.Merge
 }
 
 func newIndex() *index {
@@ -43,6 +55,10 @@ func newIndex() *index {
 		byDocument: map[string][]*newsgraph.Relation{},
 		search:     newSearchIndex(),
 		types:      map[string]string{},
+		referrers:  map[string]map[string]bool{},
+		redirects:  map[string]string{},
+		merged:     map[string][]string{},
+		merges:     map[string][]newsgraph.Merge{},
 	}
 }
 
@@ -77,11 +93,14 @@ func (ix *index) applyEntities(entities []*newsgraph.Entity) {
 	for _, e := range entities {
 		if old := ix.entities[e.ID]; old != nil {
 			changes.remove(old)
+			ix.unrefer(old)
 			*old = *e
 			changes.add(old)
+			ix.refer(old)
 			continue
 		}
 		ix.entities[e.ID] = e
+		ix.refer(e)
 		added[e.Kind] = append(added[e.Kind], e.ID)
 		changes.add(e)
 	}

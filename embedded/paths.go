@@ -24,7 +24,7 @@ func (s *Store) Paths(ctx context.Context, q newsgraph.PathQuery) ([]newsgraph.P
 		if err := ix.checkEnds("paths", q); err != nil {
 			return err
 		}
-		st := newStep(q.Direction, q.Types)
+		st := newStep(q.Direction, q.Types, q.AsOf)
 		if q.From == q.To {
 			paths = []newsgraph.Path{ix.path(q.From, nil, st)}
 			return nil

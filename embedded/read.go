@@ -8,12 +8,13 @@ import (
 	"github.com/newsgraph/newsgraph"
 )
 
-// EntitiesByID returns the entities with the given ids that exist.
+// EntitiesByID returns the entities with the given ids that exist, keyed
+// by the requested id; an id merged away maps to its survivor.
 func (s *Store) EntitiesByID(ctx context.Context, ids []string) (map[string]*newsgraph.Entity, error) {
 	out := make(map[string]*newsgraph.Entity, len(ids))
 	err := s.read(ctx, func(ix *index) error {
 		for _, id := range ids {
-			if e := ix.entities[id]; e != nil {
+			if e := ix.entities[ix.resolve(id)]; e != nil {
 				out[id] = cloneEntity(e)
 			}
 		}
@@ -159,7 +160,7 @@ func (ix *index) relationPage(q newsgraph.RelationQuery) newsgraph.Page[*newsgra
 	start := relationsAfter(candidates, after)
 	var page newsgraph.Page[*newsgraph.Relation]
 	page.Items = []*newsgraph.Relation{}
-	if filterFields(f) <= 1 {
+	if filterFields(f) <= 1 && f.AsOf.IsZero() {
 		// The list is exactly the matching relations: no scan needed.
 		page.TotalCount = len(candidates)
 		end := min(len(candidates), start+q.First)
@@ -192,7 +193,8 @@ func (ix *index) involving(id string) []*newsgraph.Relation {
 	return slices.CompactFunc(slices.Clone(merged), func(a, b *newsgraph.Relation) bool { return a == b })
 }
 
-// filterFields counts the fields of f that are set.
+// filterFields counts the fields of f that are set, AsOf aside: no list
+// holds the relations valid on a date.
 func filterFields(f newsgraph.RelationFilter) int {
 	n := 0
 	for _, set := range []bool{len(f.Types) > 0, f.From != "", f.To != "", f.Involving != "", f.DocumentID != ""} {
@@ -209,7 +211,8 @@ func matches(f newsgraph.RelationFilter, r *newsgraph.Relation) bool {
 	case len(f.Types) > 0 && !slices.Contains(f.Types, r.Type),
 		f.From != "" && r.From != f.From,
 		f.To != "" && r.To != f.To,
-		f.Involving != "" && r.From != f.Involving && r.To != f.Involving:
+		f.Involving != "" && r.From != f.Involving && r.To != f.Involving,
+		!f.AsOf.IsZero() && !r.ValidOn(f.AsOf):
 		return false
 	case f.DocumentID != "":
 		return slices.ContainsFunc(r.Evidence, func(ev newsgraph.Evidence) bool { return ev.DocumentID == f.DocumentID })

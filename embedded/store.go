@@ -2,9 +2,11 @@
 // holds the graph durably, and in-memory indexes serve every read.
 //
 // Open loads the whole graph into memory. Reads take a read lock and never
-// touch the file. Upsert validates a batch against memory, writes it in one
-// durable bbolt transaction, and only after the commit applies it to the
-// indexes, so a failed write changes nothing.
+// touch the file. Every write (Upsert, DeleteRelation, DeleteEntity,
+// MergeEntities) is planned against memory, written in one durable bbolt
+// transaction, and only after the commit applied to the indexes, so a
+// failed write changes nothing. Merge records and the redirects of ids
+// merged away are stored in the file too and survive a restart.
 package embedded
 
 import (
@@ -33,7 +35,7 @@ type Store struct {
 	db *bolt.DB
 
 	// writeMu serialises writers: validation, the bbolt transaction and the
-	// index update of one Upsert happen without another writer in between.
+	// index update of one write happen without another writer in between.
 	writeMu sync.Mutex
 	// mu guards idx: readers hold it shared, the index update of a
 	// committed write holds it exclusively.

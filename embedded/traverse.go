@@ -7,15 +7,17 @@ import (
 	"github.com/newsgraph/newsgraph"
 )
 
-// step is one way of walking the graph: a direction and the relation types
-// to follow (all when types is empty).
+// step is one way of walking the graph: a direction, the relation types to
+// follow (all when types is empty) and the date the relations must be valid
+// on (any when zero).
 type step struct {
 	dir   newsgraph.Direction
 	types map[string]bool
+	asOf  newsgraph.Date
 }
 
-func newStep(dir newsgraph.Direction, types []string) step {
-	st := step{dir: dir.OrBoth()}
+func newStep(dir newsgraph.Direction, types []string, asOf newsgraph.Date) step {
+	st := step{dir: dir.OrBoth(), asOf: asOf}
 	if len(types) > 0 {
 		st.types = make(map[string]bool, len(types))
 		for _, t := range types {
@@ -63,7 +65,7 @@ func (ix *index) each(node string, st step, fn func(r *newsgraph.Relation, other
 			i++
 			j++
 		}
-		if st.types != nil && !st.types[r.Type] {
+		if st.types != nil && !st.types[r.Type] || !st.asOf.IsZero() && !r.ValidOn(st.asOf) {
 			continue
 		}
 		if !fn(r, other) {
@@ -103,7 +105,7 @@ func (ix *index) neighborhood(q newsgraph.NeighborhoodQuery) (newsgraph.Subgraph
 	if root == nil {
 		return g, &newsgraph.Error{Code: newsgraph.NotFound, Op: "neighborhood", Message: "entity " + q.ID + " does not exist"}
 	}
-	st := newStep(q.Direction, q.Types)
+	st := newStep(q.Direction, q.Types, q.AsOf)
 	isNode := map[string]bool{q.ID: true}
 	hasEdge := map[*newsgraph.Relation]bool{}
 	nodes := []*newsgraph.Entity{root}
@@ -185,7 +187,7 @@ func (s *Store) ShortestPath(ctx context.Context, q newsgraph.PathQuery) (*newsg
 		if err := ix.checkEnds("shortestPath", q); err != nil {
 			return err
 		}
-		st := newStep(q.Direction, q.Types)
+		st := newStep(q.Direction, q.Types, q.AsOf)
 		if rels, ok := ix.shortest(q.From, q.To, q.MaxDepth, st); ok {
 			p := ix.path(q.From, rels, st)
 			found = &p

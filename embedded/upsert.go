@@ -8,9 +8,10 @@ import (
 )
 
 // Upsert writes a batch all or nothing: it validates the batch against
-// itself and against the stored graph, merges the evidence of relations
-// that exist, writes everything in one durable bbolt transaction and, only
-// after the commit, updates the in-memory indexes.
+// itself, resolves ids merged away to their survivors, checks references
+// against the stored graph, merges the evidence of relations that exist,
+// writes everything in one durable bbolt transaction and, only after the
+// commit, updates the in-memory indexes.
 func (s *Store) Upsert(ctx context.Context, in newsgraph.Batch) error {
 	if err := ctx.Err(); err != nil {
 		return contextErr(err)
@@ -23,43 +24,61 @@ func (s *Store) Upsert(ctx context.Context, in newsgraph.Batch) error {
 	if err := b.Validate(); err != nil {
 		return err
 	}
+	return s.write(ctx, "upsert", func(ix *index) (*change, error) {
+		ix.resolveBatch(&b)
+		entityIDs, documentIDs := b.References()
+		storedEntities := make(map[string]*newsgraph.Entity, len(entityIDs))
+		for _, id := range entityIDs {
+			if e := ix.entities[id]; e != nil {
+				storedEntities[id] = e
+			}
+		}
+		storedDocs := make(map[string]*newsgraph.Document, len(documentIDs))
+		for _, id := range documentIDs {
+			if d := ix.documents[id]; d != nil {
+				storedDocs[id] = d
+			}
+		}
+		if err := b.CheckReferences(storedEntities, storedDocs); err != nil {
+			return nil, err
+		}
+		for _, r := range b.Relations {
+			if old := ix.relations[r.ID]; old != nil {
+				r.Evidence = newsgraph.UnionEvidence(old.Evidence, r.Evidence)
+			}
+		}
+		return &change{batch: b}, nil
+	})
+}
+
+// write runs one write: plan, holding the writer lock, reads the index and
+// returns the change to make (nil for none); write commits it in one bbolt
+// transaction and only then applies it to the index. An error from plan or
+// from the commit leaves the store unchanged.
+func (s *Store) write(ctx context.Context, op string, plan func(ix *index) (*change, error)) error {
+	if err := ctx.Err(); err != nil {
+		return contextErr(err)
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	// Only writers change the index, and writeMu keeps other writers out,
-	// so reading it here without mu is safe while readers share it too.
+	// so plan may read it without mu while readers share it too.
 	ix := s.idx
 	if ix == nil {
 		return newsgraph.Errorf(newsgraph.Unavailable, "the embedded store is closed")
 	}
-	entityIDs, documentIDs := b.References()
-	storedEntities := make(map[string]*newsgraph.Entity, len(entityIDs))
-	for _, id := range entityIDs {
-		if e := ix.entities[id]; e != nil {
-			storedEntities[id] = e
-		}
-	}
-	storedDocs := make(map[string]*newsgraph.Document, len(documentIDs))
-	for _, id := range documentIDs {
-		if d := ix.documents[id]; d != nil {
-			storedDocs[id] = d
-		}
-	}
-	if err := b.CheckReferences(storedEntities, storedDocs); err != nil {
+	c, err := plan(ix)
+	if err != nil || c == nil {
 		return err
-	}
-	for _, r := range b.Relations {
-		if old := ix.relations[r.ID]; old != nil {
-			r.Evidence = newsgraph.UnionEvidence(old.Evidence, r.Evidence)
-		}
 	}
 	if err := ctx.Err(); err != nil {
 		return contextErr(err)
 	}
-	if err := write(s.db, &b); err != nil {
-		return &newsgraph.Error{Code: newsgraph.Unavailable, Op: "upsert", Message: "writing the batch failed", Err: fmt.Errorf("embedded: %w", err)}
+	if err := commit(s.db, c); err != nil {
+		return &newsgraph.Error{Code: newsgraph.Unavailable, Op: op, Message: "writing to the database failed", Err: fmt.Errorf("embedded: %w", err)}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ix.apply(&b)
+	ix.applyChange(c)
 	return nil
 }

@@ -39,6 +39,10 @@ func Run(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 		{"Neighborhoods", testNeighborhoods},
 		{"ShortestPath", testShortestPath},
 		{"Paths", testPaths},
+		{"AsOf", testAsOf},
+		{"Deletes", testDeletes},
+		{"Merges", testMerges},
+		{"DocumentIDsMentioning", testDocumentIDsMentioning},
 		{"Concurrency", testConcurrency},
 	}
 	for _, s := range suites {

@@ -1,0 +1,113 @@
+package embedded
+
+import (
+	"context"
+	"slices"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// DeleteRelation deletes the relation with the given id; an absent id is
+// NotFound.
+func (s *Store) DeleteRelation(ctx context.Context, id string) error {
+	return s.write(ctx, "deleteRelation", func(ix *index) (*change, error) {
+		if ix.relations[id] == nil {
+			return nil, notFound("deleteRelation", "relation", id)
+		}
+		return &change{deleteRelations: []string{id}}, nil
+	})
+}
+
+// DeleteEntity deletes the entity with the given id and every relation at
+// either end of it, and returns the number of relations deleted. An absent
+// id, or one merged away, is NotFound; documents stay.
+//
+// Events whose PlaceID and claims whose ClaimantID name the entity are kept
+// with that reference cleared, since it would otherwise dangle. Ids merged
+// into the entity stop redirecting to it, so they name nothing afterwards;
+// its merge records stay for Merges.
+func (s *Store) DeleteEntity(ctx context.Context, id string) (int, error) {
+	var deleted int
+	err := s.write(ctx, "deleteEntity", func(ix *index) (*change, error) {
+		if ix.entities[id] == nil {
+			return nil, notFound("deleteEntity", "entity", id)
+		}
+		c := &change{deleteEntities: []string{id}, deleteRedirects: slices.Clone(ix.merged[id])}
+		for _, r := range ix.involving(id) {
+			c.deleteRelations = append(c.deleteRelations, r.ID)
+		}
+		for _, ref := range sortedKeys(ix.referrers[id]) {
+			if ref == id {
+				continue
+			}
+			e := cloneEntity(ix.entities[ref])
+			if e.PlaceID == id {
+				e.PlaceID = ""
+			}
+			if e.ClaimantID == id {
+				e.ClaimantID = ""
+			}
+			c.batch.Entities = append(c.batch.Entities, e)
+		}
+		deleted = len(c.deleteRelations)
+		return c, nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return deleted, nil
+}
+
+// Merges returns the merge records whose Into is id, after resolving an
+// id merged away, oldest first.
+func (s *Store) Merges(ctx context.Context, id string) ([]newsgraph.Merge, error) {
+	var out []newsgraph.Merge
+	err := s.read(ctx, func(ix *index) error {
+		for _, m := range ix.merges[ix.resolve(id)] {
+			m.From = slices.Clone(m.From)
+			out = append(out, m)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// DocumentIDsMentioning returns, for each requested entity that exists
+// (after resolving ids merged away), the ascending ids of the documents
+// holding evidence of its relations, keyed by the requested id.
+func (s *Store) DocumentIDsMentioning(ctx context.Context, entityIDs []string) (map[string][]string, error) {
+	out := make(map[string][]string, len(entityIDs))
+	err := s.read(ctx, func(ix *index) error {
+		for _, requested := range entityIDs {
+			id := ix.resolve(requested)
+			if ix.entities[id] == nil {
+				continue
+			}
+			docs := []string{}
+			for _, r := range ix.involving(id) {
+				for _, ev := range r.Evidence {
+					docs = append(docs, ev.DocumentID)
+				}
+			}
+			slices.Sort(docs)
+			out[requested] = slices.Compact(docs)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// notFound is the NotFound error of an absent item.
+func notFound(op, what, id string) error {
+	return &newsgraph.Error{Code: newsgraph.NotFound, Op: op, Message: what + " " + id + " does not exist"}
+}
+
+// sortedKeys returns the keys of a set in ascending order.
+func sortedKeys(set map[string]bool) []string {
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
