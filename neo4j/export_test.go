@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	_ "embed" // The test-only statement is embedded from queries/.
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -88,3 +89,77 @@ func WalkAll(qs []newsgraph.NeighborhoodQuery, roots map[string]*newsgraph.Entit
 
 // PathFrom maps a path's nodes and relationships to a Path.
 var PathFrom = pathFrom
+
+// ApplyRedirects rewrites b to name survivors; see applyRedirects.
+var ApplyRedirects = applyRedirects
+
+// AddAliases adds names to e's aliases; see addAliases.
+var AddAliases = addAliases
+
+// MoveRelationsTo re-points relations to a survivor; see moveRelationsTo.
+var MoveRelationsTo = moveRelationsTo
+
+// AsOfParam is the $asOf parameter of a date; see asOfParam.
+var AsOfParam = asOfParam
+
+// Write is one statement of a merge, its parameters and the rows it must
+// report written (-1: none).
+type Write struct {
+	Name   string
+	Stmt   string
+	Params map[string]any
+	Want   int
+}
+
+// MergeWrites returns the statements MergeEntities runs to merge the
+// entities mergedIDs, whose relations are relations, into into.
+func MergeWrites(into string, mergedIDs []string, actor string, at time.Time, relations []*newsgraph.Relation, survivor *newsgraph.Entity) ([]Write, error) {
+	plan, err := mergeRows(moveRelationsTo(into, mergedIDs, relations))
+	if err != nil {
+		return nil, err
+	}
+	if survivor != nil {
+		plan.survivor = []any{map[string]any{"id": survivor.ID, "label": "Person", "properties": entityProperties(survivor)}}
+	}
+	var out []Write
+	for _, w := range mergeWrites(into, mergedIDs, actor, at, plan) {
+		out = append(out, Write{w.name, w.stmt, w.params, w.want})
+	}
+	return out, nil
+}
+
+// MergeRows returns the move_relations and link_mentions rows of moved
+// relations.
+func MergeRows(moved []*newsgraph.Relation) (relations, mentions []any, err error) {
+	plan, err := mergeRows(moved)
+	return plan.relations, plan.mentions, err
+}
+
+// PathStatement returns the statement ShortestPath (shortest) or Paths
+// runs for q, its parameters, and whether its paths are reversed.
+func PathStatement(q newsgraph.PathQuery, shortest bool) (string, map[string]any, bool) {
+	ps := pathsStatement(q)
+	if shortest {
+		ps = shortestPathStatement(q)
+	}
+	return ps.stmt, ps.params, ps.reverse
+}
+
+// Path statements, for tests of which one a query picks.
+var (
+	ShortestPathDirected   = shortestPathDirected
+	ShortestPathUndirected = shortestPathUndirected
+	PathsDirected          = pathsDirected
+	PathsUndirected        = pathsUndirected
+	NeighborsOfFrontier    = neighborsOfFrontier
+)
+
+// FirstFrontier returns the $frontier rows of the first level of the walks
+// of qs from roots.
+func FirstFrontier(qs []newsgraph.NeighborhoodQuery, roots map[string]*newsgraph.Entity) []any {
+	walks := make([]*walk, len(qs))
+	for i, q := range qs {
+		walks[i] = newWalk(q, cloneEntity(roots[q.ID]))
+	}
+	return frontierRows(walks, 1)
+}

@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -26,7 +27,7 @@ func (s *Store) ShortestPath(ctx context.Context, q newsgraph.PathQuery) (*newsg
 		if q.From == q.To {
 			return &newsgraph.Path{Nodes: []*newsgraph.Entity{ends[q.From]}, Edges: []*newsgraph.Relation{}}, nil
 		}
-		paths, err := runPaths(ctx, tx, shortestPathDirected, shortestPathUndirected, q, nil)
+		paths, err := runPaths(ctx, tx, shortestPathStatement(q))
 		if err != nil || len(paths) == 0 || paths[0].Length() > q.MaxDepth {
 			return nil, err
 		}
@@ -48,9 +49,7 @@ func (s *Store) Paths(ctx context.Context, q newsgraph.PathQuery) ([]newsgraph.P
 		if q.From == q.To {
 			return []newsgraph.Path{{Nodes: []*newsgraph.Entity{ends[q.From]}, Edges: []*newsgraph.Relation{}}}, nil
 		}
-		paths, err := runPaths(ctx, tx, pathsDirected, pathsUndirected, q, map[string]any{
-			"maxDepth": int64(q.MaxDepth), "limit": int64(q.Limit),
-		})
+		paths, err := runPaths(ctx, tx, pathsStatement(q))
 		if err != nil {
 			return nil, err
 		}
@@ -73,23 +72,10 @@ func pathEnds(ctx context.Context, tx neo4j.ManagedTransaction, op string, q new
 	return ends, nil
 }
 
-// runPaths runs the directed statement (OUT, or IN with the ends swapped and
-// the paths reversed) or the undirected one (BOTH) with the ends, types and
-// extra parameters of q, and returns the paths from q.From to q.To.
-func runPaths(ctx context.Context, tx neo4j.ManagedTransaction, directed, undirected string, q newsgraph.PathQuery, extra map[string]any) ([]newsgraph.Path, error) {
-	params := map[string]any{"from": q.From, "to": q.To, "types": nonNil(q.Types)}
-	for k, v := range extra {
-		params[k] = v
-	}
-	stmt, reverse := undirected, false
-	switch q.Direction.OrBoth() {
-	case newsgraph.Out:
-		stmt = directed
-	case newsgraph.In:
-		stmt, reverse = directed, true
-		params["from"], params["to"] = q.To, q.From
-	}
-	recs, err := run(ctx, tx, stmt, params)
+// runPaths runs a path statement and returns its paths, each running from
+// the query's From to its To.
+func runPaths(ctx context.Context, tx neo4j.ManagedTransaction, ps pathStmt) ([]newsgraph.Path, error) {
+	recs, err := run(ctx, tx, ps.stmt, ps.params)
 	if err != nil {
 		return nil, err
 	}
@@ -107,13 +93,51 @@ func runPaths(ctx context.Context, tx neo4j.ManagedTransaction, directed, undire
 		if err != nil {
 			return nil, err
 		}
-		if reverse {
+		if ps.reverse {
 			slices.Reverse(p.Nodes)
 			slices.Reverse(p.Edges)
 		}
 		paths = append(paths, p)
 	}
 	return paths, nil
+}
+
+// shortestPathStatement returns the statement ShortestPath runs for q; see
+// pathStatement.
+func shortestPathStatement(q newsgraph.PathQuery) pathStmt {
+	return pathStatement(shortestPathDirected, shortestPathUndirected, q, nil)
+}
+
+// pathsStatement returns the statement Paths runs for q; see pathStatement.
+func pathsStatement(q newsgraph.PathQuery) pathStmt {
+	return pathStatement(pathsDirected, pathsUndirected, q, map[string]any{
+		"maxDepth": int64(q.MaxDepth), "limit": int64(q.Limit),
+	})
+}
+
+// pathStmt is a path statement with its parameters; reverse says that the
+// paths it returns run from the query's To to its From.
+type pathStmt struct {
+	stmt    string
+	params  map[string]any
+	reverse bool
+}
+
+// pathStatement returns the directed statement (OUT, or IN with the ends
+// swapped) or the undirected one (BOTH) for q, its parameters (the ends,
+// types, AsOf and extra), and whether the paths it returns run from q.To
+// to q.From and must be reversed (IN).
+func pathStatement(directed, undirected string, q newsgraph.PathQuery, extra map[string]any) pathStmt {
+	params := map[string]any{"from": q.From, "to": q.To, "types": nonNil(q.Types), "asOf": asOfParam(q.AsOf)}
+	maps.Copy(params, extra)
+	switch q.Direction.OrBoth() {
+	case newsgraph.Out:
+		return pathStmt{directed, params, false}
+	case newsgraph.In:
+		params["from"], params["to"] = q.To, q.From
+		return pathStmt{directed, params, true}
+	}
+	return pathStmt{undirected, params, false}
 }
 
 // pathFrom maps a path's nodes and relationships, in path order, to a Path.

@@ -17,6 +17,16 @@ var (
 	schemaEntityKindIndex string
 	//go:embed queries/schema_entity_search_fulltext.cypher
 	schemaEntitySearchFulltext string
+	//go:embed queries/schema_redirect_id_unique.cypher
+	schemaRedirectIDUnique string
+	//go:embed queries/schema_redirect_into_index.cypher
+	schemaRedirectIntoIndex string
+	//go:embed queries/schema_merge_into_index.cypher
+	schemaMergeIntoIndex string
+	//go:embed queries/schema_entity_place_id_index.cypher
+	schemaEntityPlaceIDIndex string
+	//go:embed queries/schema_entity_claimant_id_index.cypher
+	schemaEntityClaimantIDIndex string
 	//go:embed queries/await_indexes.cypher
 	awaitIndexes string
 )
@@ -25,6 +35,10 @@ var (
 var (
 	//go:embed queries/entities_by_id.cypher
 	entitiesByID string
+	//go:embed queries/entities_by_id_resolved.cypher
+	entitiesByIDResolved string
+	//go:embed queries/resolve_ids.cypher
+	resolveIDs string
 	//go:embed queries/entities_page.cypher
 	entitiesPage string
 	//go:embed queries/search_entities.cypher
@@ -33,6 +47,8 @@ var (
 	documentsByID string
 	//go:embed queries/documents_page.cypher
 	documentsPage string
+	//go:embed queries/documents_mentioning.cypher
+	documentsMentioning string
 	//go:embed queries/relations_by_id.cypher
 	relationsByID string
 	//go:embed queries/relations_around_entity.cypher
@@ -71,4 +87,34 @@ var (
 	upsertRelations string
 	//go:embed queries/link_mentions.cypher
 	linkMentions string
+	//go:embed queries/lock_entities.cypher
+	lockEntities string
+)
+
+// Deletions.
+var (
+	//go:embed queries/delete_relation.cypher
+	deleteRelation string
+	//go:embed queries/delete_entity.cypher
+	deleteEntity string
+	//go:embed queries/prune_mentions.cypher
+	pruneMentions string
+)
+
+// Merges.
+var (
+	//go:embed queries/relations_of_entities.cypher
+	relationsOfEntities string
+	//go:embed queries/move_relations.cypher
+	moveRelations string
+	//go:embed queries/repoint_references.cypher
+	repointReferences string
+	//go:embed queries/redirect_ids.cypher
+	redirectIDs string
+	//go:embed queries/record_merge.cypher
+	recordMerge string
+	//go:embed queries/delete_merged.cypher
+	deleteMerged string
+	//go:embed queries/merges_into.cypher
+	mergesInto string
 )

@@ -10,13 +10,28 @@ import (
 )
 
 // EntitiesByID returns the entities with the given ids that exist, keyed by
-// id, in one round trip.
+// the requested id, in one round trip; an id merged away maps to its
+// survivor.
 func (s *Store) EntitiesByID(ctx context.Context, ids []string) (map[string]*newsgraph.Entity, error) {
 	if len(ids) == 0 {
 		return map[string]*newsgraph.Entity{}, nil
 	}
 	return readTx(ctx, s, "entitiesById", func(tx neo4j.ManagedTransaction) (map[string]*newsgraph.Entity, error) {
-		return lookupEntities(ctx, tx, unique(ids))
+		recs, err := run(ctx, tx, entitiesByIDResolved, map[string]any{"ids": unique(ids)})
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[string]*newsgraph.Entity, len(recs))
+		for _, rec := range recs {
+			requested, err := value[string](rec, "requested")
+			if err != nil {
+				return nil, err
+			}
+			if out[requested], err = entityOf(rec, "e"); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
 	})
 }
 

@@ -148,3 +148,18 @@ func kindStrings(kinds []newsgraph.Kind) []string {
 func errItem(key string, v any) error {
 	return fmt.Errorf("item field %q is %T", key, v)
 }
+
+// asOfParam returns the $asOf parameter of a query's AsOf: a Cypher date,
+// or null for the zero Date, which matches relations whatever their
+// validity.
+func asOfParam(d newsgraph.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return neo4j.DateOf(d.Time())
+}
+
+// opError returns a domain error of operation op with a formatted message.
+func opError(code newsgraph.Code, op, format string, args ...any) *newsgraph.Error {
+	return &newsgraph.Error{Code: code, Op: op, Message: fmt.Sprintf(format, args...)}
+}

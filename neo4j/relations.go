@@ -62,7 +62,7 @@ func relationStatement(q newsgraph.RelationQuery) (string, map[string]any) {
 	after, _ := newsgraph.DecodeCursor(q.After) // Validate checked it.
 	params := map[string]any{
 		"from": f.From, "to": f.To, "involving": f.Involving, "documentId": f.DocumentID,
-		"types": nonNil(f.Types), "after": after, "limit": int64(q.First + 1),
+		"types": nonNil(f.Types), "asOf": asOfParam(f.AsOf), "after": after, "limit": int64(q.First + 1),
 	}
 	for _, anchor := range []string{f.From, f.To, f.Involving} {
 		if anchor != "" {

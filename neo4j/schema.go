@@ -20,6 +20,11 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 		schemaDocumentIDUnique,
 		schemaEntityKindIndex,
 		schemaEntitySearchFulltext,
+		schemaEntityPlaceIDIndex,
+		schemaEntityClaimantIDIndex,
+		schemaRedirectIDUnique,
+		schemaRedirectIntoIndex,
+		schemaMergeIntoIndex,
 	} {
 		_, err := neo4j.ExecuteQuery(ctx, s.driver, stmt, nil, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting())

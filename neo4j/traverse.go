@@ -154,7 +154,7 @@ func newWalk(q newsgraph.NeighborhoodQuery, root *newsgraph.Entity) *walk {
 }
 
 // frontierRows returns the rows of $frontier for the walks that expand at
-// level: maps {query, id, direction, types}.
+// level: maps {query, id, direction, types, asOf}.
 func frontierRows(walks []*walk, level int) []any {
 	var rows []any
 	for i, w := range walks {
@@ -165,6 +165,7 @@ func frontierRows(walks []*walk, level int) []any {
 			rows = append(rows, map[string]any{
 				"query": int64(i), "id": id,
 				"direction": string(w.q.Direction.OrBoth()), "types": nonNil(w.q.Types),
+				"asOf": asOfParam(w.q.AsOf),
 			})
 		}
 	}

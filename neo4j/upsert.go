@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -11,22 +13,27 @@ import (
 )
 
 // Upsert writes a batch all or nothing, in one write transaction: the batch
-// is normalised and validated on its own first, then its references are
-// looked up and checked inside the transaction (Batch.CheckReferences), and
-// only then are documents, entities, relations and MENTIONS links written.
-// An invalid batch writes nothing.
+// is normalised and validated on its own first; then, inside the
+// transaction, ids merged away are resolved to their survivors
+// (applyRedirects), its references are looked up and checked
+// (Batch.CheckReferences), and only then are documents, entities, relations
+// and MENTIONS links written. An invalid batch writes nothing.
 func (s *Store) Upsert(ctx context.Context, in newsgraph.Batch) error {
 	b := cloneRelations(in)
 	b.Normalize()
 	if err := b.Validate(); err != nil {
 		return err
 	}
-	rows, err := upsertRows(&b)
-	if err != nil {
+	if _, err := upsertRows(&b); err != nil {
 		return err
 	}
-	_, err = writeTx(ctx, s, "upsert", func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		entityIDs, documentIDs := b.References()
+	_, err := writeTx(ctx, s, "upsert", func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		// A retried transaction starts again from the validated batch.
+		batch := b
+		if err := resolveBatch(ctx, tx, &batch); err != nil {
+			return struct{}{}, err
+		}
+		entityIDs, documentIDs := batch.References()
 		entities, err := lookupEntities(ctx, tx, entityIDs)
 		if err != nil {
 			return struct{}{}, err
@@ -35,7 +42,11 @@ func (s *Store) Upsert(ctx context.Context, in newsgraph.Batch) error {
 		if err != nil {
 			return struct{}{}, err
 		}
-		if err := b.CheckReferences(entities, documents); err != nil {
+		if err := batch.CheckReferences(entities, documents); err != nil {
+			return struct{}{}, err
+		}
+		rows, err := upsertRows(&batch)
+		if err != nil {
 			return struct{}{}, err
 		}
 		for _, w := range []struct {
@@ -109,6 +120,33 @@ func upsertRows(b *newsgraph.Batch) (batchRows, error) {
 		}
 	}
 	return rows, nil
+}
+
+// resolveBatch rewrites b to name survivors instead of ids merged away
+// (applyRedirects). Survivors outside the batch that gain aliases from
+// entities of the batch merged away are locked, read and added to the
+// batch with their new aliases, so that the write replaces them whole.
+func resolveBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *newsgraph.Batch) error {
+	redirects, err := resolveMerged(ctx, tx, namedEntityIDs(b))
+	if err != nil || len(redirects) == 0 {
+		return err
+	}
+	folds := applyRedirects(b, redirects)
+	if len(folds) == 0 {
+		return nil
+	}
+	survivors, err := lockAndLoad(ctx, tx, slices.Sorted(maps.Keys(folds)))
+	if err != nil {
+		return err
+	}
+	for _, id := range slices.Sorted(maps.Keys(folds)) {
+		// A survivor is never missing: deleting an entity deletes the
+		// redirects into it. Should one be, the names have nowhere to go.
+		if e := survivors[id]; e != nil && addAliases(e, folds[id]) {
+			b.Entities = append(b.Entities, e)
+		}
+	}
+	return nil
 }
 
 // cloneRelations returns b with copies of its relations, which Normalize

@@ -28,9 +28,13 @@ const root = resolve(here, '..', '..');
 const queriesDir = join(root, 'neo4j', 'queries');
 
 // The graph model (see neo4j/doc.go). Domain relationship types are dynamic
-// ($(row.type)), so only MENTIONS appears literally.
-const labels = ['Entity', 'Person', 'Organization', 'Place', 'LegalConcept', 'Event', 'Claim', 'Document'];
-const relationshipTypes = ['MENTIONS'];
+// ($(row.type)), so only the provenance and audit links MENTIONS and
+// MERGED_INTO appear literally.
+const labels = [
+  'Entity', 'Person', 'Organization', 'Place', 'LegalConcept', 'Event', 'Claim', 'Document',
+  'Redirect', 'Merge',
+];
+const relationshipTypes = ['MENTIONS', 'MERGED_INTO'];
 const propertyKeys = [
   // Entity
   'id', 'kind', 'name', 'aliases', 'description', 'roles', 'startDate', 'endDate', 'placeId',
@@ -39,8 +43,13 @@ const propertyKeys = [
   'validFrom', 'validTo', 'confidence', 'evidenceQuotes', 'evidenceDocumentIds',
   // Document
   'title', 'publishedAt', 'source', 'url', 'text',
+  // Redirect (id, into) and Merge (into, from, actor, at, seq)
+  'into', 'actor', 'at', 'seq',
+  // The marker that takes a write lock before a read-modify-write.
+  'locked',
   // Keys of parameter maps the statements read (row.from, ev.quote, ...).
   'from', 'to', 'type', 'label', 'properties', 'evidence', 'quote', 'documentId', 'entityId', 'relation',
+  'asOf',
 ];
 
 // The target version first, then the newer one.

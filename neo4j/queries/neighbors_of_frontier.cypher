@@ -1,10 +1,11 @@
 // params: frontier
 // One level of the neighbourhood walks of a batch of queries. $frontier holds
-// maps {query, id, direction, types}: for each, every relation between
+// maps {query, id, direction, types, asOf}: for each, every relation between
 // entities that touches the entity id and matches direction ('OUT': the
-// entity is its start; 'IN': its end; 'BOTH': either) and types (all when
-// empty), with the entity at its other end. Go orders the rows and applies
-// the walk's rules (newsgraph.Traverser), so every store returns the same
+// entity is its start; 'IN': its end; 'BOTH': either), types (all when
+// empty) and asOf (a date the relation must be valid on; any when null),
+// with the entity at its other end. Go orders the rows and applies the
+// walk's rules (newsgraph.Traverser), so every store returns the same
 // subgraph; one round trip serves every query of the batch.
 UNWIND $frontier AS row
 MATCH (n:Entity {id: row.id})-[r]-(m:Entity)
@@ -12,5 +13,8 @@ WHERE (size(row.types) = 0 OR type(r) IN row.types)
   AND (row.direction = 'BOTH'
     OR (row.direction = 'OUT' AND startNode(r) = n)
     OR (row.direction = 'IN' AND endNode(r) = n))
+  AND (row.asOf IS NULL
+    OR ((r.validFrom IS NULL OR r.validFrom <= row.asOf)
+      AND (r.validTo IS NULL OR r.validTo >= row.asOf)))
 RETURN row.query AS query, row.id AS frontierId, r,
        startNode(r).id AS from, endNode(r).id AS to, m
