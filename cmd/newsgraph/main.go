@@ -2,6 +2,9 @@
 //
 //	newsgraph serve   run the GraphQL API (embedded store by default, Neo4j when NEO4J_URI is set)
 //	newsgraph seed    load the curated seed graph into the configured store
+//	newsgraph import  load documents, entities and relations from JSON Lines
+//	newsgraph export  write the whole graph as JSON Lines
+//	newsgraph keys    create, list and revoke API keys
 //
 // Every setting is a flag with a NEWSGRAPH_* (or NEO4J_*) environment
 // variable; run "newsgraph --help" or "newsgraph serve --help" for the list.
@@ -26,8 +29,11 @@ type cli struct {
 	Log     logFlags         `embed:"" prefix:"log-" group:"Logging"`
 	Version kong.VersionFlag `help:"Print the version and exit."`
 
-	Serve serveCmd `cmd:"" help:"Run the GraphQL server. The embedded store under --data is used (and seeded when empty) unless NEO4J_URI is set."`
-	Seed  seedCmd  `cmd:"" help:"Load the curated seed graph into the configured store. Loading is idempotent."`
+	Serve  serveCmd  `cmd:"" help:"Run the GraphQL server. The embedded store under --data is used (and seeded when empty) unless NEO4J_URI is set."`
+	Seed   seedCmd   `cmd:"" help:"Load the curated seed graph into the configured store. Loading is idempotent."`
+	Keys   keysCmd   `cmd:"" help:"Create, list and revoke API keys."`
+	Import importCmd `cmd:"" help:"Import documents with their entities and relations from JSON Lines (FILE or - for standard input)."`
+	Export exportCmd `cmd:"" help:"Export the whole graph as JSON Lines that import reproduces it from."`
 }
 
 func main() {

@@ -20,10 +20,16 @@ type serveCmd struct {
 	ShutdownTimeout time.Duration `default:"15s" env:"NEWSGRAPH_SHUTDOWN_TIMEOUT" help:"Time allowed for in-flight requests on SIGINT/SIGTERM."`
 
 	Store storeFlags `embed:"" group:"Store"`
+	Auth  authFlags  `embed:"" group:"API keys"`
 }
 
-// Run opens the store, seeds it when empty, and serves until ctx ends.
+// Run loads the API keys, opens the store, seeds it when empty, and serves
+// until ctx ends.
 func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
+	keys, err := c.Auth.loadKeys(ctx, c.Store.Data, logger)
+	if err != nil {
+		return err
+	}
 	store, err := c.Store.open(ctx, logger)
 	if err != nil {
 		return err
@@ -35,10 +41,12 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 		}
 	}
 	gql := graph.NewHandler(store, graph.Config{
-		ComplexityLimit: c.ComplexityLimit,
-		DepthLimit:      c.DepthLimit,
-		RequestTimeout:  c.RequestTimeout,
-		Logger:          logger,
+		ComplexityLimit:    c.ComplexityLimit,
+		DepthLimit:         c.DepthLimit,
+		RequestTimeout:     c.RequestTimeout,
+		Logger:             logger,
+		Keys:               keys,
+		RequireKeyForReads: c.Auth.RequireKeyForReads,
 	})
 	cfg := server.Config{Addr: c.Addr, ShutdownTimeout: c.ShutdownTimeout, Logger: logger}
 	return server.Serve(ctx, server.Handler(gql, store, cfg), cfg, nil)

@@ -13,7 +13,7 @@ import (
 // storeFlags select and configure the store. Every subcommand that touches
 // the store embeds them, so all take the same flags and environment.
 type storeFlags struct {
-	Data          string `default:"./newsgraph-data" env:"NEWSGRAPH_DATA" placeholder:"DIR" help:"Data directory of the embedded store (used when no Neo4j URI is set)."`
+	Data          string `default:"./newsgraph-data" env:"NEWSGRAPH_DATA" placeholder:"DIR" help:"Data directory of the embedded store (used when no Neo4j URI is set; default ./newsgraph-data)."`
 	Neo4jURI      string `name:"neo4j-uri" env:"NEO4J_URI,NEWSGRAPH_NEO4J_URI" placeholder:"URI" help:"Neo4j URI, such as neo4j://host:7687 (cluster routing) or bolt://host:7687. Selects the Neo4j store."`
 	Neo4jUser     string `name:"neo4j-user" default:"neo4j" env:"NEO4J_USER,NEWSGRAPH_NEO4J_USER" help:"Neo4j user name."`
 	Neo4jPassword string `name:"neo4j-password" env:"NEO4J_PASSWORD,NEWSGRAPH_NEO4J_PASSWORD" help:"Neo4j password (prefer the environment variable to the flag)."`

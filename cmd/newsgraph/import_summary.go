@@ -1,0 +1,143 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/schollz/progressbar/v3"
+)
+
+// maxListedRejections bounds the rejected lines the summary details.
+const maxListedRejections = 20
+
+// summary counts what an import did.
+type summary struct {
+	start                 time.Time
+	lines, committed      int
+	documents             int
+	entitiesCreated       int
+	entitiesMatched       int
+	relationsCreated      int
+	relationsCorroborated int
+	rejected              []rejection
+}
+
+// rejection is a line that was skipped and why.
+type rejection struct {
+	line int
+	err  error
+}
+
+func (s *summary) add(r ingest.Result) {
+	s.committed++
+	if r.Document != nil {
+		s.documents++
+	}
+	s.entitiesCreated += len(r.Created)
+	s.entitiesMatched += len(r.Matched)
+	s.relationsCreated += r.RelationsCreated
+	s.relationsCorroborated += r.RelationsCorroborated
+}
+
+func (s *summary) reject(line int, err error) {
+	s.rejected = append(s.rejected, rejection{line: line, err: err})
+}
+
+// print writes the summary: counts, rates and the rejected lines.
+func (s *summary) print(w io.Writer) {
+	elapsed := time.Since(s.start)
+	secs := max(elapsed.Seconds(), 1e-9)
+	fmt.Fprintf(w, "imported %d of %d lines in %s (%.0f documents/s, %.0f relations/s)\n",
+		s.committed, s.lines, elapsed.Round(time.Millisecond), float64(s.documents)/secs, float64(s.relationsCreated+s.relationsCorroborated)/secs)
+	fmt.Fprintf(w, "documents: %d\n", s.documents)
+	fmt.Fprintf(w, "entities: %d created, %d matched\n", s.entitiesCreated, s.entitiesMatched)
+	fmt.Fprintf(w, "relations: %d created, %d corroborated\n", s.relationsCreated, s.relationsCorroborated)
+	fmt.Fprintf(w, "rejected: %d lines\n", len(s.rejected))
+	for i, r := range s.rejected {
+		if i == maxListedRejections {
+			fmt.Fprintf(w, "  ... and %d more (listed on standard error)\n", len(s.rejected)-i)
+			break
+		}
+		fmt.Fprintf(w, "  line %d: %v\n", r.line, r.err)
+	}
+}
+
+// progress shows how far an import is.
+type progress interface {
+	// advance records that n more bytes of input were processed.
+	advance(n int, s *summary)
+	// clear removes the bar before other output on the same terminal.
+	clear()
+	finish()
+}
+
+// newProgress returns a progress bar on standard error when mode is
+// "always", or "auto" and standard error is a terminal; periodic log lines
+// otherwise, or nothing for "never". size is the input's size, -1 when
+// unknown (the bar is then a spinner).
+func newProgress(mode string, size int64, logger *slog.Logger) progress {
+	switch {
+	case mode == "never":
+		return noProgress{}
+	case mode == "always" || mode == "auto" && isTerminal(os.Stderr):
+		return &barProgress{bar: progressbar.NewOptions64(size,
+			progressbar.OptionSetDescription("importing"),
+			progressbar.OptionSetWriter(os.Stderr),
+			progressbar.OptionShowBytes(true),
+			progressbar.OptionShowTotalBytes(true),
+			progressbar.OptionSetWidth(20),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionSpinnerType(14),
+			progressbar.OptionFullWidth(),
+			progressbar.OptionSetRenderBlankState(true),
+		)}
+	}
+	return &logProgress{logger: logger, every: 5 * time.Second, last: time.Now()}
+}
+
+// isTerminal reports whether f is a character device, such as a terminal.
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// barProgress is a progress bar over the input's bytes.
+type barProgress struct{ bar *progressbar.ProgressBar }
+
+func (p *barProgress) advance(n int, _ *summary) { _ = p.bar.Add64(int64(n)) }
+func (p *barProgress) clear()                    { _ = p.bar.Clear() }
+func (p *barProgress) finish() {
+	_ = p.bar.Finish()
+	fmt.Fprintln(os.Stderr)
+}
+
+// logProgress logs a line every so often, for logs that are not a terminal.
+type logProgress struct {
+	logger *slog.Logger
+	every  time.Duration
+	last   time.Time
+	bytes  int64
+}
+
+func (p *logProgress) advance(n int, s *summary) {
+	p.bytes += int64(n)
+	if time.Since(p.last) < p.every {
+		return
+	}
+	p.last = time.Now()
+	p.logger.Info("import progress", "lines", s.lines, "committed", s.committed, "rejected", len(s.rejected),
+		"bytes", p.bytes, "relations", s.relationsCreated+s.relationsCorroborated)
+}
+func (p *logProgress) clear()  {}
+func (p *logProgress) finish() {}
+
+// noProgress shows nothing.
+type noProgress struct{}
+
+func (noProgress) advance(int, *summary) {}
+func (noProgress) clear()                {}
+func (noProgress) finish()               {}

@@ -1,0 +1,137 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// Export reads the whole graph from store and passes it to emit as Inputs
+// that, ingested in order into an empty store, reproduce it: every entity
+// and relation with all its fields and ids, every document, and every
+// piece of evidence.
+//
+// There is one Input per document, in document id order, holding the
+// relations with evidence from that document (with the quotes from that
+// document only) and every entity that the line is the first to need: the
+// relations' ends and, before them, their places and claimants. A relation
+// with evidence from several documents appears in each of their Inputs; the
+// first creates it with its fields and the others corroborate it. A last,
+// entities-only Input holds the entities no document mentions. Entities are
+// exported with their ids as both ID and Ref, so they are created with
+// those ids, not resolved by name.
+//
+// The order of a relation's evidence after the round trip follows the
+// order of the documents; everything else is reproduced exactly. The
+// graph is read page by page but held in memory while exporting.
+func Export(ctx context.Context, store newsgraph.Store, emit func(Input) error) error {
+	g, err := readGraph(ctx, store)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	emitted := make(map[string]bool, len(g.entities))
+	var need func(id string, into *[]EntityInput)
+	need = func(id string, into *[]EntityInput) {
+		e := g.entities[id]
+		if e == nil || emitted[id] {
+			return
+		}
+		emitted[id] = true
+		need(e.PlaceID, into)
+		need(e.ClaimantID, into)
+		*into = append(*into, exportEntity(e))
+	}
+	for _, d := range g.documents {
+		in := Input{Document: DocumentInput{ID: d.ID, Title: d.Title, PublishedAt: d.PublishedAt, URL: d.URL, Source: d.Source, Text: d.Text}}
+		for _, r := range g.byDocument[d.ID] {
+			need(r.From, &in.Entities)
+			need(r.To, &in.Entities)
+			out := RelationInput{Type: r.Type, From: r.From, To: r.To, ValidFrom: r.ValidFrom, ValidTo: r.ValidTo, Confidence: r.Confidence}
+			for _, ev := range r.Evidence {
+				if ev.DocumentID == d.ID {
+					out.Quotes = append(out.Quotes, ev.Quote)
+				}
+			}
+			in.Relations = append(in.Relations, out)
+		}
+		if err := emit(in); err != nil {
+			return err
+		}
+	}
+	var rest Input
+	for _, id := range g.entityIDs {
+		need(id, &rest.Entities)
+	}
+	if len(rest.Entities) > 0 {
+		return emit(rest)
+	}
+	return nil
+}
+
+// exportEntity returns the input that creates e as it is.
+func exportEntity(e *newsgraph.Entity) EntityInput {
+	return EntityInput{
+		Ref: e.ID, ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: e.Aliases, Description: e.Description,
+		StartDate: e.StartDate, EndDate: e.EndDate, Roles: e.Roles, Jurisdiction: e.Jurisdiction,
+		ClaimText: e.ClaimText, Verdict: e.Verdict, CounterEvidence: e.CounterEvidence,
+		Place: e.PlaceID, Claimant: e.ClaimantID,
+	}
+}
+
+// graph is the whole graph in memory.
+type graph struct {
+	entities  map[string]*newsgraph.Entity
+	entityIDs []string
+	documents []*newsgraph.Document
+	// byDocument lists, per document id, the relations with evidence from
+	// it, in relation id order (the order Relations pages them in).
+	byDocument map[string][]*newsgraph.Relation
+}
+
+// readGraph reads every entity, document and relation, a page at a time.
+func readGraph(ctx context.Context, store newsgraph.Store) (*graph, error) {
+	g := &graph{entities: map[string]*newsgraph.Entity{}, byDocument: map[string][]*newsgraph.Relation{}}
+	for after := ""; ; {
+		page, err := store.Entities(ctx, newsgraph.EntityQuery{First: newsgraph.MaxPageSize, After: after})
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range page.Items {
+			g.entities[e.ID] = e
+			g.entityIDs = append(g.entityIDs, e.ID)
+			after = newsgraph.EncodeCursor(e.ID)
+		}
+		if !page.HasNextPage || len(page.Items) == 0 {
+			break
+		}
+	}
+	for after := ""; ; {
+		page, err := store.Documents(ctx, newsgraph.DocumentQuery{First: newsgraph.MaxPageSize, After: after})
+		if err != nil {
+			return nil, err
+		}
+		g.documents = append(g.documents, page.Items...)
+		if !page.HasNextPage || len(page.Items) == 0 {
+			break
+		}
+		after = newsgraph.EncodeCursor(page.Items[len(page.Items)-1].ID)
+	}
+	for after := ""; ; {
+		pages, err := store.Relations(ctx, []newsgraph.RelationQuery{{First: newsgraph.MaxPageSize, After: after}})
+		if err != nil {
+			return nil, err
+		}
+		page := pages[0]
+		for _, r := range page.Items {
+			for _, id := range r.DocumentIDs() {
+				g.byDocument[id] = append(g.byDocument[id], r)
+			}
+		}
+		if !page.HasNextPage || len(page.Items) == 0 {
+			break
+		}
+		after = newsgraph.EncodeCursor(page.Items[len(page.Items)-1].ID)
+	}
+	return g, nil
+}

@@ -1,0 +1,247 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// Service ingests documents into a store. It is safe for concurrent use:
+// its writes are serialised (see the package documentation).
+type Service struct {
+	store newsgraph.Store
+	// mu serialises resolution and writing, so that two ingests naming the
+	// same new entity do not both decide to create it.
+	mu sync.Mutex
+}
+
+// New returns a Service writing to store.
+func New(store newsgraph.Store) *Service { return &Service{store: store} }
+
+// Ingest validates in, resolves its entities against the graph and writes
+// the document, the new entities, the aliases matched entities gain and
+// the relations with their evidence in one Upsert, all or nothing. Invalid
+// input is a newsgraph Invalid (or LimitExceeded) error naming the
+// offending item, and nothing is written. Ingesting the same input again
+// changes nothing and reports no created entities and no created or
+// corroborated relations.
+func (s *Service) Ingest(ctx context.Context, in Input) (Result, error) {
+	if err := in.Validate(); err != nil {
+		return Result{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, err := s.plan(ctx, in)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := s.write(ctx, p.batch); err != nil {
+		return Result{}, err
+	}
+	return p.result, nil
+}
+
+// write upserts b unless it is empty.
+func (s *Service) write(ctx context.Context, b newsgraph.Batch) error {
+	if len(b.Documents)+len(b.Entities)+len(b.Relations) == 0 {
+		return nil
+	}
+	if err := s.store.Upsert(ctx, b); err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	return nil
+}
+
+// plan is what an Ingest will write and report.
+type plan struct {
+	batch  newsgraph.Batch
+	result Result
+}
+
+// plan resolves a validated input against the store and computes the
+// batch to write. It only reads.
+func (s *Service) plan(ctx context.Context, in Input) (*plan, error) {
+	p := &plan{}
+	docID, err := s.planDocument(ctx, in, p)
+	if err != nil {
+		return nil, err
+	}
+	res := newResolver(s.store)
+	if err := res.lookup(ctx, referencedIDs(in)); err != nil {
+		return nil, storeErr(err)
+	}
+	refs := make(map[string]string, len(in.Entities))
+	for i := range in.Entities {
+		e := &in.Entities[i]
+		if old := res.existing[e.ID]; old != nil && old.Kind != e.Kind {
+			return nil, invalidf("entities[%d] (ref %q): id %q names a %s, not a %s", i, e.Ref, e.ID, old.Kind, e.Kind)
+		}
+		id, err := res.resolve(ctx, e)
+		if err != nil {
+			return nil, storeErr(err)
+		}
+		refs[e.Ref] = id
+	}
+	idOf := func(ref string) string {
+		if id, ok := refs[ref]; ok {
+			return id
+		}
+		return res.existingID(ref)
+	}
+	for i := range in.Entities {
+		e := &in.Entities[i]
+		planned := res.planned[refs[e.Ref]]
+		for _, field := range []struct {
+			name, ref string
+			set       *string
+		}{{"place", e.Place, &planned.entity.PlaceID}, {"claimant", e.Claimant, &planned.entity.ClaimantID}} {
+			if field.ref == "" {
+				continue
+			}
+			id := idOf(field.ref)
+			if id == "" {
+				return nil, invalidf("entities[%d] (ref %q): %s %q names no ref of this input and no existing entity", i, e.Ref, field.name, field.ref)
+			}
+			if planned.created {
+				*field.set = id
+			}
+		}
+	}
+	for _, id := range res.order {
+		pe := res.planned[id]
+		if pe.created {
+			p.result.Created = append(p.result.Created, cloneEntity(pe.entity))
+		} else {
+			p.result.Matched = append(p.result.Matched, cloneEntity(pe.entity))
+		}
+		if pe.created || pe.changed {
+			p.batch.Entities = append(p.batch.Entities, pe.entity)
+		}
+	}
+	if err := s.planRelations(ctx, in, docID, idOf, p); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// planDocument adds the document to the batch unless it is stored as it is,
+// and returns its id. A stored document with the same id and another text
+// is Invalid: its evidence quotes that text.
+func (s *Service) planDocument(ctx context.Context, in Input, p *plan) (string, error) {
+	if in.IsEntitiesOnly() {
+		return "", nil
+	}
+	d := in.Document
+	doc := &newsgraph.Document{ID: d.ID, Title: d.Title, PublishedAt: d.PublishedAt, Source: d.Source, URL: d.URL, Text: d.Text}
+	if doc.ID == "" {
+		doc.ID = DocumentID(d.Text)
+	}
+	stored, err := s.store.DocumentsByID(ctx, []string{doc.ID})
+	if err != nil {
+		return "", storeErr(err)
+	}
+	old := stored[doc.ID]
+	if old != nil && old.Text != doc.Text {
+		return "", invalidf("document: %s exists with a different text; give the new text another id", doc.ID)
+	}
+	if old == nil || *old != *doc {
+		p.batch.Documents = append(p.batch.Documents, doc)
+	}
+	c := *doc
+	p.result.Document = &c
+	return doc.ID, nil
+}
+
+// planRelations resolves the relations' ends, merges relations that
+// resolved to the same id, and adds to the batch the new relations and
+// the existing ones that gain evidence.
+func (s *Service) planRelations(ctx context.Context, in Input, docID string, idOf func(string) string, p *plan) error {
+	var order []string
+	byID := map[string]*newsgraph.Relation{}
+	for i, r := range in.Relations {
+		from, to := idOf(r.From), idOf(r.To)
+		for _, end := range []struct{ name, ref, id string }{{"from", r.From, from}, {"to", r.To, to}} {
+			if end.id == "" {
+				return invalidf("relations[%d] (%s): %s %q names no ref of this input and no existing entity", i, r.label(), end.name, end.ref)
+			}
+		}
+		id := newsgraph.RelationID(from, r.Type, to)
+		rel := byID[id]
+		if rel == nil {
+			rel = &newsgraph.Relation{ID: id, Type: r.Type, From: from, To: to, ValidFrom: r.ValidFrom, ValidTo: r.ValidTo, Confidence: r.Confidence}
+			if rel.Confidence == 0 {
+				rel.Confidence = 1
+			}
+			byID[id] = rel
+			order = append(order, id)
+		}
+		for _, q := range r.Quotes {
+			rel.Evidence = newsgraph.UnionEvidence(rel.Evidence, []newsgraph.Evidence{{Quote: q, DocumentID: docID}})
+		}
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	stored, err := s.store.RelationsByID(ctx, order)
+	if err != nil {
+		return storeErr(err)
+	}
+	for _, id := range order {
+		rel, old := byID[id], stored[id]
+		if old == nil {
+			p.batch.Relations = append(p.batch.Relations, rel)
+			p.result.RelationsCreated++
+			p.result.CreatedRelationIDs = append(p.result.CreatedRelationIDs, id)
+			continue
+		}
+		var added []newsgraph.Evidence
+		for _, ev := range rel.Evidence {
+			if !slices.Contains(old.Evidence, ev) {
+				added = append(added, ev)
+			}
+		}
+		if len(added) == 0 {
+			continue
+		}
+		// An existing relation keeps its fields and gains this evidence.
+		kept := *old
+		kept.Evidence = added
+		p.batch.Relations = append(p.batch.Relations, &kept)
+		p.result.RelationsCorroborated++
+		p.result.CorroboratedRelationIDs = append(p.result.CorroboratedRelationIDs, id)
+	}
+	return nil
+}
+
+// referencedIDs lists the strings of in that may name existing entities:
+// explicit ids and the references that are not refs of the input.
+func referencedIDs(in Input) []string {
+	refs := make(map[string]bool, len(in.Entities))
+	var ids []string
+	for _, e := range in.Entities {
+		refs[e.Ref] = true
+		if e.ID != "" {
+			ids = append(ids, e.ID)
+		}
+	}
+	add := func(s string) {
+		if s != "" && !refs[s] {
+			ids = append(ids, s)
+		}
+	}
+	for _, e := range in.Entities {
+		add(e.Place)
+		add(e.Claimant)
+	}
+	for _, r := range in.Relations {
+		add(r.From)
+		add(r.To)
+	}
+	return ids
+}
+
+// storeErr wraps an error from the store once, keeping its code.
+func storeErr(err error) error { return fmt.Errorf("ingest: %w", err) }

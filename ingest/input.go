@@ -1,0 +1,149 @@
+package ingest
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// Input is one document with the entities it names and the relations it
+// supports: one line of the JSON Lines import format, and the GraphQL
+// IngestInput. An Input whose Document is zero (every field empty) carries
+// entities only and must have no relations; export uses such a line for
+// entities that no document mentions.
+type Input struct {
+	Document  DocumentInput   `json:"document,omitzero"`
+	Entities  []EntityInput   `json:"entities,omitempty"`
+	Relations []RelationInput `json:"relations,omitempty"`
+}
+
+// DocumentInput describes the document. ID is optional: when it is empty
+// the document id is derived from the text (see DocumentID), so that
+// ingesting the same text twice names the same document.
+type DocumentInput struct {
+	ID          string         `json:"id,omitempty"`
+	Title       string         `json:"title,omitempty"`
+	PublishedAt newsgraph.Date `json:"publishedAt,omitzero"`
+	URL         string         `json:"url,omitempty"`
+	Source      string         `json:"source,omitempty"`
+	Text        string         `json:"text,omitempty"`
+}
+
+// EntityInput names an entity. Ref is a handle local to the Input that
+// relations (From, To) and other entities (Place, Claimant) use to refer to
+// it. With ID set, the entity with that id is meant (created when absent);
+// without it, the entity is resolved against the graph by kind and name (see
+// the package documentation). The other fields are used only when the
+// entity is created; a matched entity keeps its fields and gains the name
+// and aliases it did not have as aliases.
+type EntityInput struct {
+	Ref             string         `json:"ref"`
+	ID              string         `json:"id,omitempty"`
+	Kind            newsgraph.Kind `json:"kind"`
+	Name            string         `json:"name"`
+	Aliases         []string       `json:"aliases,omitempty"`
+	Description     string         `json:"description,omitempty"`
+	StartDate       newsgraph.Date `json:"startDate,omitzero"`
+	EndDate         newsgraph.Date `json:"endDate,omitzero"`
+	Roles           []string       `json:"roles,omitempty"`
+	Jurisdiction    string         `json:"jurisdiction,omitempty"`
+	ClaimText       string         `json:"claimText,omitempty"`
+	Verdict         string         `json:"verdict,omitempty"`
+	CounterEvidence string         `json:"counterEvidence,omitempty"`
+	// Place is the ref or entity id of the PLACE where an EVENT happened.
+	Place string `json:"place,omitempty"`
+	// Claimant is the ref or entity id of the entity that states a CLAIM.
+	Claimant string `json:"claimant,omitempty"`
+}
+
+// RelationInput is a relation the document supports. From and To name a
+// Ref of the same Input or an existing entity id; a Ref wins when a string
+// is both. Quotes are verbatim substrings of the document's text. A zero
+// Confidence means 1.
+type RelationInput struct {
+	Type       string         `json:"type"`
+	From       string         `json:"from"`
+	To         string         `json:"to"`
+	ValidFrom  newsgraph.Date `json:"validFrom,omitzero"`
+	ValidTo    newsgraph.Date `json:"validTo,omitzero"`
+	Confidence float64        `json:"confidence,omitempty"`
+	Quotes     []string       `json:"quotes"`
+}
+
+// Result reports what an Ingest did. Entities are reported as they are
+// after the write; an entity two inputs resolved to is reported once.
+type Result struct {
+	// Document is the stored document, nil for an entities-only input.
+	Document *newsgraph.Document
+	// Created are the entities this input created, in input order.
+	Created []*newsgraph.Entity
+	// Matched are the existing entities the input resolved to, in input order.
+	Matched []*newsgraph.Entity
+	// RelationsCreated counts new relations; RelationsCorroborated counts
+	// existing relations that gained evidence from this document. A relation
+	// that already had all of this input's evidence counts as neither, so
+	// ingesting the same input again reports 0 and 0.
+	RelationsCreated      int
+	RelationsCorroborated int
+	// CreatedRelationIDs and CorroboratedRelationIDs list those relations'
+	// ids, in input order.
+	CreatedRelationIDs      []string
+	CorroboratedRelationIDs []string
+}
+
+// Limits of one Input. Exceeding one is a LimitExceeded error.
+const (
+	MaxTextBytes = 4 << 20
+	MaxEntities  = 2000
+	MaxRelations = 10000
+	MaxQuotes    = 100
+	maxRefLen    = 200
+	maxNameLen   = 500
+)
+
+// DocumentID returns the id of a document with the given text when its
+// input names no id: "doc:" and the first 16 hex digits of the SHA-256 of
+// the text.
+func DocumentID(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return "doc:" + hex.EncodeToString(sum[:8])
+}
+
+// IsEntitiesOnly reports whether in carries no document, only entities.
+func (in Input) IsEntitiesOnly() bool { return in.Document == DocumentInput{} }
+
+// DecodeInput decodes one JSON object into an Input. Unknown fields and data
+// after the object are errors, so that a misspelt field cannot drop data
+// silently. The error is a newsgraph Invalid error.
+func DecodeInput(data []byte) (Input, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var in Input
+	if err := dec.Decode(&in); err != nil {
+		return Input{}, invalidf("invalid JSON: %s", jsonMessage(err))
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return Input{}, invalidf("invalid JSON: unexpected data after the object")
+	}
+	return in, nil
+}
+
+// jsonMessage turns a decoding error into a message for the person who
+// wrote the input, with the offset of a syntax error.
+func jsonMessage(err error) string {
+	var syntax *json.SyntaxError
+	if errors.As(err, &syntax) {
+		return fmt.Sprintf("%s (at byte %d)", syntax.Error(), syntax.Offset)
+	}
+	var nerr *newsgraph.Error
+	if errors.As(err, &nerr) {
+		return nerr.Message
+	}
+	return err.Error()
+}

@@ -1,0 +1,214 @@
+package ingest
+
+import (
+	"context"
+	"slices"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// searchLimit is how many search hits are examined per lookup key. Exact
+// name and alias matches score 1 and 0.95, above every partial match (at
+// most 0.8), so they come first among the hits.
+const searchLimit = 25
+
+// exactAliasScore is the lowest search score of a hit whose name or alias
+// equals the query (newsgraph.SearchScore).
+const exactAliasScore = 0.95
+
+// resolver maps the entity inputs of one Input to entities: existing ones it
+// matched, and new ones it will create. It reads the store but never
+// writes; Ingest writes what it planned in one Upsert.
+type resolver struct {
+	store newsgraph.Store
+	// existing caches store lookups by requested id (nil when absent).
+	existing map[string]*newsgraph.Entity
+	// planned are the entities of this input by id: copies of matched ones
+	// (which may gain aliases) and new ones.
+	planned map[string]*plannedEntity
+	// order lists planned ids in the order they were first resolved.
+	order []string
+}
+
+// plannedEntity is an entity the input resolved to.
+type plannedEntity struct {
+	entity  *newsgraph.Entity
+	created bool
+	// changed reports that a matched entity gained aliases and must be
+	// written.
+	changed bool
+}
+
+func newResolver(store newsgraph.Store) *resolver {
+	return &resolver{store: store, existing: map[string]*newsgraph.Entity{}, planned: map[string]*plannedEntity{}}
+}
+
+// lookup fetches the given entity ids in one call and caches the answers;
+// ids merged away map to their survivors.
+func (r *resolver) lookup(ctx context.Context, ids []string) error {
+	var missing []string
+	for _, id := range ids {
+		if _, ok := r.existing[id]; !ok && newsgraph.ValidEntityID(id) && !slices.Contains(missing, id) {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	found, err := r.store.EntitiesByID(ctx, missing)
+	if err != nil {
+		return err
+	}
+	for _, id := range missing {
+		r.existing[id] = found[id]
+	}
+	return nil
+}
+
+// existingID returns the id of the stored entity id names (its survivor
+// when it was merged away), or "" when there is none. lookup must have
+// fetched id.
+func (r *resolver) existingID(id string) string {
+	if p := r.planned[id]; p != nil {
+		return id
+	}
+	if e := r.existing[id]; e != nil {
+		return e.ID
+	}
+	return ""
+}
+
+// resolve maps one entity input to an entity, matching or planning to
+// create it, and returns its id.
+func (r *resolver) resolve(ctx context.Context, in *EntityInput) (string, error) {
+	if in.ID != "" {
+		if err := r.lookup(ctx, []string{in.ID}); err != nil {
+			return "", err
+		}
+		if e := r.existing[in.ID]; e != nil {
+			return r.match(e, in), nil
+		}
+		return r.create(in.ID, in), nil
+	}
+	for _, key := range lookupKeys(in) {
+		e, err := r.find(ctx, in.Kind, key)
+		if err != nil {
+			return "", err
+		}
+		if e != nil {
+			return r.match(e, in), nil
+		}
+	}
+	named := *in
+	if in.Kind == newsgraph.KindPerson {
+		if name := withoutLeadingTitles(in.Name); name != in.Name {
+			named.Name = name
+			named.Aliases = append([]string{in.Name}, in.Aliases...)
+		}
+	}
+	id := newsgraph.EntityID(named.Kind, named.Name)
+	if err := r.lookup(ctx, []string{id}); err != nil {
+		return "", err
+	}
+	if e := r.existing[id]; e != nil && e.Kind == in.Kind {
+		return r.match(e, &named), nil
+	}
+	return r.create(id, &named), nil
+}
+
+// find returns the entity of the given kind whose folded name or alias is
+// key, looking at the entities this input already resolved to and at the
+// store. Several candidates are ranked deterministically: a name match
+// before an alias match, then by id.
+func (r *resolver) find(ctx context.Context, kind newsgraph.Kind, key string) (*newsgraph.Entity, error) {
+	var candidates []*newsgraph.Entity
+	for _, id := range r.order {
+		if e := r.planned[id].entity; e.Kind == kind && entityKeys(e)[key] {
+			candidates = append(candidates, e)
+		}
+	}
+	hits, err := r.store.Search(ctx, newsgraph.SearchQuery{Text: key, Kinds: []newsgraph.Kind{kind}, Limit: searchLimit})
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range hits {
+		if h.Score < exactAliasScore {
+			break // hits are ranked; the rest match partially
+		}
+		if h.Entity.Kind == kind && entityKeys(h.Entity)[key] {
+			candidates = append(candidates, h.Entity)
+		}
+	}
+	if len(candidates) == 0 {
+		return nil, nil
+	}
+	best := candidates[0]
+	for _, c := range candidates[1:] {
+		if better(c, best, key) {
+			best = c
+		}
+	}
+	return best, nil
+}
+
+// better reports whether a ranks before b as the entity key names.
+func better(a, b *newsgraph.Entity, key string) bool {
+	an, bn := newsgraph.Fold(a.Name) == key, newsgraph.Fold(b.Name) == key
+	if an != bn {
+		return an
+	}
+	return a.ID < b.ID
+}
+
+// match records that in resolved to the stored (or already planned) entity
+// e, adds the names of in that e lacks to its aliases, and returns its id.
+func (r *resolver) match(e *newsgraph.Entity, in *EntityInput) string {
+	p := r.planned[e.ID]
+	if p == nil {
+		p = &plannedEntity{entity: cloneEntity(e)}
+		r.planned[e.ID] = p
+		r.order = append(r.order, e.ID)
+	}
+	keys := entityKeys(p.entity)
+	for _, name := range append([]string{in.Name}, in.Aliases...) {
+		if k := newsgraph.Fold(name); k != "" && !keys[k] {
+			keys[k] = true
+			p.entity.Aliases = append(p.entity.Aliases, name)
+			if !p.created {
+				p.changed = true
+			}
+		}
+	}
+	return e.ID
+}
+
+// create plans a new entity with the given id from in; a second input for
+// the same id matches the first.
+func (r *resolver) create(id string, in *EntityInput) string {
+	if p := r.planned[id]; p != nil {
+		return r.match(p.entity, in)
+	}
+	r.planned[id] = &plannedEntity{created: true, entity: &newsgraph.Entity{
+		ID:              id,
+		Kind:            in.Kind,
+		Name:            in.Name,
+		Aliases:         slices.Clone(in.Aliases),
+		Description:     in.Description,
+		Roles:           slices.Clone(in.Roles),
+		StartDate:       in.StartDate,
+		EndDate:         in.EndDate,
+		Jurisdiction:    in.Jurisdiction,
+		ClaimText:       in.ClaimText,
+		Verdict:         in.Verdict,
+		CounterEvidence: in.CounterEvidence,
+	}}
+	r.order = append(r.order, id)
+	return id
+}
+
+func cloneEntity(e *newsgraph.Entity) *newsgraph.Entity {
+	c := *e
+	c.Aliases = slices.Clone(e.Aliases)
+	c.Roles = slices.Clone(e.Roles)
+	return &c
+}
