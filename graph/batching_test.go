@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/seed"
 )
 
 // countingStore is the real store counting the calls of each read method,
@@ -261,7 +262,8 @@ func TestPrefetchUsesTheResolversKeys(t *testing.T) {
 		...F
 		neighbors(kinds: [PERSON], first: $k) { id }
 		c: neighbors(direction: IN) { id } } } } }
-		fragment F on Entity { d: relations(first: null, after: null, direction: null) { totalCount } }`,
+		fragment F on Entity { d: relations(first: null, after: null, direction: null) { totalCount }
+			e: relations(asOf: "2020-01-01") { totalCount } f: neighbors(asOf: "2020-01-01") { id } }`,
 		map[string]any{"n": entities, "types": []string{"KNOWS"}, "k": 2})
 	if len(resp.Errors) > 0 {
 		t.Fatalf("errors: %+v", resp.Errors)
@@ -271,10 +273,60 @@ func TestPrefetchUsesTheResolversKeys(t *testing.T) {
 	if got, want := n, 3; got != want {
 		t.Errorf("store calls = %d (%s), want %d", got, summary, want)
 	}
-	if got, want := counting.keysOf("Relations"), 3*entities; got != want {
-		t.Errorf("Relations queries = %d, want %d (3 per entity)", got, want)
+	if got, want := counting.keysOf("Relations"), 4*entities; got != want {
+		t.Errorf("Relations queries = %d, want %d (4 per entity)", got, want)
 	}
-	if got, want := counting.keysOf("Neighborhoods"), 2*entities; got != want {
-		t.Errorf("Neighborhoods queries = %d, want %d (2 per entity)", got, want)
+	if got, want := counting.keysOf("Neighborhoods"), 3*entities; got != want {
+		t.Errorf("Neighborhoods queries = %d, want %d (3 per entity)", got, want)
+	}
+}
+
+func (s *countingStore) DocumentIDsMentioning(ctx context.Context, entityIDs []string) (map[string][]string, error) {
+	s.countKeys("DocumentIDsMentioning", len(entityIDs))
+	return s.Store.DocumentIDsMentioning(ctx, entityIDs)
+}
+
+// TestProvenanceFieldsAreBatched checks the store calls of the provenance
+// fields over the seed graph: a page of relations with their status and
+// reporting days, and a page of entities with their documents.
+func TestProvenanceFieldsAreBatched(t *testing.T) {
+	s := openStore(t)
+	if err := seed.Load(context.Background(), s); err != nil {
+		t.Fatalf("seed.Load: %v", err)
+	}
+	counting := newCountingStore(s)
+	a := serve(t, counting, graph.Config{})
+	tests := []struct {
+		name     string
+		query    string
+		maxCalls int
+	}{
+		{
+			name:     "100 relations with status, corroboration and reporting days",
+			query:    `{ relations(first: 100) { edges { node { id status corroboration firstReported lastReported } } } }`,
+			maxCalls: 3, // Relations, Relations (CONTRADICTS counts), DocumentsByID
+		},
+		{
+			name:     "66 entities with documents and firstSeen",
+			query:    `{ entities(first: 100) { edges { node { id documents { id title } firstSeen } } } }`,
+			maxCalls: 3, // Entities, DocumentIDsMentioning, DocumentsByID
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			counting.reset()
+			resp := a.post(t, tt.query, nil)
+			if len(resp.Errors) > 0 {
+				t.Fatalf("errors: %+v", resp.Errors)
+			}
+			if got := strings.Count(string(resp.Data), `"id"`); got < 60 {
+				t.Fatalf("response resolves %d ids, want at least 60: %s", got, resp.Data)
+			}
+			n, summary := counting.total()
+			t.Logf("%d store calls: %s", n, summary)
+			if n > tt.maxCalls {
+				t.Errorf("%d store calls (%s), want at most %d", n, summary, tt.maxCalls)
+			}
+		})
 	}
 }

@@ -19,19 +19,19 @@ func complexityRoot() generated.ComplexityRoot {
 	c.Query.Search = func(child int, _ string, _ []newsgraph.Kind, first *int) int {
 		return listCost(child, intOr(first, newsgraph.DefaultSearchLimit))
 	}
-	c.Query.Relations = func(child int, _ *model.RelationFilter, first *int, _ *string) int {
+	c.Query.Relations = func(child int, _ *model.RelationFilter, first *int, _ *string, _ *newsgraph.Date) int {
 		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
 	}
 	c.Query.Documents = func(child int, first *int, _ *string) int {
 		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
 	}
-	c.Query.Neighborhood = func(child int, _ string, _ *int, _ *newsgraph.Direction, _ []string, _ []newsgraph.Kind, limit *int) int {
+	c.Query.Neighborhood = func(child int, _ string, _ *int, _ *newsgraph.Direction, _ []string, _ []newsgraph.Kind, limit *int, _ *newsgraph.Date) int {
 		return listCost(child, intOr(limit, newsgraph.DefaultNeighborhood))
 	}
-	c.Query.ShortestPath = func(child int, _, _ string, maxDepth *int, _ []string, _ *newsgraph.Direction) int {
+	c.Query.ShortestPath = func(child int, _, _ string, maxDepth *int, _ []string, _ *newsgraph.Direction, _ *newsgraph.Date) int {
 		return listCost(child, intOr(maxDepth, newsgraph.DefaultPathDepth)+1)
 	}
-	c.Query.Paths = func(child int, _, _ string, maxDepth, first *int, _ []string, _ *newsgraph.Direction) int {
+	c.Query.Paths = func(child int, _, _ string, maxDepth, first *int, _ []string, _ *newsgraph.Direction, _ *newsgraph.Date) int {
 		depth := intOr(maxDepth, newsgraph.DefaultPathDepth) + 1
 		return listCost(child, saturatingMul(depth, intOr(first, newsgraph.DefaultPathCount)))
 	}
@@ -39,10 +39,10 @@ func complexityRoot() generated.ComplexityRoot {
 		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
 	}
 
-	relations := func(child int, _ []string, _ *newsgraph.Direction, first *int, _ *string) int {
+	relations := func(child int, _ []string, _ *newsgraph.Direction, first *int, _ *string, _ *newsgraph.Date) int {
 		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
 	}
-	neighbors := func(child int, _ *newsgraph.Direction, _ []string, _ []newsgraph.Kind, first *int) int {
+	neighbors := func(child int, _ *newsgraph.Direction, _ []string, _ []newsgraph.Kind, first *int, _ *newsgraph.Date) int {
 		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
 	}
 	c.Person.Relations, c.Person.Neighbors = relations, neighbors

@@ -12,14 +12,14 @@ import (
 
 // entityRelations resolves Entity.relations through the relations loader, so
 // that a page of entities costs one Store.Relations call.
-func entityRelations(ctx context.Context, e *newsgraph.Entity, types []string, direction *newsgraph.Direction, first *int, after *string) (*model.RelationConnection, error) {
-	return loadRelations(ctx, relationsQuery(e.ID, types, directionOr(direction), intOr(first, newsgraph.DefaultPageSize), stringOr(after)))
+func entityRelations(ctx context.Context, e *newsgraph.Entity, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error) {
+	return loadRelations(ctx, relationsQuery(e.ID, types, directionOr(direction), intOr(first, newsgraph.DefaultPageSize), stringOr(after), dateOr(asOf)))
 }
 
 // relationsQuery is the query of Entity.relations with its arguments
 // resolved; prefetching builds the same query, so both share a loader key.
-func relationsQuery(id string, types []string, direction newsgraph.Direction, first int, after string) newsgraph.RelationQuery {
-	f := newsgraph.RelationFilter{Types: types}
+func relationsQuery(id string, types []string, direction newsgraph.Direction, first int, after string, asOf newsgraph.Date) newsgraph.RelationQuery {
+	f := newsgraph.RelationFilter{Types: types, AsOf: asOf}
 	switch direction {
 	case newsgraph.Out:
 		f.From = id
@@ -56,8 +56,8 @@ const maxNeighbors = newsgraph.MaxPageSize - 1
 // entityNeighbors resolves Entity.neighbors as a depth-1 neighbourhood
 // through the neighbourhood loader, so that a page of entities costs one
 // Store.Neighborhoods call.
-func entityNeighbors(ctx context.Context, e *newsgraph.Entity, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int) ([]model.Entity, error) {
-	q, err := neighborsQuery(e.ID, directionOr(direction), types, kinds, intOr(first, newsgraph.DefaultPageSize))
+func entityNeighbors(ctx context.Context, e *newsgraph.Entity, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([]model.Entity, error) {
+	q, err := neighborsQuery(e.ID, directionOr(direction), types, kinds, intOr(first, newsgraph.DefaultPageSize), dateOr(asOf))
 	if err != nil {
 		return nil, err
 	}
@@ -82,14 +82,14 @@ func entityNeighbors(ctx context.Context, e *newsgraph.Entity, direction *newsgr
 // neighborsQuery is the validated depth-1 neighbourhood query of
 // Entity.neighbors with its arguments resolved; prefetching builds the same
 // query, so both share a loader key.
-func neighborsQuery(id string, direction newsgraph.Direction, types []string, kinds []newsgraph.Kind, first int) (newsgraph.NeighborhoodQuery, error) {
+func neighborsQuery(id string, direction newsgraph.Direction, types []string, kinds []newsgraph.Kind, first int, asOf newsgraph.Date) (newsgraph.NeighborhoodQuery, error) {
 	switch {
 	case first < 0:
 		return newsgraph.NeighborhoodQuery{}, newsgraph.Errorf(newsgraph.Invalid, "first must not be negative, got %d", first)
 	case first > maxNeighbors:
 		return newsgraph.NeighborhoodQuery{}, newsgraph.Errorf(newsgraph.LimitExceeded, "first must be at most %d, got %d", maxNeighbors, first)
 	}
-	q := newsgraph.NeighborhoodQuery{ID: id, Depth: 1, Direction: direction, Types: types, Kinds: kinds, Limit: first + 1}
+	q := newsgraph.NeighborhoodQuery{ID: id, Depth: 1, Direction: direction, Types: types, Kinds: kinds, Limit: first + 1, AsOf: asOf}
 	return q, q.Validate()
 }
 

@@ -15,7 +15,10 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/auth"
+	"github.com/newsgraph/newsgraph/events"
 	"github.com/newsgraph/newsgraph/graph/generated"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/loaders"
 )
 
@@ -36,6 +39,10 @@ const (
 	DefaultMaxRequestBytes = 1 << 20
 	// DefaultQueryCacheSize is the number of parsed queries kept.
 	DefaultQueryCacheSize = 1000
+	// DefaultKeepAlive is how often an idle websocket is pinged.
+	DefaultKeepAlive = 15 * time.Second
+	// websocketInitTimeout bounds the wait for connection_init.
+	websocketInitTimeout = 10 * time.Second
 	// DefaultTokenLimit bounds the number of tokens in a query, so that
 	// parsing and validation stay cheap; the full introspection query has
 	// about 300.
@@ -71,9 +78,25 @@ type Config struct {
 	// LoaderMaxBatch is the most keys one batched store call carries; 0
 	// means loaders.DefaultMaxBatch.
 	LoaderMaxBatch int
-	// Logger receives internal errors and recovered panics; nil means
-	// slog.Default().
+	// Logger receives internal errors, recovered panics and the log of
+	// every write; nil means slog.Default().
 	Logger *slog.Logger
+
+	// Keys authenticates API keys (Authorization: Bearer <key>). Every
+	// mutation needs a key of at least its scope; nil accepts no key, which
+	// makes the API read-only: every mutation is UNAUTHENTICATED.
+	Keys *auth.KeySet
+	// RequireKeyForReads makes every request, queries and subscriptions
+	// included, need a valid key (any scope); without one it is answered
+	// with 401 and UNAUTHENTICATED. Reads are open by default.
+	RequireKeyForReads bool
+	// Broker carries the changes made through this handler to the
+	// graphChanged subscribers; nil means a new broker of the handler's own.
+	// Share one to publish changes made elsewhere in the process.
+	Broker *events.Broker
+	// KeepAlive is how often the websocket transport sends graphql-ws
+	// keep-alive pings; 0 means DefaultKeepAlive.
+	KeepAlive time.Duration
 }
 
 func (c Config) withDefaults() Config {
@@ -98,26 +121,45 @@ func (c Config) withDefaults() Config {
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
+	if c.KeepAlive <= 0 {
+		c.KeepAlive = DefaultKeepAlive
+	}
+	if c.Broker == nil {
+		c.Broker = events.NewBroker(c.Logger, 0)
+	}
 	return c
 }
 
 // NewHandler returns the GraphQL endpoint over store: it accepts GET and
-// POST (and answers OPTIONS), gives every request its own dataloaders and
-// deadline, enforces the depth and complexity limits, and reports errors
-// with extensions.code (BAD_USER_INPUT, NOT_FOUND, LIMIT_EXCEEDED,
-// UNAVAILABLE, INTERNAL_SERVER_ERROR, or gqlgen's GRAPHQL_PARSE_FAILED and
+// POST (and answers OPTIONS) and graphql-ws websockets for subscriptions,
+// authenticates API keys (see Config.Keys), gives every request its own
+// dataloaders and deadline, enforces the depth and complexity limits, and
+// reports errors with extensions.code (BAD_USER_INPUT, NOT_FOUND,
+// LIMIT_EXCEEDED, UNAUTHENTICATED, FORBIDDEN, UNAVAILABLE,
+// INTERNAL_SERVER_ERROR, or gqlgen's GRAPHQL_PARSE_FAILED and
 // GRAPHQL_VALIDATION_FAILED).
 func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 	cfg = cfg.withDefaults()
 	schema := generated.NewExecutableSchema(generated.Config{
-		Resolvers:  &resolver{store: store},
+		Resolvers: &resolver{
+			store:  store,
+			ingest: ingest.New(store),
+			broker: cfg.Broker,
+			logger: cfg.Logger,
+		},
+		Directives: generated.DirectiveRoot{Requires: requiresDirective(cfg.Logger)},
 		Complexity: complexityRoot(),
 	})
 
 	srv := handler.New(schema)
-	// Transports are explicit; a websocket transport for subscriptions
-	// would be added here.
-	transports := []graphql.Transport{transport.Options{}, transport.GET{}, transport.POST{}}
+	// Transports are explicit. The websocket transport comes first: GET
+	// declines upgrade requests anyway, but the order documents it.
+	ws := transport.Websocket{
+		KeepAlivePingInterval: cfg.KeepAlive,
+		InitFunc:              initWebsocket(cfg.Keys, cfg.RequireKeyForReads),
+		InitTimeout:           websocketInitTimeout,
+	}
+	transports := []graphql.Transport{ws, transport.Options{}, transport.GET{}, transport.POST{}}
 	for _, t := range transports {
 		srv.AddTransport(t)
 	}
@@ -134,11 +176,34 @@ func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
 	srv.SetErrorPresenter(errorPresenter(cfg.Logger, cfg.RequestTimeout))
 	srv.SetRecoverFunc(recoverFunc(cfg.Logger))
+	loaderOpts := []loaders.Option{loaders.WithWait(cfg.LoaderWait), loaders.WithMaxBatch(cfg.LoaderMaxBatch)}
+	srv.AroundResponses(loadersPerResponse(store, loaderOpts))
 
 	h := requireTransport(srv, transports)
-	h = loaders.Middleware(store, h, loaders.WithWait(cfg.LoaderWait), loaders.WithMaxBatch(cfg.LoaderMaxBatch))
-	h = limitRequest(h, cfg.RequestTimeout, cfg.MaxRequestBytes)
-	return recoverHTTP(h, cfg.Logger)
+	// An HTTP request gets its loaders, deadline and body limit here. A
+	// websocket lives as long as its subscriptions: no deadline, and fresh
+	// loaders for every response (loadersPerResponse), so that no event is
+	// resolved from another's cache.
+	httpHandler := limitRequest(loaders.Middleware(store, h, loaderOpts...), cfg.RequestTimeout, cfg.MaxRequestBytes)
+	routed := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isWebsocketUpgrade(r) {
+			h.ServeHTTP(w, r)
+			return
+		}
+		httpHandler.ServeHTTP(w, r)
+	})
+	return recoverHTTP(authenticate(routed, cfg.Keys, cfg.RequireKeyForReads), cfg.Logger)
+}
+
+// loadersPerResponse gives a response that has no loaders (one sent over a
+// websocket) fresh loaders of its own.
+func loadersPerResponse(store newsgraph.Store, opts []loaders.Option) graphql.ResponseMiddleware {
+	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		if loaders.For(ctx) == nil {
+			ctx = loaders.NewContext(ctx, loaders.New(store, opts...))
+		}
+		return next(ctx)
+	}
 }
 
 // limitRequest gives each request a deadline and a bounded body: a declared

@@ -5,6 +5,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/newsgraph/newsgraph"
 )
 
 // Lookahead: a resolver that returns a list can see what the client selects
@@ -73,6 +75,15 @@ func (a args) string(name string) (string, bool) {
 	}
 	s, isString := v.(string)
 	return s, isString
+}
+
+func (a args) date(name string) (newsgraph.Date, bool) {
+	s, ok := a.string(name)
+	if !ok {
+		return newsgraph.Date{}, false
+	}
+	d, err := newsgraph.ParseDate(s)
+	return d, err == nil
 }
 
 func (a args) strings(name string) ([]string, bool) {

@@ -21,8 +21,8 @@ import (
 // Prefetching is only an optimisation: whatever it skips, the item
 // resolvers load themselves.
 
-// prefetchRelationFields starts loading the ends and evidence documents of
-// rels that the current field's selection asks for; path leads from the
+// prefetchRelationFields starts loading the ends, evidence documents and
+// status counts of rels that the current field's selection asks for; path leads from the
 // current field to the Relation objects ("edges", "node" for a connection).
 func prefetchRelationFields(ctx context.Context, rels []*newsgraph.Relation, path ...string) {
 	l := loaders.For(ctx)
@@ -41,7 +41,16 @@ func prefetchRelationFields(ctx context.Context, rels []*newsgraph.Relation, pat
 		}
 	}
 	l.PrefetchEntities(ctx, entityIDs...)
-	if selected(ctx, slices.Concat(path, []string{"evidence", "document"})...) {
+	if selected(ctx, slices.Concat(path, []string{"status"})...) {
+		var qs []newsgraph.RelationQuery
+		for _, r := range rels {
+			qs = append(qs, statusQueries(r)...)
+		}
+		l.PrefetchRelations(ctx, qs...)
+	}
+	if selected(ctx, slices.Concat(path, []string{"evidence", "document"})...) ||
+		selected(ctx, slices.Concat(path, []string{"firstReported"})...) ||
+		selected(ctx, slices.Concat(path, []string{"lastReported"})...) {
 		var docIDs []string
 		for _, r := range rels {
 			for _, ev := range r.Evidence {
@@ -52,8 +61,8 @@ func prefetchRelationFields(ctx context.Context, rels []*newsgraph.Relation, pat
 	}
 }
 
-// prefetchEntityFields starts loading the relations pages and neighbours
-// that the current field's selection asks for on each of entities; path
+// prefetchEntityFields starts loading the relations pages, neighbours and
+// mentioning documents that the current field's selection asks for on each of entities; path
 // leads from the current field to the Entity objects ("edges", "node" for
 // a connection, nothing for a list of entities). The queries are built
 // first and queued in one go, so that building them cannot outlast the
@@ -73,11 +82,15 @@ func prefetchEntityFields(ctx context.Context, entities []*newsgraph.Entity, pat
 	argsByKind := map[newsgraph.Kind]entityFieldArgs{}
 	var relationQueries []newsgraph.RelationQuery
 	var neighborQueries []newsgraph.NeighborhoodQuery
+	var mentioned []string
 	for _, e := range entities {
 		fa, ok := argsByKind[e.Kind]
 		if !ok {
 			fa = collectEntityFieldArgs(ctx, sets, model.ObjectTypeName(e.Kind))
 			argsByKind[e.Kind] = fa
+		}
+		if fa.documents {
+			mentioned = append(mentioned, e.ID)
 		}
 		for _, a := range fa.relations {
 			if q, ok := relationsQueryOf(a, e.ID); ok {
@@ -92,13 +105,16 @@ func prefetchEntityFields(ctx context.Context, entities []*newsgraph.Entity, pat
 	}
 	l.PrefetchRelations(ctx, relationQueries...)
 	l.PrefetchNeighborhoods(ctx, neighborQueries...)
+	l.PrefetchDocumentsMentioning(ctx, mentioned...)
 }
 
 // entityFieldArgs holds the arguments of every occurrence of the relations
-// and neighbors fields selected on one Entity object type.
+// and neighbors fields selected on one Entity object type, and whether
+// documents or firstSeen is selected.
 type entityFieldArgs struct {
 	relations []args
 	neighbors []args
+	documents bool
 }
 
 func collectEntityFieldArgs(ctx context.Context, sets []ast.SelectionSet, typeName string) entityFieldArgs {
@@ -110,6 +126,8 @@ func collectEntityFieldArgs(ctx context.Context, sets []ast.SelectionSet, typeNa
 				fa.relations = append(fa.relations, fieldArgs(ctx, f))
 			case "neighbors":
 				fa.neighbors = append(fa.neighbors, fieldArgs(ctx, f))
+			case "documents", "firstSeen":
+				fa.documents = true
 			}
 		}
 	}
@@ -123,10 +141,11 @@ func relationsQueryOf(a args, id string) (newsgraph.RelationQuery, bool) {
 	direction, okDirection := a.string("direction")
 	first, okFirst := a.int("first", newsgraph.DefaultPageSize)
 	after, okAfter := a.string("after")
-	if !okTypes || !okDirection || !okFirst || !okAfter {
+	asOf, okAsOf := a.date("asOf")
+	if !okTypes || !okDirection || !okFirst || !okAfter || !okAsOf {
 		return newsgraph.RelationQuery{}, false
 	}
-	q := relationsQuery(id, types, newsgraph.Direction(direction).OrBoth(), first, after)
+	q := relationsQuery(id, types, newsgraph.Direction(direction).OrBoth(), first, after, asOf)
 	return q, q.Validate() == nil
 }
 
@@ -137,13 +156,14 @@ func neighborsQueryOf(a args, id string) (newsgraph.NeighborhoodQuery, bool) {
 	types, okTypes := a.strings("types")
 	kindNames, okKinds := a.strings("kinds")
 	first, okFirst := a.int("first", newsgraph.DefaultPageSize)
-	if !okDirection || !okTypes || !okKinds || !okFirst {
+	asOf, okAsOf := a.date("asOf")
+	if !okDirection || !okTypes || !okKinds || !okFirst || !okAsOf {
 		return newsgraph.NeighborhoodQuery{}, false
 	}
 	var kinds []newsgraph.Kind
 	for _, k := range kindNames {
 		kinds = append(kinds, newsgraph.Kind(k))
 	}
-	q, err := neighborsQuery(id, newsgraph.Direction(direction).OrBoth(), types, kinds, first)
+	q, err := neighborsQuery(id, newsgraph.Direction(direction).OrBoth(), types, kinds, first, asOf)
 	return q, err == nil
 }

@@ -9,8 +9,9 @@ import (
 )
 
 // Relations resolves Query.relations.
-func (r *queryResolver) Relations(ctx context.Context, filter *model.RelationFilter, first *int, after *string) (*model.RelationConnection, error) {
+func (r *queryResolver) Relations(ctx context.Context, filter *model.RelationFilter, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error) {
 	q := newsgraph.RelationQuery{Filter: relationFilter(filter), First: intOr(first, newsgraph.DefaultPageSize), After: stringOr(after)}
+	q.Filter.AsOf = dateOr(asOf)
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}

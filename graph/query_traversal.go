@@ -9,7 +9,7 @@ import (
 )
 
 // Neighborhood resolves Query.neighborhood; an absent id is NOT_FOUND.
-func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int) (*model.Subgraph, error) {
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date) (*model.Subgraph, error) {
 	q := newsgraph.NeighborhoodQuery{
 		ID:        id,
 		Depth:     intOr(depth, 1),
@@ -17,6 +17,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 		Types:     types,
 		Kinds:     kinds,
 		Limit:     intOr(limit, newsgraph.DefaultNeighborhood),
+		AsOf:      dateOr(asOf),
 	}
 	if err := q.Validate(); err != nil {
 		return nil, err
@@ -37,13 +38,14 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 
 // ShortestPath resolves Query.shortestPath: null when no path is short
 // enough.
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string, direction *newsgraph.Direction) (*model.Path, error) {
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) (*model.Path, error) {
 	q := newsgraph.PathQuery{
 		From:      from,
 		To:        to,
 		MaxDepth:  intOr(maxDepth, newsgraph.DefaultPathDepth),
 		Direction: directionOr(direction),
 		Types:     types,
+		AsOf:      dateOr(asOf),
 	}
 	if err := q.Validate(false); err != nil {
 		return nil, err
@@ -56,7 +58,7 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 }
 
 // Paths resolves Query.paths.
-func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction) ([]*model.Path, error) {
+func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) ([]*model.Path, error) {
 	q := newsgraph.PathQuery{
 		From:      from,
 		To:        to,
@@ -64,6 +66,7 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxDe
 		Direction: directionOr(direction),
 		Types:     types,
 		Limit:     intOr(first, newsgraph.DefaultPathCount),
+		AsOf:      dateOr(asOf),
 	}
 	if err := q.Validate(true); err != nil {
 		return nil, err

@@ -1,4 +1,6 @@
-// Package graph serves the newsgraph read API over GraphQL. NewHandler
+// Package graph serves the newsgraph API over GraphQL: reads, writes
+// (mutations, which need an API key; see auth.go) and live updates (the
+// graphChanged subscription over graphql-ws, fed by package events). NewHandler
 // returns the http.Handler; the schema lives in package schema, the code
 // gqlgen generates from it in graph/generated and graph/model, and the thin
 // resolvers here: they translate arguments, apply defaults, validate with the
@@ -8,18 +10,28 @@ package graph
 
 import (
 	"context"
+	"log/slog"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/events"
 	"github.com/newsgraph/newsgraph/graph/generated"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/loaders"
 )
 
 // resolver is the root of the resolvers; it holds what every resolver shares.
 type resolver struct {
-	store newsgraph.Store
+	store  newsgraph.Store
+	ingest *ingest.Service
+	broker *events.Broker
+	logger *slog.Logger
 }
 
 func (r *resolver) Query() generated.QueryResolver               { return &queryResolver{r} }
+func (r *resolver) Mutation() generated.MutationResolver         { return &mutationResolver{r} }
+func (r *resolver) Subscription() generated.SubscriptionResolver { return &subscriptionResolver{r} }
+func (r *resolver) GraphChange() generated.GraphChangeResolver   { return &graphChangeResolver{r} }
+func (r *resolver) Merge() generated.MergeResolver               { return &mergeResolver{r} }
 func (r *resolver) Relation() generated.RelationResolver         { return &relationResolver{r} }
 func (r *resolver) Evidence() generated.EvidenceResolver         { return &evidenceResolver{r} }
 func (r *resolver) Document() generated.DocumentResolver         { return &documentResolver{r} }

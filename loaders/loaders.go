@@ -29,6 +29,7 @@ type Source interface {
 	DocumentsByID(ctx context.Context, ids []string) (map[string]*newsgraph.Document, error)
 	Relations(ctx context.Context, qs []newsgraph.RelationQuery) ([]newsgraph.Page[*newsgraph.Relation], error)
 	Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQuery) ([]newsgraph.Subgraph, error)
+	DocumentIDsMentioning(ctx context.Context, entityIDs []string) (map[string][]string, error)
 }
 
 // Defaults of the batching options.
@@ -74,6 +75,7 @@ type Loaders struct {
 	documents *dataloadgen.Loader[string, *newsgraph.Document]
 	relations *dataloadgen.Loader[relationKey, newsgraph.Page[*newsgraph.Relation]]
 	neighbors *dataloadgen.Loader[neighborhoodKey, newsgraph.Subgraph]
+	mentions  *dataloadgen.Loader[string, []*newsgraph.Document]
 }
 
 // New returns fresh loaders reading from src.
@@ -88,6 +90,7 @@ func New(src Source, opts ...Option) *Loaders {
 	l.documents = dataloadgen.NewMappedLoader(src.DocumentsByID, dlOpts...)
 	l.relations = dataloadgen.NewMappedLoader(fetchRelations(src), dlOpts...)
 	l.neighbors = dataloadgen.NewMappedLoader(l.fetchNeighborhoods(src), dlOpts...)
+	l.mentions = dataloadgen.NewMappedLoader(l.fetchMentions(src), dlOpts...)
 	return l
 }
 

@@ -16,6 +16,7 @@ type neighborhoodKey struct {
 	types     string
 	kinds     string
 	limit     int
+	asOf      newsgraph.Date
 }
 
 func newNeighborhoodKey(q newsgraph.NeighborhoodQuery) neighborhoodKey {
@@ -30,6 +31,7 @@ func newNeighborhoodKey(q newsgraph.NeighborhoodQuery) neighborhoodKey {
 		types:     strings.Join(q.Types, ","),
 		kinds:     strings.Join(kinds, ","),
 		limit:     q.Limit,
+		asOf:      q.AsOf,
 	}
 }
 
@@ -45,6 +47,7 @@ func (k neighborhoodKey) query() newsgraph.NeighborhoodQuery {
 		Types:     splitList(k.types),
 		Kinds:     kinds,
 		Limit:     k.limit,
+		AsOf:      k.asOf,
 	}
 }
 

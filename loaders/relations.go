@@ -16,6 +16,7 @@ type relationKey struct {
 	to         string
 	involving  string
 	documentID string
+	asOf       newsgraph.Date
 	first      int
 	after      string
 }
@@ -28,6 +29,7 @@ func newRelationKey(q newsgraph.RelationQuery) relationKey {
 		to:         f.To,
 		involving:  f.Involving,
 		documentID: f.DocumentID,
+		asOf:       f.AsOf,
 		first:      q.First,
 		after:      q.After,
 	}
@@ -41,6 +43,7 @@ func (k relationKey) query() newsgraph.RelationQuery {
 			To:         k.to,
 			Involving:  k.involving,
 			DocumentID: k.documentID,
+			AsOf:       k.asOf,
 		},
 		First: k.first,
 		After: k.after,

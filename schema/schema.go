@@ -1,6 +1,7 @@
-// Package schema holds the GraphQL schema of the newsgraph read API, one
-// .graphqls file per area. gqlgen generates package graph from these files;
-// Files embeds them so that a server can publish the SDL.
+// Package schema holds the GraphQL schema of the newsgraph API (queries,
+// mutations and the graphChanged subscription), one .graphqls file per
+// area. gqlgen generates package graph from these files; Files embeds them
+// so that a server can publish the SDL.
 package schema
 
 import "embed"

@@ -10,10 +10,12 @@ import (
 	"math"
 	"strconv"
 	"sync/atomic"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/events"
 	"github.com/newsgraph/newsgraph/graph/model"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -33,15 +35,20 @@ type ResolverRoot interface {
 	Document() DocumentResolver
 	Event() EventResolver
 	Evidence() EvidenceResolver
+	GraphChange() GraphChangeResolver
 	LegalConcept() LegalConceptResolver
+	Merge() MergeResolver
+	Mutation() MutationResolver
 	Organization() OrganizationResolver
 	Person() PersonResolver
 	Place() PlaceResolver
 	Query() QueryResolver
 	Relation() RelationResolver
+	Subscription() SubscriptionResolver
 }
 
 type DirectiveRoot struct {
+	Requires func(ctx context.Context, obj any, next graphql.Resolver, scope model.Scope) (res any, err error)
 }
 
 type ComplexityRoot struct {
@@ -51,12 +58,19 @@ type ComplexityRoot struct {
 		Claimant        func(childComplexity int) int
 		CounterEvidence func(childComplexity int) int
 		Description     func(childComplexity int) int
+		Documents       func(childComplexity int) int
+		FirstSeen       func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Kind            func(childComplexity int) int
 		Name            func(childComplexity int) int
-		Neighbors       func(childComplexity int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int) int
-		Relations       func(childComplexity int, types []string, direction *newsgraph.Direction, first *int, after *string) int
+		Neighbors       func(childComplexity int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) int
+		Relations       func(childComplexity int, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) int
 		Verdict         func(childComplexity int) int
+	}
+
+	DeleteEntityResult struct {
+		ID               func(childComplexity int) int
+		RelationsDeleted func(childComplexity int) int
 	}
 
 	Document struct {
@@ -94,19 +108,39 @@ type ComplexityRoot struct {
 	Event struct {
 		Aliases     func(childComplexity int) int
 		Description func(childComplexity int) int
+		Documents   func(childComplexity int) int
 		EndDate     func(childComplexity int) int
+		FirstSeen   func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		Name        func(childComplexity int) int
-		Neighbors   func(childComplexity int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int) int
+		Neighbors   func(childComplexity int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) int
 		Place       func(childComplexity int) int
-		Relations   func(childComplexity int, types []string, direction *newsgraph.Direction, first *int, after *string) int
+		Relations   func(childComplexity int, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) int
 		StartDate   func(childComplexity int) int
 	}
 
 	Evidence struct {
 		Document func(childComplexity int) int
 		Quote    func(childComplexity int) int
+	}
+
+	GraphChange struct {
+		At       func(childComplexity int) int
+		Entity   func(childComplexity int) int
+		Ids      func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Relation func(childComplexity int) int
+	}
+
+	IngestResult struct {
+		CorroboratedRelations func(childComplexity int) int
+		Created               func(childComplexity int) int
+		CreatedRelations      func(childComplexity int) int
+		Document              func(childComplexity int) int
+		Matched               func(childComplexity int) int
+		RelationsCorroborated func(childComplexity int) int
+		RelationsCreated      func(childComplexity int) int
 	}
 
 	KindCount struct {
@@ -117,22 +151,42 @@ type ComplexityRoot struct {
 	LegalConcept struct {
 		Aliases      func(childComplexity int) int
 		Description  func(childComplexity int) int
+		Documents    func(childComplexity int) int
+		FirstSeen    func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Jurisdiction func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Name         func(childComplexity int) int
-		Neighbors    func(childComplexity int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int) int
-		Relations    func(childComplexity int, types []string, direction *newsgraph.Direction, first *int, after *string) int
+		Neighbors    func(childComplexity int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) int
+		Relations    func(childComplexity int, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) int
+	}
+
+	Merge struct {
+		Actor func(childComplexity int) int
+		At    func(childComplexity int) int
+		From  func(childComplexity int) int
+		Into  func(childComplexity int) int
+	}
+
+	Mutation struct {
+		DeleteEntity   func(childComplexity int, id string) int
+		DeleteRelation func(childComplexity int, id string) int
+		IngestDocument func(childComplexity int, input model.IngestInput) int
+		MergeEntities  func(childComplexity int, into string, from []string) int
+		UpsertEntity   func(childComplexity int, input model.EntityInput) int
+		UpsertRelation func(childComplexity int, input model.RelationInput, documentID string) int
 	}
 
 	Organization struct {
 		Aliases     func(childComplexity int) int
 		Description func(childComplexity int) int
+		Documents   func(childComplexity int) int
+		FirstSeen   func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		Name        func(childComplexity int) int
-		Neighbors   func(childComplexity int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int) int
-		Relations   func(childComplexity int, types []string, direction *newsgraph.Direction, first *int, after *string) int
+		Neighbors   func(childComplexity int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) int
+		Relations   func(childComplexity int, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) int
 	}
 
 	PageInfo struct {
@@ -149,22 +203,26 @@ type ComplexityRoot struct {
 	Person struct {
 		Aliases     func(childComplexity int) int
 		Description func(childComplexity int) int
+		Documents   func(childComplexity int) int
+		FirstSeen   func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		Name        func(childComplexity int) int
-		Neighbors   func(childComplexity int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int) int
-		Relations   func(childComplexity int, types []string, direction *newsgraph.Direction, first *int, after *string) int
+		Neighbors   func(childComplexity int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) int
+		Relations   func(childComplexity int, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) int
 		Roles       func(childComplexity int) int
 	}
 
 	Place struct {
 		Aliases     func(childComplexity int) int
 		Description func(childComplexity int) int
+		Documents   func(childComplexity int) int
+		FirstSeen   func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		Name        func(childComplexity int) int
-		Neighbors   func(childComplexity int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int) int
-		Relations   func(childComplexity int, types []string, direction *newsgraph.Direction, first *int, after *string) int
+		Neighbors   func(childComplexity int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) int
+		Relations   func(childComplexity int, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) int
 	}
 
 	Query struct {
@@ -172,24 +230,29 @@ type ComplexityRoot struct {
 		Documents     func(childComplexity int, first *int, after *string) int
 		Entities      func(childComplexity int, kinds []newsgraph.Kind, first *int, after *string) int
 		Entity        func(childComplexity int, id string) int
-		Neighborhood  func(childComplexity int, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int) int
-		Paths         func(childComplexity int, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction) int
+		MergeHistory  func(childComplexity int, id string) int
+		Neighborhood  func(childComplexity int, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date) int
+		Paths         func(childComplexity int, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) int
 		RelationTypes func(childComplexity int) int
-		Relations     func(childComplexity int, filter *model.RelationFilter, first *int, after *string) int
+		Relations     func(childComplexity int, filter *model.RelationFilter, first *int, after *string, asOf *newsgraph.Date) int
 		Search        func(childComplexity int, query string, kinds []newsgraph.Kind, first *int) int
-		ShortestPath  func(childComplexity int, from string, to string, maxDepth *int, types []string, direction *newsgraph.Direction) int
+		ShortestPath  func(childComplexity int, from string, to string, maxDepth *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) int
 		Stats         func(childComplexity int) int
 	}
 
 	Relation struct {
-		Confidence func(childComplexity int) int
-		Evidence   func(childComplexity int) int
-		From       func(childComplexity int) int
-		ID         func(childComplexity int) int
-		To         func(childComplexity int) int
-		Type       func(childComplexity int) int
-		ValidFrom  func(childComplexity int) int
-		ValidTo    func(childComplexity int) int
+		Confidence    func(childComplexity int) int
+		Corroboration func(childComplexity int) int
+		Evidence      func(childComplexity int) int
+		FirstReported func(childComplexity int) int
+		From          func(childComplexity int) int
+		ID            func(childComplexity int) int
+		LastReported  func(childComplexity int) int
+		Status        func(childComplexity int) int
+		To            func(childComplexity int) int
+		Type          func(childComplexity int) int
+		ValidFrom     func(childComplexity int) int
+		ValidTo       func(childComplexity int) int
 	}
 
 	RelationConnection struct {
@@ -225,6 +288,20 @@ type ComplexityRoot struct {
 		Nodes     func(childComplexity int) int
 		Truncated func(childComplexity int) int
 	}
+
+	Subscription struct {
+		GraphChanged func(childComplexity int, kinds []newsgraph.Kind, types []string) int
+	}
+
+	UpsertEntityResult struct {
+		Created func(childComplexity int) int
+		Entity  func(childComplexity int) int
+	}
+
+	UpsertRelationResult struct {
+		Created  func(childComplexity int) int
+		Relation func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -232,10 +309,13 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type ClaimResolver interface {
+	Documents(ctx context.Context, obj *model.Claim) ([]*newsgraph.Document, error)
+	FirstSeen(ctx context.Context, obj *model.Claim) (*newsgraph.Date, error)
+
 	Claimant(ctx context.Context, obj *model.Claim) (model.Entity, error)
 
-	Relations(ctx context.Context, obj *model.Claim, types []string, direction *newsgraph.Direction, first *int, after *string) (*model.RelationConnection, error)
-	Neighbors(ctx context.Context, obj *model.Claim, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int) ([]model.Entity, error)
+	Relations(ctx context.Context, obj *model.Claim, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
+	Neighbors(ctx context.Context, obj *model.Claim, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([]model.Entity, error)
 }
 type DocumentResolver interface {
 	Source(ctx context.Context, obj *newsgraph.Document) (*string, error)
@@ -244,28 +324,57 @@ type DocumentResolver interface {
 	Relations(ctx context.Context, obj *newsgraph.Document, first *int, after *string) (*model.RelationConnection, error)
 }
 type EventResolver interface {
+	Documents(ctx context.Context, obj *model.Event) ([]*newsgraph.Document, error)
+	FirstSeen(ctx context.Context, obj *model.Event) (*newsgraph.Date, error)
+
 	Place(ctx context.Context, obj *model.Event) (*model.Place, error)
-	Relations(ctx context.Context, obj *model.Event, types []string, direction *newsgraph.Direction, first *int, after *string) (*model.RelationConnection, error)
-	Neighbors(ctx context.Context, obj *model.Event, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int) ([]model.Entity, error)
+	Relations(ctx context.Context, obj *model.Event, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
+	Neighbors(ctx context.Context, obj *model.Event, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([]model.Entity, error)
 }
 type EvidenceResolver interface {
 	Document(ctx context.Context, obj *newsgraph.Evidence) (*newsgraph.Document, error)
 }
+type GraphChangeResolver interface {
+	Entity(ctx context.Context, obj *events.Change) (model.Entity, error)
+
+	Ids(ctx context.Context, obj *events.Change) ([]string, error)
+}
 type LegalConceptResolver interface {
-	Relations(ctx context.Context, obj *model.LegalConcept, types []string, direction *newsgraph.Direction, first *int, after *string) (*model.RelationConnection, error)
-	Neighbors(ctx context.Context, obj *model.LegalConcept, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int) ([]model.Entity, error)
+	Documents(ctx context.Context, obj *model.LegalConcept) ([]*newsgraph.Document, error)
+	FirstSeen(ctx context.Context, obj *model.LegalConcept) (*newsgraph.Date, error)
+
+	Relations(ctx context.Context, obj *model.LegalConcept, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
+	Neighbors(ctx context.Context, obj *model.LegalConcept, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([]model.Entity, error)
+}
+type MergeResolver interface {
+	Actor(ctx context.Context, obj *newsgraph.Merge) (*string, error)
+}
+type MutationResolver interface {
+	IngestDocument(ctx context.Context, input model.IngestInput) (*model.IngestResult, error)
+	UpsertEntity(ctx context.Context, input model.EntityInput) (*model.UpsertEntityResult, error)
+	UpsertRelation(ctx context.Context, input model.RelationInput, documentID string) (*model.UpsertRelationResult, error)
+	DeleteRelation(ctx context.Context, id string) (bool, error)
+	DeleteEntity(ctx context.Context, id string) (*model.DeleteEntityResult, error)
+	MergeEntities(ctx context.Context, into string, from []string) (model.Entity, error)
 }
 type OrganizationResolver interface {
-	Relations(ctx context.Context, obj *model.Organization, types []string, direction *newsgraph.Direction, first *int, after *string) (*model.RelationConnection, error)
-	Neighbors(ctx context.Context, obj *model.Organization, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int) ([]model.Entity, error)
+	Documents(ctx context.Context, obj *model.Organization) ([]*newsgraph.Document, error)
+	FirstSeen(ctx context.Context, obj *model.Organization) (*newsgraph.Date, error)
+	Relations(ctx context.Context, obj *model.Organization, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
+	Neighbors(ctx context.Context, obj *model.Organization, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([]model.Entity, error)
 }
 type PersonResolver interface {
-	Relations(ctx context.Context, obj *model.Person, types []string, direction *newsgraph.Direction, first *int, after *string) (*model.RelationConnection, error)
-	Neighbors(ctx context.Context, obj *model.Person, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int) ([]model.Entity, error)
+	Documents(ctx context.Context, obj *model.Person) ([]*newsgraph.Document, error)
+	FirstSeen(ctx context.Context, obj *model.Person) (*newsgraph.Date, error)
+
+	Relations(ctx context.Context, obj *model.Person, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
+	Neighbors(ctx context.Context, obj *model.Person, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([]model.Entity, error)
 }
 type PlaceResolver interface {
-	Relations(ctx context.Context, obj *model.Place, types []string, direction *newsgraph.Direction, first *int, after *string) (*model.RelationConnection, error)
-	Neighbors(ctx context.Context, obj *model.Place, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int) ([]model.Entity, error)
+	Documents(ctx context.Context, obj *model.Place) ([]*newsgraph.Document, error)
+	FirstSeen(ctx context.Context, obj *model.Place) (*newsgraph.Date, error)
+	Relations(ctx context.Context, obj *model.Place, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
+	Neighbors(ctx context.Context, obj *model.Place, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([]model.Entity, error)
 }
 type QueryResolver interface {
 	Entity(ctx context.Context, id string) (model.Entity, error)
@@ -273,16 +382,25 @@ type QueryResolver interface {
 	Search(ctx context.Context, query string, kinds []newsgraph.Kind, first *int) ([]*model.SearchHit, error)
 	Document(ctx context.Context, id string) (*newsgraph.Document, error)
 	Documents(ctx context.Context, first *int, after *string) (*model.DocumentConnection, error)
-	Relations(ctx context.Context, filter *model.RelationFilter, first *int, after *string) (*model.RelationConnection, error)
+	MergeHistory(ctx context.Context, id string) ([]*newsgraph.Merge, error)
+	Relations(ctx context.Context, filter *model.RelationFilter, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
 	RelationTypes(ctx context.Context) ([]*newsgraph.TypeCount, error)
 	Stats(ctx context.Context) (*newsgraph.Stats, error)
-	Neighborhood(ctx context.Context, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int) (*model.Subgraph, error)
-	ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string, direction *newsgraph.Direction) (*model.Path, error)
-	Paths(ctx context.Context, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction) ([]*model.Path, error)
+	Neighborhood(ctx context.Context, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date) (*model.Subgraph, error)
+	ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) (*model.Path, error)
+	Paths(ctx context.Context, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) ([]*model.Path, error)
 }
 type RelationResolver interface {
 	From(ctx context.Context, obj *newsgraph.Relation) (model.Entity, error)
 	To(ctx context.Context, obj *newsgraph.Relation) (model.Entity, error)
+
+	Corroboration(ctx context.Context, obj *newsgraph.Relation) (int, error)
+	FirstReported(ctx context.Context, obj *newsgraph.Relation) (*newsgraph.Date, error)
+	LastReported(ctx context.Context, obj *newsgraph.Relation) (*newsgraph.Date, error)
+	Status(ctx context.Context, obj *newsgraph.Relation) (model.RelationStatus, error)
+}
+type SubscriptionResolver interface {
+	GraphChanged(ctx context.Context, kinds []newsgraph.Kind, types []string) (<-chan *events.Change, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -333,6 +451,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Description(childComplexity), true
+	case "Claim.documents":
+		if e.ComplexityRoot.Claim.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Documents(childComplexity), true
+	case "Claim.firstSeen":
+		if e.ComplexityRoot.Claim.FirstSeen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.FirstSeen(childComplexity), true
 	case "Claim.id":
 		if e.ComplexityRoot.Claim.ID == nil {
 			break
@@ -361,7 +491,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Claim.Neighbors(childComplexity, args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["first"].(*int)), true
+		return e.ComplexityRoot.Claim.Neighbors(childComplexity, args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["first"].(*int), args["asOf"].(*newsgraph.Date)), true
 	case "Claim.relations":
 		if e.ComplexityRoot.Claim.Relations == nil {
 			break
@@ -372,13 +502,26 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Claim.Relations(childComplexity, args["types"].([]string), args["direction"].(*newsgraph.Direction), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Claim.Relations(childComplexity, args["types"].([]string), args["direction"].(*newsgraph.Direction), args["first"].(*int), args["after"].(*string), args["asOf"].(*newsgraph.Date)), true
 	case "Claim.verdict":
 		if e.ComplexityRoot.Claim.Verdict == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Claim.Verdict(childComplexity), true
+
+	case "DeleteEntityResult.id":
+		if e.ComplexityRoot.DeleteEntityResult.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteEntityResult.ID(childComplexity), true
+	case "DeleteEntityResult.relationsDeleted":
+		if e.ComplexityRoot.DeleteEntityResult.RelationsDeleted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteEntityResult.RelationsDeleted(childComplexity), true
 
 	case "Document.id":
 		if e.ComplexityRoot.Document.ID == nil {
@@ -504,12 +647,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Description(childComplexity), true
+	case "Event.documents":
+		if e.ComplexityRoot.Event.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Documents(childComplexity), true
 	case "Event.endDate":
 		if e.ComplexityRoot.Event.EndDate == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Event.EndDate(childComplexity), true
+	case "Event.firstSeen":
+		if e.ComplexityRoot.Event.FirstSeen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.FirstSeen(childComplexity), true
 	case "Event.id":
 		if e.ComplexityRoot.Event.ID == nil {
 			break
@@ -538,7 +693,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Neighbors(childComplexity, args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["first"].(*int)), true
+		return e.ComplexityRoot.Event.Neighbors(childComplexity, args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["first"].(*int), args["asOf"].(*newsgraph.Date)), true
 	case "Event.place":
 		if e.ComplexityRoot.Event.Place == nil {
 			break
@@ -555,7 +710,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Relations(childComplexity, args["types"].([]string), args["direction"].(*newsgraph.Direction), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Event.Relations(childComplexity, args["types"].([]string), args["direction"].(*newsgraph.Direction), args["first"].(*int), args["after"].(*string), args["asOf"].(*newsgraph.Date)), true
 	case "Event.startDate":
 		if e.ComplexityRoot.Event.StartDate == nil {
 			break
@@ -575,6 +730,80 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Quote(childComplexity), true
+
+	case "GraphChange.at":
+		if e.ComplexityRoot.GraphChange.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphChange.At(childComplexity), true
+	case "GraphChange.entity":
+		if e.ComplexityRoot.GraphChange.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphChange.Entity(childComplexity), true
+	case "GraphChange.ids":
+		if e.ComplexityRoot.GraphChange.Ids == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphChange.Ids(childComplexity), true
+	case "GraphChange.kind":
+		if e.ComplexityRoot.GraphChange.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphChange.Kind(childComplexity), true
+	case "GraphChange.relation":
+		if e.ComplexityRoot.GraphChange.Relation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphChange.Relation(childComplexity), true
+
+	case "IngestResult.corroboratedRelations":
+		if e.ComplexityRoot.IngestResult.CorroboratedRelations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.CorroboratedRelations(childComplexity), true
+	case "IngestResult.created":
+		if e.ComplexityRoot.IngestResult.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.Created(childComplexity), true
+	case "IngestResult.createdRelations":
+		if e.ComplexityRoot.IngestResult.CreatedRelations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.CreatedRelations(childComplexity), true
+	case "IngestResult.document":
+		if e.ComplexityRoot.IngestResult.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.Document(childComplexity), true
+	case "IngestResult.matched":
+		if e.ComplexityRoot.IngestResult.Matched == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.Matched(childComplexity), true
+	case "IngestResult.relationsCorroborated":
+		if e.ComplexityRoot.IngestResult.RelationsCorroborated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.RelationsCorroborated(childComplexity), true
+	case "IngestResult.relationsCreated":
+		if e.ComplexityRoot.IngestResult.RelationsCreated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.RelationsCreated(childComplexity), true
 
 	case "KindCount.count":
 		if e.ComplexityRoot.KindCount.Count == nil {
@@ -601,6 +830,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalConcept.Description(childComplexity), true
+	case "LegalConcept.documents":
+		if e.ComplexityRoot.LegalConcept.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalConcept.Documents(childComplexity), true
+	case "LegalConcept.firstSeen":
+		if e.ComplexityRoot.LegalConcept.FirstSeen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalConcept.FirstSeen(childComplexity), true
 	case "LegalConcept.id":
 		if e.ComplexityRoot.LegalConcept.ID == nil {
 			break
@@ -635,7 +876,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.LegalConcept.Neighbors(childComplexity, args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["first"].(*int)), true
+		return e.ComplexityRoot.LegalConcept.Neighbors(childComplexity, args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["first"].(*int), args["asOf"].(*newsgraph.Date)), true
 	case "LegalConcept.relations":
 		if e.ComplexityRoot.LegalConcept.Relations == nil {
 			break
@@ -646,7 +887,99 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.LegalConcept.Relations(childComplexity, args["types"].([]string), args["direction"].(*newsgraph.Direction), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.LegalConcept.Relations(childComplexity, args["types"].([]string), args["direction"].(*newsgraph.Direction), args["first"].(*int), args["after"].(*string), args["asOf"].(*newsgraph.Date)), true
+
+	case "Merge.actor":
+		if e.ComplexityRoot.Merge.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Merge.Actor(childComplexity), true
+	case "Merge.at":
+		if e.ComplexityRoot.Merge.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Merge.At(childComplexity), true
+	case "Merge.from":
+		if e.ComplexityRoot.Merge.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Merge.From(childComplexity), true
+	case "Merge.into":
+		if e.ComplexityRoot.Merge.Into == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Merge.Into(childComplexity), true
+
+	case "Mutation.deleteEntity":
+		if e.ComplexityRoot.Mutation.DeleteEntity == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteEntity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteEntity(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteRelation":
+		if e.ComplexityRoot.Mutation.DeleteRelation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteRelation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteRelation(childComplexity, args["id"].(string)), true
+	case "Mutation.ingestDocument":
+		if e.ComplexityRoot.Mutation.IngestDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_ingestDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.IngestDocument(childComplexity, args["input"].(model.IngestInput)), true
+	case "Mutation.mergeEntities":
+		if e.ComplexityRoot.Mutation.MergeEntities == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergeEntities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergeEntities(childComplexity, args["into"].(string), args["from"].([]string)), true
+	case "Mutation.upsertEntity":
+		if e.ComplexityRoot.Mutation.UpsertEntity == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertEntity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertEntity(childComplexity, args["input"].(model.EntityInput)), true
+	case "Mutation.upsertRelation":
+		if e.ComplexityRoot.Mutation.UpsertRelation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertRelation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertRelation(childComplexity, args["input"].(model.RelationInput), args["documentId"].(string)), true
 
 	case "Organization.aliases":
 		if e.ComplexityRoot.Organization.Aliases == nil {
@@ -660,6 +993,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Description(childComplexity), true
+	case "Organization.documents":
+		if e.ComplexityRoot.Organization.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.Documents(childComplexity), true
+	case "Organization.firstSeen":
+		if e.ComplexityRoot.Organization.FirstSeen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.FirstSeen(childComplexity), true
 	case "Organization.id":
 		if e.ComplexityRoot.Organization.ID == nil {
 			break
@@ -688,7 +1033,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Neighbors(childComplexity, args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["first"].(*int)), true
+		return e.ComplexityRoot.Organization.Neighbors(childComplexity, args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["first"].(*int), args["asOf"].(*newsgraph.Date)), true
 	case "Organization.relations":
 		if e.ComplexityRoot.Organization.Relations == nil {
 			break
@@ -699,7 +1044,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Relations(childComplexity, args["types"].([]string), args["direction"].(*newsgraph.Direction), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organization.Relations(childComplexity, args["types"].([]string), args["direction"].(*newsgraph.Direction), args["first"].(*int), args["after"].(*string), args["asOf"].(*newsgraph.Date)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -745,6 +1090,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Description(childComplexity), true
+	case "Person.documents":
+		if e.ComplexityRoot.Person.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Documents(childComplexity), true
+	case "Person.firstSeen":
+		if e.ComplexityRoot.Person.FirstSeen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.FirstSeen(childComplexity), true
 	case "Person.id":
 		if e.ComplexityRoot.Person.ID == nil {
 			break
@@ -773,7 +1130,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Neighbors(childComplexity, args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["first"].(*int)), true
+		return e.ComplexityRoot.Person.Neighbors(childComplexity, args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["first"].(*int), args["asOf"].(*newsgraph.Date)), true
 	case "Person.relations":
 		if e.ComplexityRoot.Person.Relations == nil {
 			break
@@ -784,7 +1141,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Relations(childComplexity, args["types"].([]string), args["direction"].(*newsgraph.Direction), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.Relations(childComplexity, args["types"].([]string), args["direction"].(*newsgraph.Direction), args["first"].(*int), args["after"].(*string), args["asOf"].(*newsgraph.Date)), true
 	case "Person.roles":
 		if e.ComplexityRoot.Person.Roles == nil {
 			break
@@ -804,6 +1161,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Place.Description(childComplexity), true
+	case "Place.documents":
+		if e.ComplexityRoot.Place.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Place.Documents(childComplexity), true
+	case "Place.firstSeen":
+		if e.ComplexityRoot.Place.FirstSeen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Place.FirstSeen(childComplexity), true
 	case "Place.id":
 		if e.ComplexityRoot.Place.ID == nil {
 			break
@@ -832,7 +1201,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Place.Neighbors(childComplexity, args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["first"].(*int)), true
+		return e.ComplexityRoot.Place.Neighbors(childComplexity, args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["first"].(*int), args["asOf"].(*newsgraph.Date)), true
 	case "Place.relations":
 		if e.ComplexityRoot.Place.Relations == nil {
 			break
@@ -843,7 +1212,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Place.Relations(childComplexity, args["types"].([]string), args["direction"].(*newsgraph.Direction), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Place.Relations(childComplexity, args["types"].([]string), args["direction"].(*newsgraph.Direction), args["first"].(*int), args["after"].(*string), args["asOf"].(*newsgraph.Date)), true
 
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
@@ -890,6 +1259,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Entity(childComplexity, args["id"].(string)), true
 
+	case "Query.mergeHistory":
+		if e.ComplexityRoot.Query.MergeHistory == nil {
+			break
+		}
+
+		args, err := ec.field_Query_mergeHistory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MergeHistory(childComplexity, args["id"].(string)), true
 	case "Query.neighborhood":
 		if e.ComplexityRoot.Query.Neighborhood == nil {
 			break
@@ -900,7 +1280,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["limit"].(*int), args["asOf"].(*newsgraph.Date)), true
 	case "Query.paths":
 		if e.ComplexityRoot.Query.Paths == nil {
 			break
@@ -911,7 +1291,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxDepth"].(*int), args["first"].(*int), args["types"].([]string), args["direction"].(*newsgraph.Direction)), true
+		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxDepth"].(*int), args["first"].(*int), args["types"].([]string), args["direction"].(*newsgraph.Direction), args["asOf"].(*newsgraph.Date)), true
 	case "Query.relationTypes":
 		if e.ComplexityRoot.Query.RelationTypes == nil {
 			break
@@ -928,7 +1308,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Relations(childComplexity, args["filter"].(*model.RelationFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Relations(childComplexity, args["filter"].(*model.RelationFilter), args["first"].(*int), args["after"].(*string), args["asOf"].(*newsgraph.Date)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -950,7 +1330,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxDepth"].(*int), args["types"].([]string), args["direction"].(*newsgraph.Direction)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxDepth"].(*int), args["types"].([]string), args["direction"].(*newsgraph.Direction), args["asOf"].(*newsgraph.Date)), true
 	case "Query.stats":
 		if e.ComplexityRoot.Query.Stats == nil {
 			break
@@ -964,12 +1344,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.Confidence(childComplexity), true
+	case "Relation.corroboration":
+		if e.ComplexityRoot.Relation.Corroboration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Corroboration(childComplexity), true
 	case "Relation.evidence":
 		if e.ComplexityRoot.Relation.Evidence == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Relation.Evidence(childComplexity), true
+	case "Relation.firstReported":
+		if e.ComplexityRoot.Relation.FirstReported == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.FirstReported(childComplexity), true
 	case "Relation.from":
 		if e.ComplexityRoot.Relation.From == nil {
 			break
@@ -982,6 +1374,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.ID(childComplexity), true
+	case "Relation.lastReported":
+		if e.ComplexityRoot.Relation.LastReported == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.LastReported(childComplexity), true
+	case "Relation.status":
+		if e.ComplexityRoot.Relation.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Status(childComplexity), true
 	case "Relation.to":
 		if e.ComplexityRoot.Relation.To == nil {
 			break
@@ -1109,6 +1513,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
 
+	case "Subscription.graphChanged":
+		if e.ComplexityRoot.Subscription.GraphChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_graphChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.GraphChanged(childComplexity, args["kinds"].([]newsgraph.Kind), args["types"].([]string)), true
+
+	case "UpsertEntityResult.created":
+		if e.ComplexityRoot.UpsertEntityResult.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpsertEntityResult.Created(childComplexity), true
+	case "UpsertEntityResult.entity":
+		if e.ComplexityRoot.UpsertEntityResult.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpsertEntityResult.Entity(childComplexity), true
+
+	case "UpsertRelationResult.created":
+		if e.ComplexityRoot.UpsertRelationResult.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpsertRelationResult.Created(childComplexity), true
+	case "UpsertRelationResult.relation":
+		if e.ComplexityRoot.UpsertRelationResult.Relation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpsertRelationResult.Relation(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -1118,7 +1560,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("DocumentInput", ec.unmarshalInputDocumentInput),
+			graphql.NewInputUnmarshaler("EntityInput", ec.unmarshalInputEntityInput),
+			graphql.NewInputUnmarshaler("IngestInput", ec.unmarshalInputIngestInput),
 			graphql.NewInputUnmarshaler("RelationFilter", ec.unmarshalInputRelationFilter),
+			graphql.NewInputUnmarshaler("RelationInput", ec.unmarshalInputRelationInput),
 		)
 	}
 	first := true
@@ -1154,6 +1600,38 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 
 			return &response
 		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
 
 	default:
 		return graphql.OneShot(graphql.ErrorResponse(ctx, "unsupported GraphQL operation"))
@@ -1180,6 +1658,28 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../../schema/auth.graphqls", Input: `"""
+The scope an API key grants. Each scope includes the ones before it:
+ADMIN can do everything WRITE can, and WRITE everything READ can.
+"""
+enum Scope {
+  "Read the graph. Reads need no key unless the server requires keys for reads."
+  READ
+  "Add and change entities, relations and documents."
+  WRITE
+  "Merge and delete entities and relations."
+  ADMIN
+}
+
+"""
+The field needs a request authenticated with an API key of at least this
+scope, sent as ` + "`" + `Authorization: Bearer <key>` + "`" + ` (over the websocket, in the
+connection_init payload as ` + "`" + `{"Authorization": "Bearer <key>"}` + "`" + `). Without a
+valid key the field fails with UNAUTHENTICATED; with a weaker key, with
+FORBIDDEN.
+"""
+directive @requires(scope: Scope!) on FIELD_DEFINITION
+`, BuiltIn: false},
 	{Name: "../../schema/document.graphqls", Input: `"A source text, usually a news article, that evidence is quoted from."
 type Document {
   "The stable document id, such as \"doc:9e9124713ed057f1\"."
@@ -1252,6 +1752,10 @@ interface Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
+  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order."
+  documents: [Document!]!
+  "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
+  firstSeen: Date
   "The relations this entity takes part in, in ascending relation id order."
   relations(
     "Only relations of these types, such as [\"REJECTS\"]; all types when omitted."
@@ -1262,6 +1766,8 @@ interface Entity {
     first: Int = 50
     "Start after the relation with this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): RelationConnection!
   """
   The entities directly related to this one, in the order the relations are
@@ -1276,6 +1782,8 @@ interface Entity {
     kinds: [EntityKind!]
     "The most neighbours returned, 0 to 499."
     first: Int = 50
+    "Follow only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): [Entity!]!
 }
 
@@ -1291,6 +1799,10 @@ type Person implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
+  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order."
+  documents: [Document!]!
+  "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
+  firstSeen: Date
   "The offices and titles the person holds or held, such as \"President of Mexico\"."
   roles: [String!]!
   "The relations this person takes part in, in ascending relation id order."
@@ -1303,6 +1815,8 @@ type Person implements Entity {
     first: Int = 50
     "Start after the relation with this cursor."
     after: String
+    "Only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): RelationConnection!
   "The entities directly related to this person, each listed once."
   neighbors(
@@ -1314,6 +1828,8 @@ type Person implements Entity {
     kinds: [EntityKind!]
     "The most neighbours returned, 0 to 499."
     first: Int = 50
+    "Follow only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): [Entity!]!
 }
 
@@ -1329,6 +1845,10 @@ type Organization implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
+  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order."
+  documents: [Document!]!
+  "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
+  firstSeen: Date
   "The relations this organisation takes part in, in ascending relation id order."
   relations(
     "Only relations of these types; all types when omitted."
@@ -1339,6 +1859,8 @@ type Organization implements Entity {
     first: Int = 50
     "Start after the relation with this cursor."
     after: String
+    "Only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): RelationConnection!
   "The entities directly related to this organisation, each listed once."
   neighbors(
@@ -1350,6 +1872,8 @@ type Organization implements Entity {
     kinds: [EntityKind!]
     "The most neighbours returned, 0 to 499."
     first: Int = 50
+    "Follow only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): [Entity!]!
 }
 
@@ -1365,6 +1889,10 @@ type Place implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
+  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order."
+  documents: [Document!]!
+  "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
+  firstSeen: Date
   "The relations this place takes part in, in ascending relation id order."
   relations(
     "Only relations of these types; all types when omitted."
@@ -1375,6 +1903,8 @@ type Place implements Entity {
     first: Int = 50
     "Start after the relation with this cursor."
     after: String
+    "Only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): RelationConnection!
   "The entities directly related to this place, each listed once."
   neighbors(
@@ -1386,6 +1916,8 @@ type Place implements Entity {
     kinds: [EntityKind!]
     "The most neighbours returned, 0 to 499."
     first: Int = 50
+    "Follow only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): [Entity!]!
 }
 
@@ -1401,6 +1933,10 @@ type LegalConcept implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
+  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order."
+  documents: [Document!]!
+  "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
+  firstSeen: Date
   "The body of law or jurisdiction the concept belongs to, such as \"US domestic law\", or null when unknown."
   jurisdiction: String
   "The relations this legal concept takes part in, in ascending relation id order."
@@ -1413,6 +1949,8 @@ type LegalConcept implements Entity {
     first: Int = 50
     "Start after the relation with this cursor."
     after: String
+    "Only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): RelationConnection!
   "The entities directly related to this legal concept, each listed once."
   neighbors(
@@ -1424,6 +1962,8 @@ type LegalConcept implements Entity {
     kinds: [EntityKind!]
     "The most neighbours returned, 0 to 499."
     first: Int = 50
+    "Follow only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): [Entity!]!
 }
 
@@ -1439,6 +1979,10 @@ type Event implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
+  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order."
+  documents: [Document!]!
+  "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
+  firstSeen: Date
   "The day the event started, or null when unknown."
   startDate: Date
   "The day the event ended, or null when unknown or ongoing."
@@ -1455,6 +1999,8 @@ type Event implements Entity {
     first: Int = 50
     "Start after the relation with this cursor."
     after: String
+    "Only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): RelationConnection!
   "The entities directly related to this event, each listed once."
   neighbors(
@@ -1466,6 +2012,8 @@ type Event implements Entity {
     kinds: [EntityKind!]
     "The most neighbours returned, 0 to 499."
     first: Int = 50
+    "Follow only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): [Entity!]!
 }
 
@@ -1481,6 +2029,10 @@ type Claim implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
+  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order."
+  documents: [Document!]!
+  "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
+  firstSeen: Date
   "The claim as reported, or null when not recorded."
   claimText: String
   "The entity that states the claim, or null when unknown."
@@ -1499,6 +2051,8 @@ type Claim implements Entity {
     first: Int = 50
     "Start after the relation with this cursor."
     after: String
+    "Only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): RelationConnection!
   "The entities directly related to this claim, each listed once."
   neighbors(
@@ -1510,6 +2064,8 @@ type Claim implements Entity {
     kinds: [EntityKind!]
     "The most neighbours returned, 0 to 499."
     first: Int = 50
+    "Follow only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): [Entity!]!
 }
 
@@ -1539,6 +2095,229 @@ type SearchHit {
   score: Float!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/mutation.graphqls", Input: `"""
+The newsgraph write API. Every mutation needs an API key (see @requires):
+ingesting and upserting need WRITE, merging and deleting need ADMIN. Every
+write is logged with the key's id, never the key, and published to
+` + "`" + `graphChanged` + "`" + ` subscribers.
+"""
+type Mutation {
+  """
+  Adds one document with the entities and relations it supports, all or
+  nothing. Entities are resolved against the graph by id, or by name and
+  alias (ignoring case and accents, within their kind), so that "Trump" and
+  "Donald Trump" land on one entity. A relation that exists gains the new
+  evidence instead of being duplicated. Ingesting the same document twice
+  changes nothing. Any invalid item (an unknown kind, a malformed relation
+  type, a quote that is not a verbatim substring of the text, a dangling
+  reference) fails with BAD_USER_INPUT naming it, and nothing is written.
+  Needs scope WRITE.
+  """
+  ingestDocument(
+    "The document, its entities and its relations."
+    input: IngestInput!
+  ): IngestResult! @requires(scope: WRITE)
+  """
+  Creates an entity or updates the one it resolves to (by id, or by name
+  and alias within its kind), and returns it. Needs scope WRITE.
+  """
+  upsertEntity(
+    "The entity; its ` + "`" + `ref` + "`" + ` is ignored."
+    input: EntityInput!
+  ): UpsertEntityResult! @requires(scope: WRITE)
+  """
+  Creates a relation between two existing entities, or updates the one with
+  the same ends and type: it takes the input's validFrom, validTo and
+  confidence and keeps its evidence, gaining the quotes given. Every quote
+  must be a verbatim substring of the text of the document ` + "`" + `documentId` + "`" + `
+  names; a new relation needs at least one. Needs scope WRITE.
+  """
+  upsertRelation(
+    "The relation; ` + "`" + `from` + "`" + ` and ` + "`" + `to` + "`" + ` are entity ids."
+    input: RelationInput!
+    "The id of the stored document the quotes come from."
+    documentId: ID!
+  ): UpsertRelationResult! @requires(scope: WRITE)
+  "Deletes a relation. An unknown id is NOT_FOUND. Returns true. Needs scope ADMIN."
+  deleteRelation(
+    "The relation id, \"<from>|<TYPE>|<to>\"."
+    id: ID!
+  ): Boolean! @requires(scope: ADMIN)
+  """
+  Deletes an entity and every relation at either end of it (documents stay).
+  An unknown id, or one merged away, is NOT_FOUND. Needs scope ADMIN.
+  """
+  deleteEntity(
+    "The entity id."
+    id: ID!
+  ): DeleteEntityResult! @requires(scope: ADMIN)
+  """
+  Merges the ` + "`" + `from` + "`" + ` entities into ` + "`" + `into` + "`" + ` and returns the survivor: their
+  relations and evidence move to it (evidence of relations both had is
+  unioned), their names become its aliases, and their ids resolve to it
+  from then on (` + "`" + `entity(id:)` + "`" + ` on an old id returns the survivor). An audit
+  record (who, what, when) is kept; see ` + "`" + `mergeHistory` + "`" + `. Merging again
+  changes nothing. Entities of different kinds cannot be merged
+  (BAD_USER_INPUT); an unknown id is NOT_FOUND. Needs scope ADMIN.
+  """
+  mergeEntities(
+    "The id of the surviving entity."
+    into: ID!
+    "The ids of the entities to merge into it."
+    from: [ID!]!
+  ): Entity! @requires(scope: ADMIN)
+}
+
+"One document to ingest, with the entities and relations it supports."
+input IngestInput {
+  "The document."
+  document: DocumentInput!
+  "The entities the relations refer to by ` + "`" + `ref` + "`" + `; existing entities may also be referred to by id directly."
+  entities: [EntityInput!]!
+  "The relations the document supports, each with verbatim quotes from its text."
+  relations: [RelationInput!]!
+}
+
+"A document to ingest."
+input DocumentInput {
+  "The document id, such as \"doc:9e9124713ed057f1\"; derived from the text when omitted."
+  id: ID
+  "The headline or a descriptive title."
+  title: String!
+  "The publication day."
+  publishedAt: Date!
+  "Where the document was published."
+  url: String
+  "The publisher."
+  source: String
+  "The full text; evidence quotes must be verbatim substrings of it."
+  text: String!
+}
+
+"""
+An entity the ingested document names. It is resolved against the graph: by
+` + "`" + `id` + "`" + ` when given, otherwise by name and aliases within its kind; when nothing
+matches, it is created.
+"""
+input EntityInput {
+  "A handle local to this input, used by the relations' ` + "`" + `from` + "`" + ` and ` + "`" + `to` + "`" + `, such as \"trump\"."
+  ref: String!
+  "The id of an existing entity this one is; omit to resolve by name."
+  id: ID
+  "The kind of the entity."
+  kind: EntityKind!
+  "The name as the document gives it, such as \"President Trump\"."
+  name: String!
+  "Other names the document uses."
+  aliases: [String!]
+  "A one- or two-sentence summary."
+  description: String
+  "EVENT: the day it started."
+  startDate: Date
+  "EVENT: the day it ended."
+  endDate: Date
+  "PERSON: offices and titles."
+  roles: [String!]
+  "LEGAL_CONCEPT: the body of law it belongs to."
+  jurisdiction: String
+  "CLAIM: the claim as reported."
+  claimText: String
+  "CLAIM: its reported standing, such as \"unsupported\"."
+  verdict: String
+  "CLAIM: a summary of the evidence against it."
+  counterEvidence: String
+  "EVENT: the ` + "`" + `ref` + "`" + ` or id of the PLACE where it happened."
+  place: String
+  "CLAIM: the ` + "`" + `ref` + "`" + ` or id of the entity that states it."
+  claimant: String
+}
+
+"A relation the ingested document supports."
+input RelationInput {
+  "The relation type, an UPPER_SNAKE_CASE verb such as REJECTS."
+  type: String!
+  "The subject: a ` + "`" + `ref` + "`" + ` of this input or an existing entity id."
+  from: String!
+  "The object: a ` + "`" + `ref` + "`" + ` of this input or an existing entity id."
+  to: String!
+  "The first day the relation held."
+  validFrom: Date
+  "The last day the relation held."
+  validTo: Date
+  "How confident the extraction is, in (0, 1]; 1 when omitted."
+  confidence: Float
+  "Verbatim quotes from the document's text that support the relation; at least one."
+  quotes: [String!]!
+}
+
+"What ingesting a document did."
+type IngestResult {
+  "The stored document."
+  document: Document!
+  "The entities that did not exist before, in input order."
+  created: [Entity!]!
+  "The entities of the input that resolved to existing entities, in input order."
+  matched: [Entity!]!
+  "The number of new relations."
+  relationsCreated: Int!
+  "The number of existing relations that gained evidence from this document."
+  relationsCorroborated: Int!
+  "The new relations."
+  createdRelations: [Relation!]!
+  "The existing relations that gained evidence from this document."
+  corroboratedRelations: [Relation!]!
+}
+
+"What upserting an entity did."
+type UpsertEntityResult {
+  "The entity as stored."
+  entity: Entity!
+  "Whether the entity was created (true) or an existing one updated (false)."
+  created: Boolean!
+}
+
+"What upserting a relation did."
+type UpsertRelationResult {
+  "The relation as stored."
+  relation: Relation!
+  "Whether the relation was created (true) or an existing one gained evidence (false)."
+  created: Boolean!
+}
+
+"What deleting an entity did."
+type DeleteEntityResult {
+  "The id of the deleted entity."
+  id: ID!
+  "The number of relations deleted with it."
+  relationsDeleted: Int!
+}
+
+"""
+A point in time, written as an RFC 3339 string such as
+"2025-11-18T09:30:00Z".
+"""
+scalar Time
+
+"The audit record of a merge."
+type Merge {
+  "The id of the surviving entity."
+  into: ID!
+  "The ids merged into it."
+  from: [ID!]!
+  "Who asked for the merge: the id of their API key, or null."
+  actor: String
+  "When the merge was made."
+  at: Time!
+}
+
+extend type Query {
+  "The merges into this entity (or into the survivor of this id), oldest first."
+  mergeHistory(
+    "The entity id; an id merged away means its survivor."
+    id: ID!
+  ): [Merge!]!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/relation.graphqls", Input: `"""
 A typed, directed relation between two entities, such as Claudia Sheinbaum
 REJECTS a foreign intervention, backed by verbatim evidence quotes.
@@ -1560,6 +2339,27 @@ type Relation {
   confidence: Float!
   "The quotes that support the relation; at least one."
   evidence: [Evidence!]!
+  "The number of distinct documents the evidence quotes."
+  corroboration: Int!
+  "The earliest publication day among the evidence documents, or null when none has one."
+  firstReported: Date
+  "The latest publication day among the evidence documents, or null when none has one."
+  lastReported: Date
+  """
+  DISPUTED when either end of this relation is a CLAIM that is the ` + "`" + `to` + "`" + ` of a
+  CONTRADICTS relation other than this one (so a claim's CLAIMS, SUPPORTS
+  and other relations are disputed once anything contradicts the claim);
+  otherwise ASSERTED.
+  """
+  status: RelationStatus!
+}
+
+"Whether a relation stands uncontested."
+enum RelationStatus {
+  "Nothing in the graph contradicts the relation."
+  ASSERTED
+  "A CLAIM at one of its ends is contradicted by another relation."
+  DISPUTED
 }
 
 "A verbatim quote from a document that supports a relation."
@@ -1619,6 +2419,8 @@ extend type Query {
     first: Int = 50
     "Start after the relation with this cursor."
     after: String
+    "Only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): RelationConnection!
   "Every relation type in use with its number of relations, most frequent first."
   relationTypes: [RelationTypeCount!]!
@@ -1727,6 +2529,58 @@ extend type Query {
   stats: Stats!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/subscription.graphqls", Input: `"What happened to the graph."
+enum ChangeKind {
+  "A new entity; ` + "`" + `entity` + "`" + ` is it."
+  ENTITY_CREATED
+  "An existing entity was written again; ` + "`" + `entity` + "`" + ` is its new state."
+  ENTITY_UPDATED
+  "An entity and its relations were deleted; ` + "`" + `entity` + "`" + ` is its last state, ` + "`" + `ids` + "`" + ` the deleted relations."
+  ENTITY_DELETED
+  "Entities were merged; ` + "`" + `entity` + "`" + ` is the survivor, ` + "`" + `ids` + "`" + ` the ids merged into it."
+  ENTITIES_MERGED
+  "A new relation; ` + "`" + `relation` + "`" + ` is it."
+  RELATION_CREATED
+  "An existing relation gained evidence; ` + "`" + `relation` + "`" + ` is its new state."
+  RELATION_CORROBORATED
+  "A relation was deleted; ` + "`" + `relation` + "`" + ` is its last state."
+  RELATION_DELETED
+}
+
+"One change to the graph, made through this server."
+type GraphChange {
+  "What happened."
+  kind: ChangeKind!
+  "The entity the change is about, for entity changes."
+  entity: Entity
+  "The relation the change is about, for relation changes."
+  relation: Relation
+  "Further ids the change involves: the ids merged away, or the relations deleted with an entity."
+  ids: [ID!]!
+  "When the change was made."
+  at: Time!
+}
+
+"""
+Live updates over the graphql-ws websocket protocol (subprotocol
+` + "`" + `graphql-transport-ws` + "`" + `). When the server requires keys for reads, send the
+key in the connection_init payload: ` + "`" + `{"Authorization": "Bearer <key>"}` + "`" + `.
+"""
+type Subscription {
+  """
+  The changes made through this server from now on: entity and relation
+  creations, corroborations, merges and deletions. A client that falls too
+  far behind is disconnected (the subscription completes) and should
+  re-query what it shows.
+  """
+  graphChanged(
+    "Only entity changes of entities of these kinds, and relation changes with an end of these kinds; all when omitted."
+    kinds: [EntityKind!]
+    "Only relation changes of these types (entity changes still pass); all when omitted."
+    types: [String!]
+  ): GraphChange!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/traversal.graphqls", Input: `"""
 A set of entities and the relations among them, ready to draw: every edge's
 ` + "`" + `from` + "`" + ` and ` + "`" + `to` + "`" + ` are among ` + "`" + `nodes` + "`" + `.
@@ -1771,6 +2625,8 @@ extend type Query {
     kinds: [EntityKind!]
     "The most entities returned, the centre included, 1 to 500."
     limit: Int = 100
+    "Follow only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): Subgraph!
   """
   A path with the fewest relations between two entities, or null when they
@@ -1788,6 +2644,8 @@ extend type Query {
     types: [String!]
     "OUT follows relations forwards, IN backwards, BOTH either way."
     direction: Direction = BOTH
+    "Follow only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): Path
   """
   Up to ` + "`" + `first` + "`" + ` simple paths (no entity twice) between two entities, shortest
@@ -1806,6 +2664,8 @@ extend type Query {
     types: [String!]
     "OUT follows relations forwards, IN backwards, BOTH either way."
     direction: Direction = BOTH
+    "Follow only relations valid on this day (validFrom and validTo, open ends allowed)."
+    asOf: Date
   ): [Path!]!
 }
 `, BuiltIn: false},
@@ -1815,6 +2675,16 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_DeleteEntityResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DeleteEntityResult_id(ctx, field)
+	case "relationsDeleted":
+		return ec.fieldContext_DeleteEntityResult_relationsDeleted(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteEntityResult", field.Name)
+}
 
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -1890,6 +2760,42 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
 }
 
+func (ec *executionContext) childFields_GraphChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_GraphChange_kind(ctx, field)
+	case "entity":
+		return ec.fieldContext_GraphChange_entity(ctx, field)
+	case "relation":
+		return ec.fieldContext_GraphChange_relation(ctx, field)
+	case "ids":
+		return ec.fieldContext_GraphChange_ids(ctx, field)
+	case "at":
+		return ec.fieldContext_GraphChange_at(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GraphChange", field.Name)
+}
+
+func (ec *executionContext) childFields_IngestResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "document":
+		return ec.fieldContext_IngestResult_document(ctx, field)
+	case "created":
+		return ec.fieldContext_IngestResult_created(ctx, field)
+	case "matched":
+		return ec.fieldContext_IngestResult_matched(ctx, field)
+	case "relationsCreated":
+		return ec.fieldContext_IngestResult_relationsCreated(ctx, field)
+	case "relationsCorroborated":
+		return ec.fieldContext_IngestResult_relationsCorroborated(ctx, field)
+	case "createdRelations":
+		return ec.fieldContext_IngestResult_createdRelations(ctx, field)
+	case "corroboratedRelations":
+		return ec.fieldContext_IngestResult_corroboratedRelations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IngestResult", field.Name)
+}
+
 func (ec *executionContext) childFields_KindCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "kind":
@@ -1898,6 +2804,20 @@ func (ec *executionContext) childFields_KindCount(ctx context.Context, field gra
 		return ec.fieldContext_KindCount_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type KindCount", field.Name)
+}
+
+func (ec *executionContext) childFields_Merge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "into":
+		return ec.fieldContext_Merge_into(ctx, field)
+	case "from":
+		return ec.fieldContext_Merge_from(ctx, field)
+	case "actor":
+		return ec.fieldContext_Merge_actor(ctx, field)
+	case "at":
+		return ec.fieldContext_Merge_at(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Merge", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1934,6 +2854,10 @@ func (ec *executionContext) childFields_Place(ctx context.Context, field graphql
 		return ec.fieldContext_Place_aliases(ctx, field)
 	case "description":
 		return ec.fieldContext_Place_description(ctx, field)
+	case "documents":
+		return ec.fieldContext_Place_documents(ctx, field)
+	case "firstSeen":
+		return ec.fieldContext_Place_firstSeen(ctx, field)
 	case "relations":
 		return ec.fieldContext_Place_relations(ctx, field)
 	case "neighbors":
@@ -1960,6 +2884,14 @@ func (ec *executionContext) childFields_Relation(ctx context.Context, field grap
 		return ec.fieldContext_Relation_confidence(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Relation_evidence(ctx, field)
+	case "corroboration":
+		return ec.fieldContext_Relation_corroboration(ctx, field)
+	case "firstReported":
+		return ec.fieldContext_Relation_firstReported(ctx, field)
+	case "lastReported":
+		return ec.fieldContext_Relation_lastReported(ctx, field)
+	case "status":
+		return ec.fieldContext_Relation_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relation", field.Name)
 }
@@ -2030,6 +2962,26 @@ func (ec *executionContext) childFields_Subgraph(ctx context.Context, field grap
 		return ec.fieldContext_Subgraph_truncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
+}
+
+func (ec *executionContext) childFields_UpsertEntityResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_UpsertEntityResult_entity(ctx, field)
+	case "created":
+		return ec.fieldContext_UpsertEntityResult_created(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpsertEntityResult", field.Name)
+}
+
+func (ec *executionContext) childFields_UpsertRelationResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "relation":
+		return ec.fieldContext_UpsertRelationResult_relation(ctx, field)
+	case "created":
+		return ec.fieldContext_UpsertRelationResult_created(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpsertRelationResult", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2148,6 +3100,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) dir_requires_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "scope",
+		func(ctx context.Context, v any) (model.Scope, error) {
+			return ec.unmarshalNScope2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐScope(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scope"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Claim_neighbors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2183,6 +3149,14 @@ func (ec *executionContext) field_Claim_neighbors_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*newsgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -2221,6 +3195,14 @@ func (ec *executionContext) field_Claim_relations_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*newsgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -2281,6 +3263,14 @@ func (ec *executionContext) field_Event_neighbors_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*newsgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -2319,6 +3309,14 @@ func (ec *executionContext) field_Event_relations_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*newsgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -2357,6 +3355,14 @@ func (ec *executionContext) field_LegalConcept_neighbors_args(ctx context.Contex
 		return nil, err
 	}
 	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*newsgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -2395,6 +3401,114 @@ func (ec *executionContext) field_LegalConcept_relations_args(ctx context.Contex
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*newsgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteEntity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteRelation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_ingestDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.IngestInput, error) {
+			return ec.unmarshalNIngestInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐIngestInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_mergeEntities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "into",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["into"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertEntity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.EntityInput, error) {
+			return ec.unmarshalNEntityInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertRelation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RelationInput, error) {
+			return ec.unmarshalNRelationInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "documentId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["documentId"] = arg1
 	return args, nil
 }
 
@@ -2433,6 +3547,14 @@ func (ec *executionContext) field_Organization_neighbors_args(ctx context.Contex
 		return nil, err
 	}
 	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*newsgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -2471,6 +3593,14 @@ func (ec *executionContext) field_Organization_relations_args(ctx context.Contex
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*newsgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -2509,6 +3639,14 @@ func (ec *executionContext) field_Person_neighbors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*newsgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -2547,6 +3685,14 @@ func (ec *executionContext) field_Person_relations_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*newsgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -2585,6 +3731,14 @@ func (ec *executionContext) field_Place_neighbors_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*newsgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -2623,6 +3777,14 @@ func (ec *executionContext) field_Place_relations_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*newsgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -2720,6 +3882,20 @@ func (ec *executionContext) field_Query_entity_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_mergeHistory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2771,6 +3947,14 @@ func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, r
 		return nil, err
 	}
 	args["limit"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*newsgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -2825,6 +4009,14 @@ func (ec *executionContext) field_Query_paths_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["direction"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*newsgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -2855,6 +4047,14 @@ func (ec *executionContext) field_Query_relations_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*newsgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
 	return args, nil
 }
 
@@ -2931,6 +4131,36 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 		return nil, err
 	}
 	args["direction"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*newsgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_graphChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]newsgraph.Kind, error) {
+			return ec.unmarshalOEntityKind2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚐKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg1
 	return args, nil
 }
 
@@ -3123,6 +4353,61 @@ func (ec *executionContext) fieldContext_Claim_description(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Claim", field, true, false, "String")
 }
 
+func (ec *executionContext) _Claim_documents(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Claim_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_firstSeen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().FirstSeen(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "Date")
+}
+
 func (ec *executionContext) _Claim_claimText(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3234,7 +4519,7 @@ func (ec *executionContext) _Claim_relations(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Claim().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Claim().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -3278,7 +4563,7 @@ func (ec *executionContext) _Claim_neighbors(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Claim().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int))
+			return ec.Resolvers.Claim().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
@@ -3310,6 +4595,52 @@ func (ec *executionContext) fieldContext_Claim_neighbors(ctx context.Context, fi
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DeleteEntityResult_id(ctx context.Context, field graphql.CollectedField, obj *model.DeleteEntityResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteEntityResult_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteEntityResult_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteEntityResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteEntityResult_relationsDeleted(ctx context.Context, field graphql.CollectedField, obj *model.DeleteEntityResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteEntityResult_relationsDeleted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RelationsDeleted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteEntityResult_relationsDeleted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteEntityResult", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Document) (ret graphql.Marshaler) {
@@ -3893,6 +5224,61 @@ func (ec *executionContext) fieldContext_Event_description(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Event", field, true, false, "String")
 }
 
+func (ec *executionContext) _Event_documents(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Event().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_firstSeen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Event().FirstSeen(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, true, "Date")
+}
+
 func (ec *executionContext) _Event_startDate(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3981,7 +5367,7 @@ func (ec *executionContext) _Event_relations(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Event().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -4025,7 +5411,7 @@ func (ec *executionContext) _Event_neighbors(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int))
+			return ec.Resolvers.Event().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
@@ -4109,6 +5495,345 @@ func (ec *executionContext) fieldContext_Evidence_document(_ context.Context, fi
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphChange_kind(ctx context.Context, field graphql.CollectedField, obj *events.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphChange_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v events.ChangeKind) graphql.Marshaler {
+			return ec.marshalNChangeKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋeventsᚐChangeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphChange_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphChange", field, false, false, "ChangeKind")
+}
+
+func (ec *executionContext) _GraphChange_entity(ctx context.Context, field graphql.CollectedField, obj *events.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphChange_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphChange().Entity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalOEntity2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphChange_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphChange_relation(ctx context.Context, field graphql.CollectedField, obj *events.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphChange_relation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Relation) graphql.Marshaler {
+			return ec.marshalORelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphChange_relation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphChange_ids(ctx context.Context, field graphql.CollectedField, obj *events.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphChange_ids(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphChange().Ids(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphChange_ids(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphChange", field, true, true, "ID")
+}
+
+func (ec *executionContext) _GraphChange_at(ctx context.Context, field graphql.CollectedField, obj *events.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphChange_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphChange_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphChange", field, false, false, "Time")
+}
+
+func (ec *executionContext) _IngestResult_document(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IngestResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IngestResult_created(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IngestResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IngestResult_matched(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_matched(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Matched, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_matched(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IngestResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IngestResult_relationsCreated(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_relationsCreated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RelationsCreated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_relationsCreated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IngestResult_relationsCorroborated(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_relationsCorroborated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RelationsCorroborated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_relationsCorroborated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IngestResult_createdRelations(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_createdRelations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedRelations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_createdRelations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IngestResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IngestResult_corroboratedRelations(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_corroboratedRelations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CorroboratedRelations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_corroboratedRelations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IngestResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -4275,6 +6000,61 @@ func (ec *executionContext) fieldContext_LegalConcept_description(_ context.Cont
 	return graphql.NewScalarFieldContext("LegalConcept", field, true, false, "String")
 }
 
+func (ec *executionContext) _LegalConcept_documents(ctx context.Context, field graphql.CollectedField, obj *model.LegalConcept) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalConcept_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalConcept().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalConcept_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalConcept",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalConcept_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.LegalConcept) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalConcept_firstSeen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalConcept().FirstSeen(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalConcept_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalConcept", field, true, true, "Date")
+}
+
 func (ec *executionContext) _LegalConcept_jurisdiction(ctx context.Context, field graphql.CollectedField, obj *model.LegalConcept) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4308,7 +6088,7 @@ func (ec *executionContext) _LegalConcept_relations(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.LegalConcept().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.LegalConcept().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -4352,7 +6132,7 @@ func (ec *executionContext) _LegalConcept_neighbors(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.LegalConcept().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int))
+			return ec.Resolvers.LegalConcept().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
@@ -4380,6 +6160,470 @@ func (ec *executionContext) fieldContext_LegalConcept_neighbors(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_LegalConcept_neighbors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Merge_into(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Merge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Merge_into(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Into, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Merge_into(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Merge", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Merge_from(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Merge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Merge_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Merge_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Merge", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Merge_actor(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Merge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Merge_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Merge().Actor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Merge_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Merge", field, true, true, "String")
+}
+
+func (ec *executionContext) _Merge_at(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Merge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Merge_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Merge_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Merge", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Mutation_ingestDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_ingestDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().IngestDocument(ctx, fc.Args["input"].(model.IngestInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNScope2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐScope(ctx, "WRITE")
+				if err != nil {
+					var zeroVal *model.IngestResult
+					return zeroVal, err
+				}
+				if ec.Directives.Requires == nil {
+					var zeroVal *model.IngestResult
+					return zeroVal, errors.New("directive requires is not implemented")
+				}
+				return ec.Directives.Requires(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.IngestResult) graphql.Marshaler {
+			return ec.marshalNIngestResult2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐIngestResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_ingestDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IngestResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_ingestDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertEntity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertEntity(ctx, fc.Args["input"].(model.EntityInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNScope2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐScope(ctx, "WRITE")
+				if err != nil {
+					var zeroVal *model.UpsertEntityResult
+					return zeroVal, err
+				}
+				if ec.Directives.Requires == nil {
+					var zeroVal *model.UpsertEntityResult
+					return zeroVal, errors.New("directive requires is not implemented")
+				}
+				return ec.Directives.Requires(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpsertEntityResult) graphql.Marshaler {
+			return ec.marshalNUpsertEntityResult2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐUpsertEntityResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertEntity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpsertEntityResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertEntity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertRelation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertRelation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertRelation(ctx, fc.Args["input"].(model.RelationInput), fc.Args["documentId"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNScope2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐScope(ctx, "WRITE")
+				if err != nil {
+					var zeroVal *model.UpsertRelationResult
+					return zeroVal, err
+				}
+				if ec.Directives.Requires == nil {
+					var zeroVal *model.UpsertRelationResult
+					return zeroVal, errors.New("directive requires is not implemented")
+				}
+				return ec.Directives.Requires(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpsertRelationResult) graphql.Marshaler {
+			return ec.marshalNUpsertRelationResult2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐUpsertRelationResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertRelation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpsertRelationResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertRelation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteRelation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteRelation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteRelation(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNScope2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐScope(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal bool
+					return zeroVal, err
+				}
+				if ec.Directives.Requires == nil {
+					var zeroVal bool
+					return zeroVal, errors.New("directive requires is not implemented")
+				}
+				return ec.Directives.Requires(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteRelation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteRelation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteEntity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteEntity(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNScope2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐScope(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *model.DeleteEntityResult
+					return zeroVal, err
+				}
+				if ec.Directives.Requires == nil {
+					var zeroVal *model.DeleteEntityResult
+					return zeroVal, errors.New("directive requires is not implemented")
+				}
+				return ec.Directives.Requires(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteEntityResult) graphql.Marshaler {
+			return ec.marshalNDeleteEntityResult2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDeleteEntityResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteEntity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteEntityResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteEntity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_mergeEntities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_mergeEntities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MergeEntities(ctx, fc.Args["into"].(string), fc.Args["from"].([]string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNScope2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐScope(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal model.Entity
+					return zeroVal, err
+				}
+				if ec.Directives.Requires == nil {
+					var zeroVal model.Entity
+					return zeroVal, errors.New("directive requires is not implemented")
+				}
+				return ec.Directives.Requires(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_mergeEntities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_mergeEntities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -4501,6 +6745,61 @@ func (ec *executionContext) fieldContext_Organization_description(_ context.Cont
 	return graphql.NewScalarFieldContext("Organization", field, true, false, "String")
 }
 
+func (ec *executionContext) _Organization_documents(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Organization().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Organization_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_firstSeen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Organization().FirstSeen(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organization", field, true, true, "Date")
+}
+
 func (ec *executionContext) _Organization_relations(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4511,7 +6810,7 @@ func (ec *executionContext) _Organization_relations(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Organization().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -4555,7 +6854,7 @@ func (ec *executionContext) _Organization_neighbors(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int))
+			return ec.Resolvers.Organization().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
@@ -4837,6 +7136,61 @@ func (ec *executionContext) fieldContext_Person_description(_ context.Context, f
 	return graphql.NewScalarFieldContext("Person", field, true, false, "String")
 }
 
+func (ec *executionContext) _Person_documents(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_firstSeen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().FirstSeen(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, true, true, "Date")
+}
+
 func (ec *executionContext) _Person_roles(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4870,7 +7224,7 @@ func (ec *executionContext) _Person_relations(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Person().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -4914,7 +7268,7 @@ func (ec *executionContext) _Person_neighbors(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int))
+			return ec.Resolvers.Person().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
@@ -5063,6 +7417,61 @@ func (ec *executionContext) fieldContext_Place_description(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Place", field, true, false, "String")
 }
 
+func (ec *executionContext) _Place_documents(ctx context.Context, field graphql.CollectedField, obj *model.Place) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Place_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Place().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Place_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Place",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Place_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.Place) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Place_firstSeen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Place().FirstSeen(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Place_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Place", field, true, true, "Date")
+}
+
 func (ec *executionContext) _Place_relations(ctx context.Context, field graphql.CollectedField, obj *model.Place) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5073,7 +7482,7 @@ func (ec *executionContext) _Place_relations(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Place().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Place().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -5117,7 +7526,7 @@ func (ec *executionContext) _Place_neighbors(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Place().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int))
+			return ec.Resolvers.Place().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
@@ -5371,6 +7780,50 @@ func (ec *executionContext) fieldContext_Query_documents(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_mergeHistory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_mergeHistory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MergeHistory(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Merge) graphql.Marshaler {
+			return ec.marshalNMerge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐMergeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_mergeHistory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Merge(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_mergeHistory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_relations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5381,7 +7834,7 @@ func (ec *executionContext) _Query_relations(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Relations(ctx, fc.Args["filter"].(*model.RelationFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Relations(ctx, fc.Args["filter"].(*model.RelationFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -5489,7 +7942,7 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["limit"].(*int), fc.Args["asOf"].(*newsgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
@@ -5533,7 +7986,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxDepth"].(*int), fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction))
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxDepth"].(*int), fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["asOf"].(*newsgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {
@@ -5577,7 +8030,7 @@ func (ec *executionContext) _Query_paths(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxDepth"].(*int), fc.Args["first"].(*int), fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction))
+			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxDepth"].(*int), fc.Args["first"].(*int), fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["asOf"].(*newsgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Path) graphql.Marshaler {
@@ -5896,6 +8349,98 @@ func (ec *executionContext) fieldContext_Relation_evidence(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Relation_corroboration(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_corroboration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Relation().Corroboration(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_corroboration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Relation_firstReported(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_firstReported(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Relation().FirstReported(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_firstReported(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Relation_lastReported(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_lastReported(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Relation().LastReported(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_lastReported(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Relation_status(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Relation().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RelationStatus) graphql.Marshaler {
+			return ec.marshalNRelationStatus2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, true, true, "RelationStatus")
 }
 
 func (ec *executionContext) _RelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
@@ -6327,6 +8872,160 @@ func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Subscription_graphChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_graphChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().GraphChanged(ctx, fc.Args["kinds"].([]newsgraph.Kind), fc.Args["types"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *events.Change) graphql.Marshaler {
+			return ec.marshalNGraphChange2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋeventsᚐChange(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_graphChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphChange(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_graphChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpsertEntityResult_entity(ctx context.Context, field graphql.CollectedField, obj *model.UpsertEntityResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpsertEntityResult_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpsertEntityResult_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpsertEntityResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpsertEntityResult_created(ctx context.Context, field graphql.CollectedField, obj *model.UpsertEntityResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpsertEntityResult_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpsertEntityResult_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpsertEntityResult", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _UpsertRelationResult_relation(ctx context.Context, field graphql.CollectedField, obj *model.UpsertRelationResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpsertRelationResult_relation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpsertRelationResult_relation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpsertRelationResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpsertRelationResult_created(ctx context.Context, field graphql.CollectedField, obj *model.UpsertRelationResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpsertRelationResult_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpsertRelationResult_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpsertRelationResult", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -7402,6 +10101,279 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputDocumentInput(ctx context.Context, obj any) (model.DocumentInput, error) {
+	var it model.DocumentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "title", "publishedAt", "url", "source", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "publishedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAt = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDocumentInput unmarshals raw into the DocumentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDocumentInput(ctx context.Context, raw any) (model.DocumentInput, error) {
+	var out model.DocumentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DocumentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj any) (model.EntityInput, error) {
+	var it model.EntityInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"ref", "id", "kind", "name", "aliases", "description", "startDate", "endDate", "roles", "jurisdiction", "claimText", "verdict", "counterEvidence", "place", "claimant"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "ref":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ref"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ref = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNEntityKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "startDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDate = data
+		case "endDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDate = data
+		case "roles":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roles"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Roles = data
+		case "jurisdiction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("jurisdiction"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Jurisdiction = data
+		case "claimText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("claimText"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClaimText = data
+		case "verdict":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verdict"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Verdict = data
+		case "counterEvidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("counterEvidence"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CounterEvidence = data
+		case "place":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("place"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Place = data
+		case "claimant":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("claimant"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Claimant = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEntityInput unmarshals raw into the EntityInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEntityInput(ctx context.Context, raw any) (model.EntityInput, error) {
+	var out model.EntityInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EntityInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputIngestInput(ctx context.Context, obj any) (model.IngestInput, error) {
+	var it model.IngestInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"document", "entities", "relations"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "document":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("document"))
+			data, err := ec.unmarshalNDocumentInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocumentInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Document = data
+		case "entities":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entities"))
+			data, err := ec.unmarshalNEntityInput2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Entities = data
+		case "relations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("relations"))
+			data, err := ec.unmarshalNRelationInput2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Relations = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalIngestInput unmarshals raw into the IngestInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalIngestInput(ctx context.Context, raw any) (model.IngestInput, error) {
+	var out model.IngestInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "IngestInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRelationFilter(ctx context.Context, obj any) (model.RelationFilter, error) {
 	var it model.RelationFilter
 	if obj == nil {
@@ -7469,6 +10441,90 @@ func (ec *executionContext) unmarshalInputRelationFilter(ctx context.Context, ob
 func UnmarshalRelationFilter(ctx context.Context, raw any) (model.RelationFilter, error) {
 	var out model.RelationFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RelationFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRelationInput(ctx context.Context, obj any) (model.RelationInput, error) {
+	var it model.RelationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"type", "from", "to", "validFrom", "validTo", "confidence", "quotes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidence = data
+		case "quotes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotes"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quotes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRelationInput unmarshals raw into the RelationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRelationInput(ctx context.Context, raw any) (model.RelationInput, error) {
+	var out model.RelationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RelationInput", raw, &out)
 	return out, err
 }
 
@@ -7571,6 +10627,18 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_documents(ctx, field, obj)
+				})
+		case "firstSeen":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_firstSeen(ctx, field, obj)
+				})
 		case "claimText":
 			out.Values[i] = ec._Claim_claimText(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -7604,6 +10672,44 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Claim_neighbors(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteEntityResultImplementors = []string{"DeleteEntityResult"}
+
+func (ec *executionContext) _DeleteEntityResult(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteEntityResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteEntityResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteEntityResult")
+		case "id":
+			out.Values[i] = ec._DeleteEntityResult_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relationsDeleted":
+			out.Values[i] = ec._DeleteEntityResult_relationsDeleted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -7885,6 +10991,18 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_documents(ctx, field, obj)
+				})
+		case "firstSeen":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_firstSeen(ctx, field, obj)
+				})
 		case "startDate":
 			out.Values[i] = ec._Event_startDate(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -7952,6 +11070,124 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evidence_document(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var graphChangeImplementors = []string{"GraphChange"}
+
+func (ec *executionContext) _GraphChange(ctx context.Context, sel ast.SelectionSet, obj *events.Change) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, graphChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GraphChange")
+		case "kind":
+			out.Values[i] = ec._GraphChange_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphChange_entity(ctx, field, obj)
+				})
+		case "relation":
+			out.Values[i] = ec._GraphChange_relation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ids":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphChange_ids(ctx, field, obj)
+				})
+		case "at":
+			out.Values[i] = ec._GraphChange_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ingestResultImplementors = []string{"IngestResult"}
+
+func (ec *executionContext) _IngestResult(ctx context.Context, sel ast.SelectionSet, obj *model.IngestResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ingestResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IngestResult")
+		case "document":
+			out.Values[i] = ec._IngestResult_document(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._IngestResult_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "matched":
+			out.Values[i] = ec._IngestResult_matched(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relationsCreated":
+			out.Values[i] = ec._IngestResult_relationsCreated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relationsCorroborated":
+			out.Values[i] = ec._IngestResult_relationsCorroborated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdRelations":
+			out.Values[i] = ec._IngestResult_createdRelations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "corroboratedRelations":
+			out.Values[i] = ec._IngestResult_corroboratedRelations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8043,6 +11279,18 @@ func (ec *executionContext) _LegalConcept(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalConcept_documents(ctx, field, obj)
+				})
+		case "firstSeen":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalConcept_firstSeen(ctx, field, obj)
+				})
 		case "jurisdiction":
 			out.Values[i] = ec._LegalConcept_jurisdiction(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -8060,6 +11308,133 @@ func (ec *executionContext) _LegalConcept(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalConcept_neighbors(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mergeImplementors = []string{"Merge"}
+
+func (ec *executionContext) _Merge(ctx context.Context, sel ast.SelectionSet, obj *newsgraph.Merge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mergeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Merge")
+		case "into":
+			out.Values[i] = ec._Merge_into(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "from":
+			out.Values[i] = ec._Merge_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Merge_actor(ctx, field, obj)
+				})
+		case "at":
+			out.Values[i] = ec._Merge_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "ingestDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_ingestDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertEntity":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertEntity(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertRelation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertRelation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteRelation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteRelation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteEntity":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteEntity(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mergeEntities":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_mergeEntities(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8113,6 +11488,18 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_documents(ctx, field, obj)
+				})
+		case "firstSeen":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_firstSeen(ctx, field, obj)
+				})
 		case "relations":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -8259,6 +11646,18 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_documents(ctx, field, obj)
+				})
+		case "firstSeen":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_firstSeen(ctx, field, obj)
+				})
 		case "roles":
 			out.Values[i] = ec._Person_roles(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -8329,6 +11728,18 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Place_documents(ctx, field, obj)
+				})
+		case "firstSeen":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Place_firstSeen(ctx, field, obj)
+				})
 		case "relations":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -8406,6 +11817,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_documents(ctx, field)
+				})
+		case "mergeHistory":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_mergeHistory(ctx, field)
 				})
 		case "relations":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -8527,6 +11944,30 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "corroboration":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Relation_corroboration(ctx, field, obj)
+				})
+		case "firstReported":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Relation_firstReported(ctx, field, obj)
+				})
+		case "lastReported":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Relation_lastReported(ctx, field, obj)
+				})
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Relation_status(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8772,6 +12213,102 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "truncated":
 			out.Values[i] = ec._Subgraph_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "graphChanged":
+		return ec._Subscription_graphChanged(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
+}
+
+var upsertEntityResultImplementors = []string{"UpsertEntityResult"}
+
+func (ec *executionContext) _UpsertEntityResult(ctx context.Context, sel ast.SelectionSet, obj *model.UpsertEntityResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, upsertEntityResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpsertEntityResult")
+		case "entity":
+			out.Values[i] = ec._UpsertEntityResult_entity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._UpsertEntityResult_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var upsertRelationResultImplementors = []string{"UpsertRelationResult"}
+
+func (ec *executionContext) _UpsertRelationResult(ctx context.Context, sel ast.SelectionSet, obj *model.UpsertRelationResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, upsertRelationResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpsertRelationResult")
+		case "relation":
+			out.Values[i] = ec._UpsertRelationResult_relation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._UpsertRelationResult_created(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -9168,6 +12705,80 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalNChangeKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋeventsᚐChangeKind(ctx context.Context, v any) (events.ChangeKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNChangeKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋeventsᚐChangeKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNChangeKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋeventsᚐChangeKind(ctx context.Context, sel ast.SelectionSet, v events.ChangeKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNChangeKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋeventsᚐChangeKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ChangeKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNChangeKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋeventsᚐChangeKind = map[string]events.ChangeKind{
+		"ENTITY_CREATED":        events.EntityCreated,
+		"ENTITY_UPDATED":        events.EntityUpdated,
+		"ENTITY_DELETED":        events.EntityDeleted,
+		"ENTITIES_MERGED":       events.EntitiesMerged,
+		"RELATION_CREATED":      events.RelationCreated,
+		"RELATION_CORROBORATED": events.RelationCorroborated,
+		"RELATION_DELETED":      events.RelationDeleted,
+	}
+	marshalNChangeKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋeventsᚐChangeKind = map[events.ChangeKind]string{
+		events.EntityCreated:        "ENTITY_CREATED",
+		events.EntityUpdated:        "ENTITY_UPDATED",
+		events.EntityDeleted:        "ENTITY_DELETED",
+		events.EntitiesMerged:       "ENTITIES_MERGED",
+		events.RelationCreated:      "RELATION_CREATED",
+		events.RelationCorroborated: "RELATION_CORROBORATED",
+		events.RelationDeleted:      "RELATION_DELETED",
+	}
+)
+
+func (ec *executionContext) unmarshalNDate2githubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx context.Context, v any) (newsgraph.Date, error) {
+	res, err := model.UnmarshalDate(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2githubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx context.Context, sel ast.SelectionSet, v newsgraph.Date) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalDate(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNDeleteEntityResult2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDeleteEntityResult(ctx context.Context, sel ast.SelectionSet, v *model.DeleteEntityResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeleteEntityResult!")
+		return graphql.Null
+	}
+	return ec._DeleteEntityResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*newsgraph.Document) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocument(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNDocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocument(ctx context.Context, sel ast.SelectionSet, v *newsgraph.Document) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Document!")
@@ -9206,6 +12817,11 @@ func (ec *executionContext) marshalNDocumentEdge2ᚖgithubᚗcomᚋnewsgraphᚋn
 		return graphql.Null
 	}
 	return ec._DocumentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDocumentInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocumentInput(ctx context.Context, v any) (*model.DocumentInput, error) {
+	res, err := ec.unmarshalInputDocumentInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNEntity2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntity(ctx context.Context, sel ast.SelectionSet, v model.Entity) graphql.Marshaler {
@@ -9262,6 +12878,30 @@ func (ec *executionContext) marshalNEntityEdge2ᚖgithubᚗcomᚋnewsgraphᚋnew
 		return graphql.Null
 	}
 	return ec._EntityEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEntityInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityInput(ctx context.Context, v any) (model.EntityInput, error) {
+	res, err := ec.unmarshalInputEntityInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNEntityInput2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityInputᚄ(ctx context.Context, v any) ([]*model.EntityInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.EntityInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEntityInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNEntityInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityInput(ctx context.Context, v any) (*model.EntityInput, error) {
+	res, err := ec.unmarshalInputEntityInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNEntityKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚐKind(ctx context.Context, v any) (newsgraph.Kind, error) {
@@ -9332,6 +12972,14 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalNGraphChange2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋeventsᚐChange(ctx context.Context, sel ast.SelectionSet, v *events.Change) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GraphChange!")
+		return graphql.Null
+	}
+	return ec._GraphChange(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9344,6 +12992,48 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNIngestInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐIngestInput(ctx context.Context, v any) (model.IngestInput, error) {
+	res, err := ec.unmarshalInputIngestInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIngestResult2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐIngestResult(ctx context.Context, sel ast.SelectionSet, v *model.IngestResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IngestResult!")
+		return graphql.Null
+	}
+	return ec._IngestResult(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
@@ -9378,6 +13068,30 @@ func (ec *executionContext) marshalNKindCount2ᚕgithubᚗcomᚋnewsgraphᚋnews
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNMerge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐMergeᚄ(ctx context.Context, sel ast.SelectionSet, v []*newsgraph.Merge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMerge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐMerge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMerge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐMerge(ctx context.Context, sel ast.SelectionSet, v *newsgraph.Merge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Merge!")
+		return graphql.Null
+	}
+	return ec._Merge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -9468,6 +13182,40 @@ func (ec *executionContext) marshalNRelationEdge2ᚖgithubᚗcomᚋnewsgraphᚋn
 	return ec._RelationEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRelationInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationInput(ctx context.Context, v any) (model.RelationInput, error) {
+	res, err := ec.unmarshalInputRelationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRelationInput2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationInputᚄ(ctx context.Context, v any) ([]*model.RelationInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.RelationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRelationInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNRelationInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationInput(ctx context.Context, v any) (*model.RelationInput, error) {
+	res, err := ec.unmarshalInputRelationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRelationStatus2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationStatus(ctx context.Context, v any) (model.RelationStatus, error) {
+	var res model.RelationStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRelationStatus2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationStatus(ctx context.Context, sel ast.SelectionSet, v model.RelationStatus) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNRelationTypeCount2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐTypeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*newsgraph.TypeCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -9490,6 +13238,16 @@ func (ec *executionContext) marshalNRelationTypeCount2ᚖgithubᚗcomᚋnewsgrap
 		return graphql.Null
 	}
 	return ec._RelationTypeCount(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNScope2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐScope(ctx context.Context, v any) (model.Scope, error) {
+	var res model.Scope
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScope2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐScope(ctx context.Context, sel ast.SelectionSet, v model.Scope) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
@@ -9573,6 +13331,36 @@ func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋnewsgraphᚋnewsg
 		return graphql.Null
 	}
 	return ec._Subgraph(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalTime(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNUpsertEntityResult2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐUpsertEntityResult(ctx context.Context, sel ast.SelectionSet, v *model.UpsertEntityResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpsertEntityResult!")
+		return graphql.Null
+	}
+	return ec._UpsertEntityResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNUpsertRelationResult2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐUpsertRelationResult(ctx context.Context, sel ast.SelectionSet, v *model.UpsertRelationResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpsertRelationResult!")
+		return graphql.Null
+	}
+	return ec._UpsertRelationResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -9759,6 +13547,24 @@ func (ec *executionContext) marshalODate2githubᚗcomᚋnewsgraphᚋnewsgraphᚐ
 	return res
 }
 
+func (ec *executionContext) unmarshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx context.Context, v any) (*newsgraph.Date, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalDate(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx context.Context, sel ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalDate(*v)
+	return res
+}
+
 func (ec *executionContext) unmarshalODirection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDirection(ctx context.Context, v any) (*newsgraph.Direction, error) {
 	if v == nil {
 		return nil, nil
@@ -9841,6 +13647,23 @@ func (ec *executionContext) marshalOEntityKind2ᚕgithubᚗcomᚋnewsgraphᚋnew
 	return ret
 }
 
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -9889,6 +13712,13 @@ func (ec *executionContext) marshalOPlace2ᚖgithubᚗcomᚋnewsgraphᚋnewsgrap
 		return graphql.Null
 	}
 	return ec._Place(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelation(ctx context.Context, sel ast.SelectionSet, v *newsgraph.Relation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Relation(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalORelationFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationFilter(ctx context.Context, v any) (*model.RelationFilter, error) {

@@ -3,8 +3,21 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+
 	"github.com/newsgraph/newsgraph"
 )
+
+// What deleting an entity did.
+type DeleteEntityResult struct {
+	// The id of the deleted entity.
+	ID string `json:"id"`
+	// The number of relations deleted with it.
+	RelationsDeleted int `json:"relationsDeleted"`
+}
 
 // A page of documents, in ascending id order.
 type DocumentConnection struct {
@@ -24,6 +37,22 @@ type DocumentEdge struct {
 	Node *newsgraph.Document `json:"node"`
 }
 
+// A document to ingest.
+type DocumentInput struct {
+	// The document id, such as "doc:9e9124713ed057f1"; derived from the text when omitted.
+	ID *string `json:"id,omitempty"`
+	// The headline or a descriptive title.
+	Title string `json:"title"`
+	// The publication day.
+	PublishedAt newsgraph.Date `json:"publishedAt"`
+	// Where the document was published.
+	URL *string `json:"url,omitempty"`
+	// The publisher.
+	Source *string `json:"source,omitempty"`
+	// The full text; evidence quotes must be verbatim substrings of it.
+	Text string `json:"text"`
+}
+
 // A page of entities, in ascending id order.
 type EntityConnection struct {
 	// The entities of this page, each with its cursor.
@@ -40,6 +69,77 @@ type EntityEdge struct {
 	Cursor string `json:"cursor"`
 	// The entity.
 	Node Entity `json:"node"`
+}
+
+// An entity the ingested document names. It is resolved against the graph: by
+// `id` when given, otherwise by name and aliases within its kind; when nothing
+// matches, it is created.
+type EntityInput struct {
+	// A handle local to this input, used by the relations' `from` and `to`, such as "trump".
+	Ref string `json:"ref"`
+	// The id of an existing entity this one is; omit to resolve by name.
+	ID *string `json:"id,omitempty"`
+	// The kind of the entity.
+	Kind newsgraph.Kind `json:"kind"`
+	// The name as the document gives it, such as "President Trump".
+	Name string `json:"name"`
+	// Other names the document uses.
+	Aliases []string `json:"aliases,omitempty"`
+	// A one- or two-sentence summary.
+	Description *string `json:"description,omitempty"`
+	// EVENT: the day it started.
+	StartDate *newsgraph.Date `json:"startDate,omitempty"`
+	// EVENT: the day it ended.
+	EndDate *newsgraph.Date `json:"endDate,omitempty"`
+	// PERSON: offices and titles.
+	Roles []string `json:"roles,omitempty"`
+	// LEGAL_CONCEPT: the body of law it belongs to.
+	Jurisdiction *string `json:"jurisdiction,omitempty"`
+	// CLAIM: the claim as reported.
+	ClaimText *string `json:"claimText,omitempty"`
+	// CLAIM: its reported standing, such as "unsupported".
+	Verdict *string `json:"verdict,omitempty"`
+	// CLAIM: a summary of the evidence against it.
+	CounterEvidence *string `json:"counterEvidence,omitempty"`
+	// EVENT: the `ref` or id of the PLACE where it happened.
+	Place *string `json:"place,omitempty"`
+	// CLAIM: the `ref` or id of the entity that states it.
+	Claimant *string `json:"claimant,omitempty"`
+}
+
+// One document to ingest, with the entities and relations it supports.
+type IngestInput struct {
+	// The document.
+	Document *DocumentInput `json:"document"`
+	// The entities the relations refer to by `ref`; existing entities may also be referred to by id directly.
+	Entities []*EntityInput `json:"entities"`
+	// The relations the document supports, each with verbatim quotes from its text.
+	Relations []*RelationInput `json:"relations"`
+}
+
+// What ingesting a document did.
+type IngestResult struct {
+	// The stored document.
+	Document *newsgraph.Document `json:"document"`
+	// The entities that did not exist before, in input order.
+	Created []Entity `json:"created"`
+	// The entities of the input that resolved to existing entities, in input order.
+	Matched []Entity `json:"matched"`
+	// The number of new relations.
+	RelationsCreated int `json:"relationsCreated"`
+	// The number of existing relations that gained evidence from this document.
+	RelationsCorroborated int `json:"relationsCorroborated"`
+	// The new relations.
+	CreatedRelations []*newsgraph.Relation `json:"createdRelations"`
+	// The existing relations that gained evidence from this document.
+	CorroboratedRelations []*newsgraph.Relation `json:"corroboratedRelations"`
+}
+
+// The newsgraph write API. Every mutation needs an API key (see @requires):
+// ingesting and upserting need WRITE, merging and deleting need ADMIN. Every
+// write is logged with the key's id, never the key, and published to
+// `graphChanged` subscribers.
+type Mutation struct {
 }
 
 // Relay-style information about a page of a connection.
@@ -100,6 +200,24 @@ type RelationFilter struct {
 	DocumentID *string `json:"documentId,omitempty"`
 }
 
+// A relation the ingested document supports.
+type RelationInput struct {
+	// The relation type, an UPPER_SNAKE_CASE verb such as REJECTS.
+	Type string `json:"type"`
+	// The subject: a `ref` of this input or an existing entity id.
+	From string `json:"from"`
+	// The object: a `ref` of this input or an existing entity id.
+	To string `json:"to"`
+	// The first day the relation held.
+	ValidFrom *newsgraph.Date `json:"validFrom,omitempty"`
+	// The last day the relation held.
+	ValidTo *newsgraph.Date `json:"validTo,omitempty"`
+	// How confident the extraction is, in (0, 1]; 1 when omitted.
+	Confidence *float64 `json:"confidence,omitempty"`
+	// Verbatim quotes from the document's text that support the relation; at least one.
+	Quotes []string `json:"quotes"`
+}
+
 // A search result: an entity and how well it matches.
 type SearchHit struct {
 	// The entity that matches.
@@ -117,4 +235,146 @@ type Subgraph struct {
 	Edges []*newsgraph.Relation `json:"edges"`
 	// Whether the node limit left out entities the walk reached.
 	Truncated bool `json:"truncated"`
+}
+
+// Live updates over the graphql-ws websocket protocol (subprotocol
+// `graphql-transport-ws`). When the server requires keys for reads, send the
+// key in the connection_init payload: `{"Authorization": "Bearer <key>"}`.
+type Subscription struct {
+}
+
+// What upserting an entity did.
+type UpsertEntityResult struct {
+	// The entity as stored.
+	Entity Entity `json:"entity"`
+	// Whether the entity was created (true) or an existing one updated (false).
+	Created bool `json:"created"`
+}
+
+// What upserting a relation did.
+type UpsertRelationResult struct {
+	// The relation as stored.
+	Relation *newsgraph.Relation `json:"relation"`
+	// Whether the relation was created (true) or an existing one gained evidence (false).
+	Created bool `json:"created"`
+}
+
+// Whether a relation stands uncontested.
+type RelationStatus string
+
+const (
+	// Nothing in the graph contradicts the relation.
+	RelationStatusAsserted RelationStatus = "ASSERTED"
+	// A CLAIM at one of its ends is contradicted by another relation.
+	RelationStatusDisputed RelationStatus = "DISPUTED"
+)
+
+var AllRelationStatus = []RelationStatus{
+	RelationStatusAsserted,
+	RelationStatusDisputed,
+}
+
+func (e RelationStatus) IsValid() bool {
+	switch e {
+	case RelationStatusAsserted, RelationStatusDisputed:
+		return true
+	}
+	return false
+}
+
+func (e RelationStatus) String() string {
+	return string(e)
+}
+
+func (e *RelationStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = RelationStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid RelationStatus", str)
+	}
+	return nil
+}
+
+func (e RelationStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *RelationStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e RelationStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The scope an API key grants. Each scope includes the ones before it:
+// ADMIN can do everything WRITE can, and WRITE everything READ can.
+type Scope string
+
+const (
+	// Read the graph. Reads need no key unless the server requires keys for reads.
+	ScopeRead Scope = "READ"
+	// Add and change entities, relations and documents.
+	ScopeWrite Scope = "WRITE"
+	// Merge and delete entities and relations.
+	ScopeAdmin Scope = "ADMIN"
+)
+
+var AllScope = []Scope{
+	ScopeRead,
+	ScopeWrite,
+	ScopeAdmin,
+}
+
+func (e Scope) IsValid() bool {
+	switch e {
+	case ScopeRead, ScopeWrite, ScopeAdmin:
+		return true
+	}
+	return false
+}
+
+func (e Scope) String() string {
+	return string(e)
+}
+
+func (e *Scope) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Scope(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Scope", str)
+	}
+	return nil
+}
+
+func (e Scope) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Scope) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Scope) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
