@@ -146,7 +146,7 @@ func (q PathQuery) Validate(forPaths bool) error {
 }
 
 // Validate checks that the merge names a survivor and at least one other
-// well-formed entity id.
+// well-formed entity id of the same kind.
 func (m Merge) Validate() error {
 	const op = "mergeEntities"
 	switch {
@@ -163,6 +163,10 @@ func (m Merge) Validate() error {
 			return opErr(op, Errorf(Invalid, "from %q is not a valid entity id", id))
 		case id == m.Into:
 			return opErr(op, Errorf(Invalid, "cannot merge %s into itself", id))
+		case KindOfID(id) != KindOfID(m.Into):
+			// The kind is part of an id and survives merges, so the ids
+			// alone tell that the kinds differ.
+			return opErr(op, Errorf(Invalid, "cannot merge %s into %s: they are of different kinds", id, m.Into))
 		}
 	}
 	return nil

@@ -173,3 +173,20 @@ func TestDirection(t *testing.T) {
 		}
 	}
 }
+
+func TestMergeValidate(t *testing.T) {
+	v := func(m newsgraph.Merge) func() error { return m.Validate }
+	many := make([]string, newsgraph.MaxPageSize+1)
+	for i := range many {
+		many[i] = "person:p" + strings.Repeat("x", i%7+1)
+	}
+	runQueryCases(t, []queryCase{
+		{"valid", v(newsgraph.Merge{Into: "person:a", From: []string{"person:b", "person:c"}}), "", nil},
+		{"malformed into", v(newsgraph.Merge{Into: "a", From: []string{"person:b"}}), newsgraph.Invalid, []string{"into", `"a"`}},
+		{"empty from", v(newsgraph.Merge{Into: "person:a"}), newsgraph.Invalid, []string{"at least one"}},
+		{"too many", v(newsgraph.Merge{Into: "person:a", From: many}), newsgraph.LimitExceeded, []string{"500"}},
+		{"malformed from", v(newsgraph.Merge{Into: "person:a", From: []string{"Person B"}}), newsgraph.Invalid, []string{`"Person B"`}},
+		{"into itself", v(newsgraph.Merge{Into: "person:a", From: []string{"person:a"}}), newsgraph.Invalid, []string{"itself"}},
+		{"different kinds", v(newsgraph.Merge{Into: "person:a", From: []string{"place:a"}}), newsgraph.Invalid, []string{"place:a", "different kinds"}},
+	})
+}

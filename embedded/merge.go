@@ -19,11 +19,6 @@ func (s *Store) MergeEntities(ctx context.Context, m newsgraph.Merge) (*newsgrap
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
-	for _, id := range m.From {
-		if newsgraph.KindOfID(id) != newsgraph.KindOfID(m.Into) {
-			return nil, newsgraph.Errorf(newsgraph.Invalid, "mergeEntities: cannot merge %s into %s: they are of different kinds", id, m.Into)
-		}
-	}
 	var survivor *newsgraph.Entity
 	err := s.write(ctx, "mergeEntities", func(ix *index) (*change, error) {
 		into := ix.resolve(m.Into)

@@ -23,14 +23,6 @@ func (s *Store) MergeEntities(ctx context.Context, m newsgraph.Merge) (*newsgrap
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
-	// The kind is part of an id and survives merges, so entities of
-	// different kinds are refused before any lookup, as in the embedded
-	// store; mergeParties checks the stored kinds again.
-	for _, id := range m.From {
-		if newsgraph.KindOfID(id) != newsgraph.KindOfID(m.Into) {
-			return nil, opError(newsgraph.Invalid, "mergeEntities", "cannot merge %s into %s: they are of different kinds", id, m.Into)
-		}
-	}
 	at := m.At
 	if at.IsZero() {
 		at = time.Now()

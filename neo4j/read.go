@@ -42,29 +42,10 @@ func (s *Store) Entities(ctx context.Context, q newsgraph.EntityQuery) (newsgrap
 	}
 	after, _ := newsgraph.DecodeCursor(q.After) // Validate checked it.
 	return readTx(ctx, s, "entities", func(tx neo4j.ManagedTransaction) (newsgraph.Page[*newsgraph.Entity], error) {
-		var page newsgraph.Page[*newsgraph.Entity]
 		recs, err := run(ctx, tx, entitiesPage, map[string]any{
 			"kinds": kindStrings(q.Kinds), "after": after, "limit": int64(q.First + 1),
 		})
-		if err != nil || len(recs) != 1 {
-			return page, resultErr(err, len(recs))
-		}
-		if page.TotalCount, err = count(recs[0], "total"); err != nil {
-			return page, err
-		}
-		nodes, err := listOf[neo4j.Node](recs[0], "page")
-		if err != nil {
-			return page, err
-		}
-		for _, n := range nodes {
-			e, err := entityFromProps(n.Props)
-			if err != nil {
-				return page, err
-			}
-			page.Items = append(page.Items, e)
-		}
-		page.Items, page.HasNextPage = cut(page.Items, q.First)
-		return page, nil
+		return nodePage(recs, err, q.First, entityFromProps)
 	})
 }
 
@@ -86,27 +67,8 @@ func (s *Store) Documents(ctx context.Context, q newsgraph.DocumentQuery) (newsg
 	}
 	after, _ := newsgraph.DecodeCursor(q.After) // Validate checked it.
 	return readTx(ctx, s, "documents", func(tx neo4j.ManagedTransaction) (newsgraph.Page[*newsgraph.Document], error) {
-		var page newsgraph.Page[*newsgraph.Document]
 		recs, err := run(ctx, tx, documentsPage, map[string]any{"after": after, "limit": int64(q.First + 1)})
-		if err != nil || len(recs) != 1 {
-			return page, resultErr(err, len(recs))
-		}
-		if page.TotalCount, err = count(recs[0], "total"); err != nil {
-			return page, err
-		}
-		nodes, err := listOf[neo4j.Node](recs[0], "page")
-		if err != nil {
-			return page, err
-		}
-		for _, n := range nodes {
-			d, err := documentFromProps(n.Props)
-			if err != nil {
-				return page, err
-			}
-			page.Items = append(page.Items, d)
-		}
-		page.Items, page.HasNextPage = cut(page.Items, q.First)
-		return page, nil
+		return nodePage(recs, err, q.First, documentFromProps)
 	})
 }
 
@@ -196,4 +158,30 @@ func resultErr(err error, n int) error {
 		return err
 	}
 	return fmt.Errorf("statement returned %d records, want 1", n)
+}
+
+// nodePage reads the one record a page statement returns: "total", the
+// number of matches, and "page", up to first+1 nodes in order, mapped with
+// fromProps. The extra node only tells that a next page exists.
+func nodePage[T any](recs []*neo4j.Record, err error, first int, fromProps func(map[string]any) (T, error)) (newsgraph.Page[T], error) {
+	var page newsgraph.Page[T]
+	if err != nil || len(recs) != 1 {
+		return page, resultErr(err, len(recs))
+	}
+	if page.TotalCount, err = count(recs[0], "total"); err != nil {
+		return page, err
+	}
+	nodes, err := listOf[neo4j.Node](recs[0], "page")
+	if err != nil {
+		return page, err
+	}
+	for _, n := range nodes {
+		item, err := fromProps(n.Props)
+		if err != nil {
+			return page, err
+		}
+		page.Items = append(page.Items, item)
+	}
+	page.Items, page.HasNextPage = cut(page.Items, first)
+	return page, nil
 }
