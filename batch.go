@@ -92,7 +92,7 @@ func validateDocument(d *Document) error {
 	switch {
 	case d == nil:
 		return fmt.Errorf("document is null")
-	case !DocumentIDPattern.MatchString(d.ID):
+	case !ValidDocumentID(d.ID):
 		return fmt.Errorf("document id %q is malformed: want doc:<lower-case-slug>", d.ID)
 	case strings.TrimSpace(d.Title) == "":
 		return fmt.Errorf("document %s has no title", d.ID)
@@ -151,7 +151,7 @@ func validateRelation(r *Relation, docs map[string]*Document) error {
 		if strings.TrimSpace(ev.Quote) == "" {
 			return fmt.Errorf("relation %s: evidence[%d] has an empty quote", id, j)
 		}
-		if !DocumentIDPattern.MatchString(ev.DocumentID) {
+		if !ValidDocumentID(ev.DocumentID) {
 			return fmt.Errorf("relation %s: evidence[%d] document id %q is malformed", id, j, ev.DocumentID)
 		}
 		if d := docs[ev.DocumentID]; d != nil && !strings.Contains(d.Text, ev.Quote) {
