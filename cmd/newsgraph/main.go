@@ -5,6 +5,7 @@
 //	newsgraph import  load documents, entities and relations from JSON Lines
 //	newsgraph export  write the whole graph as JSON Lines
 //	newsgraph keys    create, list and revoke API keys
+//	newsgraph gen     write a deterministic synthetic graph as JSON Lines
 //
 // Every setting is a flag with a NEWSGRAPH_* (or NEO4J_*) environment
 // variable; run "newsgraph --help" or "newsgraph serve --help" for the list.
@@ -34,6 +35,7 @@ type cli struct {
 	Keys   keysCmd   `cmd:"" help:"Create, list and revoke API keys."`
 	Import importCmd `cmd:"" help:"Import documents with their entities and relations from JSON Lines (FILE or - for standard input)."`
 	Export exportCmd `cmd:"" help:"Export the whole graph as JSON Lines that import reproduces it from."`
+	Gen    genCmd    `cmd:"" help:"Write a deterministic synthetic news graph as JSON Lines for \"newsgraph import\" (for benchmarks and load tests)."`
 }
 
 func main() {
