@@ -7,6 +7,8 @@ import (
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/embedded"
+	"github.com/newsgraph/newsgraph/gen"
+	"github.com/newsgraph/newsgraph/storebench"
 )
 
 // syntheticDoc is the one document every synthetic relation quotes.
@@ -90,29 +92,45 @@ func BenchmarkNeighborhood(b *testing.B) {
 	}
 }
 
+// BenchmarkOpen opens a store holding a generated graph (package gen, at
+// the sizes NEWSGRAPH_BENCH_SIZES selects, 10k by default) until it is
+// ready to serve, and reports relations loaded per second.
 func BenchmarkOpen(b *testing.B) {
-	dir := b.TempDir()
-	s, err := embedded.Open(b.Context(), dir)
+	sizes, err := storebench.Sizes()
 	if err != nil {
-		b.Fatalf("Open: %v", err)
+		b.Fatal(err)
 	}
-	es := syntheticEntities(20_000)
-	batch := newsgraph.Batch{Documents: []*newsgraph.Document{syntheticDoc}, Entities: es,
-		Relations: syntheticRelations(es, 100_000, 2_000, 1)}
-	if err := s.Upsert(b.Context(), batch); err != nil {
-		b.Fatalf("Upsert: %v", err)
-	}
-	if err := s.Close(); err != nil {
-		b.Fatalf("Close: %v", err)
-	}
-	for b.Loop() {
-		s, err := embedded.Open(b.Context(), dir)
-		if err != nil {
-			b.Fatalf("Open: %v", err)
-		}
-		if err := s.Close(); err != nil {
-			b.Fatalf("Close: %v", err)
-		}
+	for _, size := range sizes {
+		b.Run(size.Name, func(b *testing.B) {
+			dir := b.TempDir()
+			g, err := gen.Graph(size.Config)
+			if err != nil {
+				b.Fatal(err)
+			}
+			s, err := embedded.Open(b.Context(), dir)
+			if err != nil {
+				b.Fatalf("Open: %v", err)
+			}
+			if err := s.Upsert(b.Context(), *g); err != nil {
+				b.Fatalf("Upsert: %v", err)
+			}
+			if err := s.Close(); err != nil {
+				b.Fatalf("Close: %v", err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				s, err := embedded.Open(b.Context(), dir)
+				if err != nil {
+					b.Fatalf("Open: %v", err)
+				}
+				b.StopTimer()
+				if err := s.Close(); err != nil {
+					b.Fatalf("Close: %v", err)
+				}
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(size.Config.Relations)*float64(b.N)/b.Elapsed().Seconds(), "relations/s")
+		})
 	}
 }
 

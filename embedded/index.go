@@ -2,6 +2,7 @@ package embedded
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -18,6 +19,9 @@ type index struct {
 	kindIDs   map[newsgraph.Kind][]string // ascending per kind
 
 	relations map[string]*newsgraph.Relation
+	// relationKeys maps each relation id to the sequence number it is
+	// stored under in the file.
+	relationKeys map[string]uint64
 	// relationList, out, in, byType and byDocument hold relations in
 	// ascending id order.
 	relationList []*newsgraph.Relation
@@ -27,6 +31,9 @@ type index struct {
 	byDocument   map[string][]*newsgraph.Relation // by evidence document
 
 	search *searchIndex
+	// graph caches the integer traversal view of the index (adjacency.go),
+	// rebuilt by the first reader after a write changed the graph.
+	graph adjacencyCache
 	// types holds one copy of every relation type string.
 	types map[string]string
 
@@ -45,20 +52,21 @@ type index struct {
 
 func newIndex() *index {
 	return &index{
-		documents:  map[string]*newsgraph.Document{},
-		entities:   map[string]*newsgraph.Entity{},
-		kindIDs:    map[newsgraph.Kind][]string{},
-		relations:  map[string]*newsgraph.Relation{},
-		out:        map[string][]*newsgraph.Relation{},
-		in:         map[string][]*newsgraph.Relation{},
-		byType:     map[string][]*newsgraph.Relation{},
-		byDocument: map[string][]*newsgraph.Relation{},
-		search:     newSearchIndex(),
-		types:      map[string]string{},
-		referrers:  map[string]map[string]bool{},
-		redirects:  map[string]string{},
-		merged:     map[string][]string{},
-		merges:     map[string][]newsgraph.Merge{},
+		documents:    map[string]*newsgraph.Document{},
+		entities:     map[string]*newsgraph.Entity{},
+		kindIDs:      map[newsgraph.Kind][]string{},
+		relations:    map[string]*newsgraph.Relation{},
+		relationKeys: map[string]uint64{},
+		out:          map[string][]*newsgraph.Relation{},
+		in:           map[string][]*newsgraph.Relation{},
+		byType:       map[string][]*newsgraph.Relation{},
+		byDocument:   map[string][]*newsgraph.Relation{},
+		search:       newSearchIndex(),
+		types:        map[string]string{},
+		referrers:    map[string]map[string]bool{},
+		redirects:    map[string]string{},
+		merged:       map[string][]string{},
+		merges:       map[string][]newsgraph.Merge{},
 	}
 }
 
@@ -70,7 +78,7 @@ func newIndex() *index {
 func (ix *index) apply(b *newsgraph.Batch) {
 	ix.applyDocuments(b.Documents)
 	ix.applyEntities(b.Entities)
-	ix.applyRelations(b.Relations)
+	ix.applyRelations(b.Relations, false)
 }
 
 func (ix *index) applyDocuments(docs []*newsgraph.Document) {
@@ -115,11 +123,24 @@ func (ix *index) applyEntities(entities []*newsgraph.Entity) {
 	ix.search.apply(changes)
 }
 
-func (ix *index) applyRelations(rels []*newsgraph.Relation) {
-	var added []*newsgraph.Relation
-	byDocument := map[string][]*newsgraph.Relation{}
+// applyRelations adds relations to the index and takes ownership of them.
+// decoded reports relations just read from the file, whose strings share
+// one allocation per relation already (see decodeRelation): only their
+// types are recorded, where others are interned.
+func (ix *index) applyRelations(rels []*newsgraph.Relation, decoded bool) {
+	if len(ix.relations) == 0 {
+		// The first write of a new file, or the load of a stored graph:
+		// size the maps once instead of growing them step by step.
+		ix.relations = make(map[string]*newsgraph.Relation, len(rels))
+	}
+	added := make([]*newsgraph.Relation, 0, len(rels))
+	byDocument := make(map[string][]*newsgraph.Relation, min(len(rels), 1024))
 	for _, r := range rels {
-		ix.intern(r)
+		if decoded {
+			ix.internType(r)
+		} else {
+			ix.intern(r)
+		}
 		old := ix.relations[r.ID]
 		if old == nil {
 			ix.relations[r.ID] = r
@@ -136,9 +157,10 @@ func (ix *index) applyRelations(rels []*newsgraph.Relation) {
 	}
 	slices.SortFunc(added, cmpRelation)
 	ix.relationList = mergeSorted(ix.relationList, added, cmpRelation)
-	mergeGroups(ix.out, added, func(r *newsgraph.Relation) string { return r.From })
-	mergeGroups(ix.in, added, func(r *newsgraph.Relation) string { return r.To })
-	mergeGroups(ix.byType, added, func(r *newsgraph.Relation) string { return r.Type })
+	ends := min(len(added), len(ix.entities))
+	ix.out = mergeGroups(ix.out, added, ends, func(r *newsgraph.Relation) string { return r.From })
+	ix.in = mergeGroups(ix.in, added, ends, func(r *newsgraph.Relation) string { return r.To })
+	ix.byType = mergeGroups(ix.byType, added, len(ix.types), func(r *newsgraph.Relation) string { return r.Type })
 	for doc, list := range byDocument {
 		slices.SortFunc(list, cmpRelation)
 		ix.byDocument[doc] = mergeSorted(ix.byDocument[doc], list, cmpRelation)
@@ -155,15 +177,57 @@ func (ix *index) intern(r *newsgraph.Relation) {
 	if e := ix.entities[r.To]; e != nil {
 		r.To = e.ID
 	}
-	if t, ok := ix.types[r.Type]; ok {
-		r.Type = t
-	} else {
-		ix.types[r.Type] = r.Type
-	}
+	ix.internType(r)
 	for i, ev := range r.Evidence {
 		if d := ix.documents[ev.DocumentID]; d != nil {
 			r.Evidence[i].DocumentID = d.ID
 		}
+	}
+}
+
+// loadRelations indexes the relations of a stored graph, just decoded and
+// sorted by id, into an index that has none; keys are their sequence
+// numbers in the file and entities the number of entities. The lists are
+// built on all cores; each goroutine writes its own fields of the index
+// and of the relations.
+func (ix *index) loadRelations(rels []*newsgraph.Relation, keys map[string]uint64, entities int) {
+	var wg sync.WaitGroup
+	ends := min(len(rels), entities)
+	wg.Go(func() { ix.out = mergeGroups(ix.out, rels, ends, func(r *newsgraph.Relation) string { return r.From }) })
+	wg.Go(func() { ix.in = mergeGroups(ix.in, rels, ends, func(r *newsgraph.Relation) string { return r.To }) })
+	wg.Go(func() {
+		for _, r := range rels {
+			ix.internType(r)
+		}
+		ix.byType = mergeGroups(ix.byType, rels, len(ix.types), func(r *newsgraph.Relation) string { return r.Type })
+	})
+	wg.Go(func() {
+		for _, r := range rels {
+			if len(r.Evidence) == 1 { // the usual case, without documentsOf's slice
+				doc := r.Evidence[0].DocumentID
+				ix.byDocument[doc] = append(ix.byDocument[doc], r)
+				continue
+			}
+			for _, doc := range documentsOf(r.Evidence, nil) {
+				ix.byDocument[doc] = append(ix.byDocument[doc], r)
+			}
+		}
+	})
+	relations := make(map[string]*newsgraph.Relation, len(rels))
+	for _, r := range rels {
+		relations[r.ID] = r
+	}
+	ix.relations, ix.relationKeys, ix.relationList = relations, keys, rels
+	wg.Wait()
+}
+
+// internType makes r share the index's copy of its type string, recording
+// the type when it is new.
+func (ix *index) internType(r *newsgraph.Relation) {
+	if t, ok := ix.types[r.Type]; ok {
+		r.Type = t
+	} else {
+		ix.types[r.Type] = r.Type
 	}
 }
 
@@ -195,14 +259,26 @@ func documentsOf(evidence, old []newsgraph.Evidence) []string {
 }
 
 // mergeGroups groups rels, sorted by id, by key and merges each group into
-// the list of its key.
-func mergeGroups(lists map[string][]*newsgraph.Relation, rels []*newsgraph.Relation, key func(*newsgraph.Relation) string) {
-	groups := map[string][]*newsgraph.Relation{}
+// the list of its key, and returns lists; keys is a guess of the number
+// of distinct keys.
+func mergeGroups(lists map[string][]*newsgraph.Relation, rels []*newsgraph.Relation, keys int, key func(*newsgraph.Relation) string) map[string][]*newsgraph.Relation {
+	// Groups are held by pointer, so that adding to one costs one map
+	// lookup.
+	groups := make(map[string]*[]*newsgraph.Relation, keys)
 	for _, r := range rels {
 		k := key(r)
-		groups[k] = append(groups[k], r)
+		g := groups[k]
+		if g == nil {
+			g = new([]*newsgraph.Relation)
+			groups[k] = g
+		}
+		*g = append(*g, r)
 	}
-	for k, group := range groups {
-		lists[k] = mergeSorted(lists[k], group, cmpRelation)
+	if len(lists) == 0 {
+		lists = make(map[string][]*newsgraph.Relation, len(groups))
 	}
+	for k, g := range groups {
+		lists[k] = mergeSorted(lists[k], *g, cmpRelation)
+	}
+	return lists
 }

@@ -1,8 +1,7 @@
 package embedded
 
 import (
-	"bytes"
-	"context"
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -11,119 +10,6 @@ import (
 	"github.com/newsgraph/newsgraph"
 	bolt "go.etcd.io/bbolt"
 )
-
-// schemaVersion is the layout of the database file; Open refuses a file
-// written with another version.
-const schemaVersion = "1"
-
-// Bucket names and meta keys of the database file. Every value is JSON
-// keyed by the item's id.
-var (
-	bucketMeta      = []byte("meta")
-	bucketDocuments = []byte("documents")
-	bucketEntities  = []byte("entities")
-	bucketRelations = []byte("relations")
-	// bucketRedirects maps an id merged away to its survivor's id (plain
-	// text); bucketMerges holds merge records under 8-byte big-endian
-	// sequence numbers, oldest first. Both were added without changing
-	// schemaVersion: Open creates them in older files.
-	bucketRedirects = []byte("redirects")
-	bucketMerges    = []byte("merges")
-	keySchema       = []byte("schema")
-)
-
-// load creates the buckets of a new file, checks the schema version of an
-// existing one, and reads every item into a fresh index.
-func load(ctx context.Context, db *bolt.DB) (*index, error) {
-	err := db.Update(func(tx *bolt.Tx) error {
-		meta, err := tx.CreateBucketIfNotExists(bucketMeta)
-		if err != nil {
-			return err
-		}
-		switch v := meta.Get(keySchema); {
-		case v == nil:
-			if err := meta.Put(keySchema, []byte(schemaVersion)); err != nil {
-				return err
-			}
-		case !bytes.Equal(v, []byte(schemaVersion)):
-			return fmt.Errorf("schema version %q is not the supported %q", v, schemaVersion)
-		}
-		for _, name := range [][]byte{bucketDocuments, bucketEntities, bucketRelations, bucketRedirects, bucketMerges} {
-			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	// Relations decode on a second core while entities are indexed (search
-	// words make that the costly part); both use read-only transactions.
-	type decoded struct {
-		relations []*newsgraph.Relation
-		err       error
-	}
-	relations := make(chan decoded, 1)
-	go func() {
-		var d decoded
-		d.err = db.View(func(tx *bolt.Tx) error { return readAll(ctx, tx.Bucket(bucketRelations), &d.relations) })
-		relations <- d
-	}()
-	var b newsgraph.Batch
-	var merges []*newsgraph.Merge
-	redirects := map[string]string{}
-	err = db.View(func(tx *bolt.Tx) error {
-		if err := readAll(ctx, tx.Bucket(bucketDocuments), &b.Documents); err != nil {
-			return fmt.Errorf("documents: %w", err)
-		}
-		if err := readAll(ctx, tx.Bucket(bucketEntities), &b.Entities); err != nil {
-			return fmt.Errorf("entities: %w", err)
-		}
-		if err := readAll(ctx, tx.Bucket(bucketMerges), &merges); err != nil {
-			return fmt.Errorf("merges: %w", err)
-		}
-		return tx.Bucket(bucketRedirects).ForEach(func(k, v []byte) error {
-			redirects[string(k)] = string(v)
-			return nil
-		})
-	})
-	idx := newIndex()
-	if err == nil {
-		idx.applyDocuments(b.Documents)
-		idx.applyEntities(b.Entities)
-		idx.applyRedirects(redirects, nil)
-		for _, m := range merges {
-			idx.merges[m.Into] = append(idx.merges[m.Into], *m)
-		}
-	}
-	d := <-relations
-	switch {
-	case err != nil:
-		return nil, err
-	case d.err != nil:
-		return nil, fmt.Errorf("relations: %w", d.err)
-	}
-	idx.applyRelations(d.relations)
-	return idx, nil
-}
-
-// readAll decodes every value of bucket into a new item appended to items.
-func readAll[T any](ctx context.Context, bucket *bolt.Bucket, items *[]*T) error {
-	return bucket.ForEach(func(k, v []byte) error {
-		if len(*items)%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		item := new(T)
-		if err := json.Unmarshal(v, item); err != nil {
-			return fmt.Errorf("decode %q: %w", k, err)
-		}
-		*items = append(*items, item)
-		return nil
-	})
-}
 
 // change is everything one write does to the stored graph. commit writes
 // it in one durable transaction; only then does applyChange update the
@@ -139,14 +25,27 @@ type change struct {
 	deleteRedirects []string
 	// merge is the record of a merge, if the change is one.
 	merge *newsgraph.Merge
+	// relationKeys are the sequence numbers commit gave new relations.
+	relationKeys map[string]uint64
 }
 
 // commit writes the change in one durable transaction: deletions first,
-// then puts.
-func commit(db *bolt.DB, c *change) error {
+// then puts. keys are the sequence numbers of the stored relations by id;
+// commit records those it gives new relations in c.relationKeys.
+func commit(db *bolt.DB, c *change, keys map[string]uint64) error {
 	return db.Update(func(tx *bolt.Tx) error {
-		if err := deleteAll(tx.Bucket(bucketRelations), c.deleteRelations); err != nil {
-			return fmt.Errorf("relations: %w", err)
+		relations := tx.Bucket(bucketRelations)
+		var deleted map[string]bool
+		if len(c.deleteRelations) > 0 {
+			deleted = make(map[string]bool, len(c.deleteRelations))
+		}
+		for _, id := range c.deleteRelations {
+			if seq, ok := keys[id]; ok {
+				if err := relations.Delete(seqKey(seq)); err != nil {
+					return fmt.Errorf("relations: %w", err)
+				}
+			}
+			deleted[id] = true
 		}
 		if err := deleteAll(tx.Bucket(bucketEntities), c.deleteEntities); err != nil {
 			return fmt.Errorf("entities: %w", err)
@@ -154,15 +53,13 @@ func commit(db *bolt.DB, c *change) error {
 		if err := deleteAll(tx.Bucket(bucketRedirects), c.deleteRedirects); err != nil {
 			return fmt.Errorf("redirects: %w", err)
 		}
-		b := &c.batch
-		if err := putAll(tx.Bucket(bucketDocuments), b.Documents, func(d *newsgraph.Document) string { return d.ID }); err != nil {
-			return fmt.Errorf("documents: %w", err)
+		c.relationKeys = map[string]uint64{}
+		stored := func(id string) (uint64, bool) {
+			seq, ok := keys[id]
+			return seq, ok && !deleted[id]
 		}
-		if err := putAll(tx.Bucket(bucketEntities), b.Entities, func(e *newsgraph.Entity) string { return e.ID }); err != nil {
-			return fmt.Errorf("entities: %w", err)
-		}
-		if err := putAll(tx.Bucket(bucketRelations), b.Relations, func(r *newsgraph.Relation) string { return r.ID }); err != nil {
-			return fmt.Errorf("relations: %w", err)
+		if err := putItems(tx, &c.batch, c.relationKeys, stored); err != nil {
+			return err
 		}
 		redirects := tx.Bucket(bucketRedirects)
 		for id, into := range c.redirects {
@@ -178,6 +75,9 @@ func commit(db *bolt.DB, c *change) error {
 		return nil
 	})
 }
+
+// seqKey is the key of sequence number seq.
+func seqKey(seq uint64) []byte { return binary.BigEndian.AppendUint64(nil, seq) }
 
 // putMerge appends a merge record under the bucket's next sequence number.
 func putMerge(bucket *bolt.Bucket, m *newsgraph.Merge) error {
@@ -206,6 +106,12 @@ func deleteAll(bucket *bolt.Bucket, ids []string) error {
 // ownership of its items.
 func (ix *index) applyChange(c *change) {
 	ix.removeRelations(c.deleteRelations)
+	for _, id := range c.deleteRelations {
+		delete(ix.relationKeys, id)
+	}
+	for id, seq := range c.relationKeys {
+		ix.relationKeys[id] = seq
+	}
 	ix.removeEntities(c.deleteEntities)
 	ix.apply(&c.batch)
 	ix.applyRedirects(c.redirects, c.deleteRedirects)
@@ -214,18 +120,87 @@ func (ix *index) applyChange(c *change) {
 	}
 }
 
-// putAll encodes items and puts them in key order, which keeps bbolt's page
-// splits cheap for large batches.
-func putAll[T any](bucket *bolt.Bucket, items []*T, id func(*T) string) error {
-	sorted := slices.Clone(items)
-	slices.SortFunc(sorted, func(a, b *T) int { return cmpString(id(a), id(b)) })
-	for _, item := range sorted {
-		v, err := json.Marshal(item)
+// putItems puts the documents, entities and relations of b. A relation
+// that stored (nil: none is) finds in the file is rewritten under its key;
+// the others get the next sequence numbers of the bucket, recorded in
+// newKeys.
+func putItems(tx *bolt.Tx, b *newsgraph.Batch, newKeys map[string]uint64, stored func(id string) (uint64, bool)) error {
+	if err := putAll(tx.Bucket(bucketDocuments), b.Documents, func(d *newsgraph.Document) string { return d.ID }, appendDocument); err != nil {
+		return fmt.Errorf("documents: %w", err)
+	}
+	if err := putAll(tx.Bucket(bucketEntities), b.Entities, func(e *newsgraph.Entity) string { return e.ID }, appendEntity); err != nil {
+		return fmt.Errorf("entities: %w", err)
+	}
+	if err := putRelations(tx.Bucket(bucketRelations), b.Relations, newKeys, stored); err != nil {
+		return fmt.Errorf("relations: %w", err)
+	}
+	return nil
+}
+
+// putRelations puts relations under their sequence numbers, in ascending
+// order: new ones append to the end of the bucket, whose pages are then
+// filled completely.
+func putRelations(bucket *bolt.Bucket, rels []*newsgraph.Relation, newKeys map[string]uint64, stored func(id string) (uint64, bool)) error {
+	type keyed struct {
+		seq uint64
+		r   *newsgraph.Relation
+	}
+	list := make([]keyed, len(rels))
+	for i, r := range rels {
+		if stored != nil {
+			if seq, ok := stored(r.ID); ok {
+				list[i] = keyed{seq, r}
+				continue
+			}
+		}
+		seq, err := bucket.NextSequence()
 		if err != nil {
 			return err
 		}
-		if err := bucket.Put([]byte(id(item)), v); err != nil {
+		newKeys[r.ID] = seq
+		list[i] = keyed{seq, r}
+	}
+	slices.SortFunc(list, func(a, b keyed) int { return cmp.Compare(a.seq, b.seq) })
+	bucket.FillPercent = 1
+	buf := make([]byte, 0, 64*1024)
+	for _, k := range list {
+		buf = binary.BigEndian.AppendUint64(buf, k.seq)
+		buf = appendRelation(buf, k.r)
+		if err := bucket.Put(buf[:8:8], buf[8:len(buf):len(buf)]); err != nil {
 			return err
+		}
+		buf = buf[len(buf):]
+		if cap(buf) < 4096 {
+			buf = make([]byte, 0, 64*1024)
+		}
+	}
+	return nil
+}
+
+// putAll encodes items into one buffer and puts them in key order, which
+// keeps bbolt's page splits cheap for large batches. bbolt keeps the key
+// and value slices until the commit, so the buffer is never reused.
+func putAll[T any](bucket *bolt.Bucket, items []*T, id func(*T) string, encode func([]byte, *T) []byte) error {
+	if len(items) == 0 {
+		return nil
+	}
+	sorted := slices.Clone(items)
+	slices.SortFunc(sorted, func(a, b *T) int { return cmpString(id(a), id(b)) })
+	buf := make([]byte, 0, 64*1024)
+	for _, item := range sorted {
+		start := len(buf)
+		buf = append(buf, id(item)...)
+		mid := len(buf)
+		buf = encode(buf, item)
+		key, value := buf[start:mid:mid], buf[mid:len(buf):len(buf)]
+		if err := bucket.Put(key, value); err != nil {
+			return err
+		}
+		// The next item starts a slice of its own, so that growing it
+		// copies no earlier item.
+		buf = buf[len(buf):]
+		if cap(buf) < 4096 {
+			buf = make([]byte, 0, 64*1024)
 		}
 	}
 	return nil

@@ -132,58 +132,110 @@ func (s *Store) Relations(ctx context.Context, qs []newsgraph.RelationQuery) ([]
 	return pages, err
 }
 
-// relationPage answers one validated query from the most selective list
-// its filter allows.
+// relationPage answers one validated query from the most selective
+// lists its filter allows, merged in ascending id order from the cursor on,
+// so that a page costs about its own size when the lists are exactly the
+// matching relations, and one pass over them otherwise.
 func (ix *index) relationPage(q newsgraph.RelationQuery) newsgraph.Page[*newsgraph.Relation] {
+	if page, ok := ix.endPage(q); ok {
+		return page
+	}
 	f := q.Filter
-	var candidates []*newsgraph.Relation
+	lists, involving := ix.candidateLists(f)
+	exact := filterFields(f) <= 1 && f.AsOf.IsZero()
+	var page newsgraph.Page[*newsgraph.Relation]
+	page.Items = []*newsgraph.Relation{}
+	if involving {
+		// A self-loop is in both of the lists: count it once.
+		for _, r := range lists[1] {
+			if r.From != r.To && (exact || matches(f, r)) {
+				page.TotalCount++
+			}
+		}
+		for _, r := range lists[0] {
+			if exact || matches(f, r) {
+				page.TotalCount++
+			}
+		}
+	} else {
+		for _, list := range lists {
+			if exact {
+				page.TotalCount += len(list)
+				continue
+			}
+			for _, r := range list {
+				if matches(f, r) {
+					page.TotalCount++
+				}
+			}
+		}
+	}
+	after, _ := newsgraph.DecodeCursor(q.After)
+	for i, list := range lists {
+		lists[i] = list[relationsAfter(list, after):]
+	}
+	for {
+		r := nextSmallest(lists)
+		if r == nil {
+			return page
+		}
+		if !exact && !matches(f, r) {
+			continue
+		}
+		if len(page.Items) == q.First {
+			page.HasNextPage = true
+			return page
+		}
+		page.Items = append(page.Items, cloneRelation(r))
+	}
+}
+
+// candidateLists returns lists of relations sorted by id, disjoint but for
+// self-loops under involving, whose
+// union holds every relation f matches: the one list of its most selective
+// field, or one per type, or, for an entity's relations (involving), the
+// relations from it and those to it, which share its self-loops.
+func (ix *index) candidateLists(f newsgraph.RelationFilter) (lists [][]*newsgraph.Relation, involving bool) {
 	switch {
 	case f.From != "":
-		candidates = ix.out[f.From]
+		return [][]*newsgraph.Relation{ix.out[f.From]}, false
 	case f.To != "":
-		candidates = ix.in[f.To]
+		return [][]*newsgraph.Relation{ix.in[f.To]}, false
 	case f.Involving != "":
-		candidates = ix.involving(f.Involving)
+		return [][]*newsgraph.Relation{ix.out[f.Involving], ix.in[f.Involving]}, true
 	case f.DocumentID != "":
-		candidates = ix.byDocument[f.DocumentID]
+		return [][]*newsgraph.Relation{ix.byDocument[f.DocumentID]}, false
 	case len(f.Types) > 0:
 		types := slices.Clone(f.Types)
 		slices.Sort(types)
 		for _, t := range slices.Compact(types) {
-			candidates = append(candidates, ix.byType[t]...)
+			lists = append(lists, ix.byType[t])
 		}
-		slices.SortFunc(candidates, cmpRelation)
-	default:
-		candidates = ix.relationList
+		return lists, false
 	}
-	after, _ := newsgraph.DecodeCursor(q.After)
-	start := relationsAfter(candidates, after)
-	var page newsgraph.Page[*newsgraph.Relation]
-	page.Items = []*newsgraph.Relation{}
-	if filterFields(f) <= 1 && f.AsOf.IsZero() {
-		// The list is exactly the matching relations: no scan needed.
-		page.TotalCount = len(candidates)
-		end := min(len(candidates), start+q.First)
-		for _, r := range candidates[start:end] {
-			page.Items = append(page.Items, cloneRelation(r))
-		}
-		page.HasNextPage = end < len(candidates)
-		return page
-	}
-	for i, r := range candidates {
-		if !matches(f, r) {
-			continue
-		}
-		page.TotalCount++
-		switch {
-		case i < start:
-		case len(page.Items) < q.First:
-			page.Items = append(page.Items, cloneRelation(r))
-		default:
-			page.HasNextPage = true
+	return [][]*newsgraph.Relation{ix.relationList}, false
+}
+
+// nextSmallest removes and returns the relation with the smallest id at
+// the head of the lists, from every list it heads, or nil when they are
+// all empty.
+func nextSmallest(lists [][]*newsgraph.Relation) *newsgraph.Relation {
+	best := -1
+	for i, list := range lists {
+		if len(list) > 0 && (best < 0 || list[0].ID < lists[best][0].ID) {
+			best = i
 		}
 	}
-	return page
+	if best < 0 {
+		return nil
+	}
+	r := lists[best][0]
+	for i, list := range lists {
+		if len(list) > 0 && list[0] == r {
+			lists[i] = list[1:]
+		}
+	}
+	return r
 }
 
 // involving returns the relations with id at either end, in ascending id

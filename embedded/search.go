@@ -94,44 +94,71 @@ func (s *searchIndex) apply(c *searchChanges) {
 	s.words = mergeSorted(s.words, newWords, cmpString)
 }
 
-// withPrefix returns the ids of the entities having a word that starts
-// with prefix.
-func (s *searchIndex) withPrefix(prefix string) map[string]bool {
+// Reading a posting costs a map lookup, scoring a candidate with
+// newsgraph.SearchScore a few dozen: a query word narrows the candidates
+// only when it has fewer than scoreCost postings per candidate, and never
+// more than maxIntersect.
+const (
+	scoreCost    = 32
+	maxIntersect = 4096
+)
+
+// candidates returns the ids of the entities that have, for every query
+// word, a word it is a prefix of: those of the most selective query word,
+// narrowed by the other words that are selective enough to be worth it.
+func (s *searchIndex) candidates(words []string) map[string]bool {
+	type counted struct {
+		word  string
+		count int
+	}
+	ws := make([]counted, 0, len(words))
+	for _, w := range slices.Compact(slices.Sorted(slices.Values(words))) {
+		ws = append(ws, counted{w, s.countPrefix(w, maxIntersect+1)})
+	}
+	slices.SortStableFunc(ws, func(a, b counted) int { return a.count - b.count })
 	ids := map[string]bool{}
-	i, _ := slices.BinarySearch(s.words, prefix)
-	for ; i < len(s.words) && strings.HasPrefix(s.words[i], prefix); i++ {
-		for _, id := range s.postings[s.words[i]] {
-			ids[id] = true
+	s.eachWithPrefix(ws[0].word, func(id string) { ids[id] = true })
+	for _, w := range ws[1:] {
+		if len(ids) == 0 || w.count > maxIntersect || w.count > scoreCost*len(ids) {
+			break
 		}
+		kept := make(map[string]bool, len(ids))
+		s.eachWithPrefix(w.word, func(id string) {
+			if ids[id] {
+				kept[id] = true
+			}
+		})
+		ids = kept
 	}
 	return ids
 }
 
-// mostSelective returns the query word whose prefix matches the fewest
-// postings, counting each word's postings only until it exceeds the best
-// count so far.
-func (s *searchIndex) mostSelective(words []string) string {
-	best, bestCount := words[0], -1
-	for _, w := range words {
-		count := 0
-		i, _ := slices.BinarySearch(s.words, w)
-		for ; i < len(s.words) && strings.HasPrefix(s.words[i], w); i++ {
-			count += len(s.postings[s.words[i]])
-			if bestCount >= 0 && count >= bestCount {
-				break
-			}
-		}
-		if bestCount < 0 || count < bestCount {
-			best, bestCount = w, count
+// eachWithPrefix calls fn with the id of every entity having a word that
+// starts with prefix, once per such word.
+func (s *searchIndex) eachWithPrefix(prefix string, fn func(id string)) {
+	i, _ := slices.BinarySearch(s.words, prefix)
+	for ; i < len(s.words) && strings.HasPrefix(s.words[i], prefix); i++ {
+		for _, id := range s.postings[s.words[i]] {
+			fn(id)
 		}
 	}
-	return best
+}
+
+// countPrefix returns the number of postings of the words starting with
+// prefix, or some number of at least limit when there are more.
+func (s *searchIndex) countPrefix(prefix string, limit int) int {
+	count := 0
+	i, _ := slices.BinarySearch(s.words, prefix)
+	for ; i < len(s.words) && strings.HasPrefix(s.words[i], prefix) && count < limit; i++ {
+		count += len(s.postings[s.words[i]])
+	}
+	return count
 }
 
 // Search returns up to q.Limit entities matching q.Text, best first. Every
 // word of a matching query is a prefix of some word the entity is found by,
-// so the entities found by the most selective query word are the only
-// candidates; newsgraph.SearchScore then decides and ranks.
+// so only the entities found by every query word are candidates;
+// newsgraph.SearchScore then decides and ranks.
 func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgraph.SearchHit, error) {
 	if err := q.Validate(); err != nil {
 		return nil, err
@@ -142,7 +169,7 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgrap
 	}
 	var hits []newsgraph.SearchHit
 	err := s.read(ctx, func(ix *index) error {
-		for id := range ix.search.withPrefix(ix.search.mostSelective(words)) {
+		for id := range ix.search.candidates(words) {
 			e := ix.entities[id]
 			if e == nil || (len(q.Kinds) > 0 && !slices.Contains(q.Kinds, e.Kind)) {
 				continue

@@ -26,6 +26,10 @@ import (
 // FileName is the name of the database file Open creates in its directory.
 const FileName = "newsgraph.db"
 
+// initialMmapSize is the address space mapped for the database file at
+// Open; bbolt doubles it as the file grows beyond.
+const initialMmapSize = 1 << 30
+
 // lockTimeout bounds how long Open waits for the file lock that another
 // process (or another open Store) holds.
 const lockTimeout = time.Second
@@ -62,6 +66,9 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{
 		Timeout:      lockTimeout,
 		FreelistType: bolt.FreelistMapType,
+		// Mapping 1 GiB of address space up front (not of memory or disk)
+		// spares a growing file the remaps that copy every dirty node.
+		InitialMmapSize: initialMmapSize,
 	})
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, &newsgraph.Error{

@@ -38,42 +38,6 @@ func (st step) reverse() step {
 	return st
 }
 
-// each calls fn for every relation of node that st follows, in ascending
-// relation id order, with the entity at the other end, until fn returns
-// false. Under BOTH a self-loop is visited once.
-func (ix *index) each(node string, st step, fn func(r *newsgraph.Relation, other string) bool) {
-	var out, in []*newsgraph.Relation
-	if st.dir != newsgraph.In {
-		out = ix.out[node]
-	}
-	if st.dir != newsgraph.Out {
-		in = ix.in[node]
-	}
-	i, j := 0, 0
-	for i < len(out) || j < len(in) {
-		var r *newsgraph.Relation
-		var other string
-		switch {
-		case j == len(in) || i < len(out) && out[i].ID < in[j].ID:
-			r, other = out[i], out[i].To
-			i++
-		case i == len(out) || in[j].ID < out[i].ID:
-			r, other = in[j], in[j].From
-			j++
-		default: // the same relation in both lists: a self-loop
-			r, other = out[i], node
-			i++
-			j++
-		}
-		if st.types != nil && !st.types[r.Type] || !st.asOf.IsZero() && !r.ValidOn(st.asOf) {
-			continue
-		}
-		if !fn(r, other) {
-			return
-		}
-	}
-}
-
 // Neighborhoods answers each query with the subgraph around its root,
 // walked breadth first exactly as newsgraph.Traverser specifies.
 func (s *Store) Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQuery) ([]newsgraph.Subgraph, error) {
@@ -100,54 +64,67 @@ func (s *Store) Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQu
 }
 
 func (ix *index) neighborhood(q newsgraph.NeighborhoodQuery) (newsgraph.Subgraph, error) {
-	var g newsgraph.Subgraph
-	root := ix.entities[q.ID]
-	if root == nil {
-		return g, &newsgraph.Error{Code: newsgraph.NotFound, Op: "neighborhood", Message: "entity " + q.ID + " does not exist"}
+	if ix.entities[q.ID] == nil {
+		return newsgraph.Subgraph{}, &newsgraph.Error{Code: newsgraph.NotFound, Op: "neighborhood", Message: "entity " + q.ID + " does not exist"}
 	}
-	st := newStep(q.Direction, q.Types, q.AsOf)
-	isNode := map[string]bool{q.ID: true}
-	hasEdge := map[*newsgraph.Relation]bool{}
-	nodes := []*newsgraph.Entity{root}
-	var edges []*newsgraph.Relation
-	frontier := []string{q.ID}
-	for level := 1; level <= q.Depth && len(frontier) > 0; level++ {
-		var next []string
-		for _, n := range frontier {
-			ix.each(n, st, func(r *newsgraph.Relation, m string) bool {
-				other := ix.entities[m]
-				if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, other.Kind) {
-					return true
+	a := ix.adjacency()
+	nodes, edges, truncated := a.neighborhood(q, a.filter(newStep(q.Direction, q.Types, q.AsOf)))
+	return newsgraph.Subgraph{
+		Nodes:     copyEntities(a.entities, nodes),
+		Edges:     copyRelations(a.relations, edges),
+		Truncated: truncated,
+	}, nil
+}
+
+// neighborhood walks from q.ID breadth first as newsgraph.Traverser
+// specifies and returns the nodes and relation numbers of the subgraph.
+//
+// A relation between two nodes is met twice only when the walk follows
+// both directions and expands both ends; the end expanded first is the
+// one added to Nodes first. So a relation to a node m that is already a
+// node is new exactly when the walk is not BOTH or m comes no earlier in
+// Nodes than the node being expanded, and no set of edges is needed.
+func (a *adjacency) neighborhood(q newsgraph.NeighborhoodQuery, f filter) (nodes, edges []int32, truncated bool) {
+	sc := a.getScratch()
+	defer a.putScratch(sc)
+	epoch := sc.begin()
+	pos := sc.val // node -> position in nodes, for marked nodes
+	root := a.node[q.ID]
+	nodes = make([]int32, 1, q.Limit)
+	nodes[0] = root
+	sc.mark[root], pos[root] = epoch, 0
+	both := f.dir == newsgraph.Both
+	start := 0
+	for level := 1; level <= q.Depth && start < len(nodes); level++ {
+		end := len(nodes)
+		for p := start; p < end; p++ {
+			out, in := a.arcs(nodes[p], f.dir)
+			it := arcIter{out: out, in: in}
+			for x, ok := it.next(); ok; x, ok = it.next() {
+				if !f.follows(x.rel) {
+					continue
+				}
+				m := x.other
+				if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, a.entities[m].Kind) {
+					continue
 				}
 				switch {
-				case isNode[m]:
-					if !hasEdge[r] {
-						hasEdge[r] = true
-						edges = append(edges, r)
+				case sc.mark[m] == epoch:
+					if !both || pos[m] >= int32(p) {
+						edges = append(edges, x.rel)
 					}
 				case len(nodes) < q.Limit:
-					isNode[m] = true
-					nodes = append(nodes, other)
-					next = append(next, m)
-					hasEdge[r] = true
-					edges = append(edges, r)
+					sc.mark[m], pos[m] = epoch, int32(len(nodes))
+					nodes = append(nodes, m)
+					edges = append(edges, x.rel)
 				default:
-					g.Truncated = true
+					truncated = true
 				}
-				return true
-			})
+			}
 		}
-		frontier = next
+		start = end
 	}
-	g.Nodes = make([]*newsgraph.Entity, len(nodes))
-	for i, e := range nodes {
-		g.Nodes[i] = cloneEntity(e)
-	}
-	g.Edges = make([]*newsgraph.Relation, len(edges))
-	for i, r := range edges {
-		g.Edges[i] = cloneRelation(r)
-	}
-	return g, nil
+	return nodes, edges, truncated
 }
 
 // checkEnds returns NotFound when an end of q does not exist.
@@ -198,37 +175,90 @@ func (s *Store) ShortestPath(ctx context.Context, q newsgraph.PathQuery) (*newsg
 }
 
 // shortest finds a shortest walk from `from` to `to` of at most maxDepth
-// relations by breadth-first search.
+// relations and returns its relations in order.
+//
+// The search is breadth first from both ends at once, a whole level at a
+// time, always growing the side with the smaller frontier. When a level of
+// one side reaches a node the other side has seen, the walk through it is
+// a shortest one: before that level no node was seen by both sides, so
+// every walk is longer than the two depths together, and this one is one
+// relation longer than that.
 func (ix *index) shortest(from, to string, maxDepth int, st step) ([]*newsgraph.Relation, bool) {
 	if from == to {
 		return nil, true
 	}
-	via := map[string]*newsgraph.Relation{from: nil}
-	prev := map[string]string{}
-	frontier := []string{from}
-	for depth := 1; depth <= maxDepth && len(frontier) > 0; depth++ {
-		var next []string
-		reached := false
-		for _, n := range frontier {
-			ix.each(n, st, func(r *newsgraph.Relation, m string) bool {
-				if _, seen := via[m]; seen {
-					return true
-				}
-				via[m], prev[m] = r, n
-				next = append(next, m)
-				reached = m == to
-				return !reached
-			})
-			if reached {
-				var rels []*newsgraph.Relation
-				for at := to; at != from; at = prev[at] {
-					rels = append(rels, via[at])
-				}
-				slices.Reverse(rels)
-				return rels, true
-			}
+	a := ix.adjacency()
+	sc := a.getScratch()
+	defer a.putScratch(sc)
+	nums, ok := a.shortest(sc, a.node[from], a.node[to], maxDepth, st)
+	if !ok {
+		return nil, false
+	}
+	rels := make([]*newsgraph.Relation, len(nums))
+	for i, n := range nums {
+		rels[i] = a.relations[n]
+	}
+	return rels, true
+}
+
+// shortest is ix.shortest on node and relation numbers, with its own
+// epoch of sc, for src != dst.
+func (a *adjacency) shortest(sc *walkScratch, src, dst int32, maxDepth int, st step) ([]int32, bool) {
+	epoch := sc.begin()
+	fwd := bfsSide{mark: sc.mark, prev: sc.prev, via: sc.val, frontier: sc.queue[:0], filter: a.filter(st)}
+	bwd := bfsSide{mark: sc.mark2, prev: sc.prev2, via: sc.val2, frontier: sc.queue2[:0], filter: a.filter(st.reverse())}
+	fwd.mark[src], bwd.mark[dst] = epoch, epoch
+	fwd.frontier = append(fwd.frontier, src)
+	bwd.frontier = append(bwd.frontier, dst)
+	defer func() { sc.queue, sc.queue2 = fwd.frontier[:0], bwd.frontier[:0] }()
+	for depth := 0; depth < maxDepth && len(fwd.frontier) > 0 && len(bwd.frontier) > 0; depth++ {
+		side, other := &fwd, &bwd
+		if len(bwd.frontier) < len(fwd.frontier) {
+			side, other = &bwd, &fwd
 		}
-		frontier = next
+		if meet, ok := side.grow(a, epoch, other.mark); ok {
+			var nums []int32
+			for at := meet; at != src; at = fwd.prev[at] {
+				nums = append(nums, fwd.via[at])
+			}
+			slices.Reverse(nums)
+			for at := meet; at != dst; at = bwd.prev[at] {
+				nums = append(nums, bwd.via[at])
+			}
+			return nums, true
+		}
 	}
 	return nil, false
+}
+
+// bfsSide is one side of a bidirectional breadth-first search.
+type bfsSide struct {
+	mark      []uint32 // seen by this side when equal to the epoch
+	prev, via []int32  // the node and relation each seen node was reached from
+	frontier  []int32
+	next      []int32
+	filter    filter
+}
+
+// grow expands the whole frontier by one level and stops at the first node
+// the other side has seen, which it returns.
+func (s *bfsSide) grow(a *adjacency, epoch uint32, seenByOther []uint32) (int32, bool) {
+	s.next = s.next[:0]
+	for _, n := range s.frontier {
+		out, in := a.arcs(n, s.filter.dir)
+		it := arcIter{out: out, in: in}
+		for x, ok := it.next(); ok; x, ok = it.next() {
+			m := x.other
+			if s.mark[m] == epoch || !s.filter.follows(x.rel) {
+				continue
+			}
+			s.mark[m], s.prev[m], s.via[m] = epoch, n, x.rel
+			if seenByOther[m] == epoch {
+				return m, true
+			}
+			s.next = append(s.next, m)
+		}
+	}
+	s.frontier, s.next = s.next, s.frontier
+	return 0, false
 }

@@ -74,7 +74,7 @@ func (s *Store) write(ctx context.Context, op string, plan func(ix *index) (*cha
 	if err := ctx.Err(); err != nil {
 		return contextErr(err)
 	}
-	if err := commit(s.db, c); err != nil {
+	if err := commit(s.db, c, ix.relationKeys); err != nil {
 		return &newsgraph.Error{Code: newsgraph.Unavailable, Op: op, Message: "writing to the database failed", Err: fmt.Errorf("embedded: %w", err)}
 	}
 	s.mu.Lock()

@@ -34,7 +34,13 @@ func (s *Service) Ingest(ctx context.Context, in Input) (Result, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p, err := s.plan(ctx, in)
+	return s.ingestLocked(ctx, in)
+}
+
+// ingestLocked plans a validated input against the store and writes it;
+// the caller holds s.mu.
+func (s *Service) ingestLocked(ctx context.Context, in Input) (Result, error) {
+	p, err := s.plan(ctx, s.store, in)
 	if err != nil {
 		return Result{}, err
 	}
@@ -61,15 +67,24 @@ type plan struct {
 	result Result
 }
 
-// plan resolves a validated input against the store and computes the
+// reader is what planning reads: the store itself, or a group's overlay
+// of the store and the inputs planned before (see IngestGroup).
+type reader interface {
+	EntitiesByID(ctx context.Context, ids []string) (map[string]*newsgraph.Entity, error)
+	Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgraph.SearchHit, error)
+	DocumentsByID(ctx context.Context, ids []string) (map[string]*newsgraph.Document, error)
+	RelationsByID(ctx context.Context, ids []string) (map[string]*newsgraph.Relation, error)
+}
+
+// plan resolves a validated input against what rd holds and computes the
 // batch to write. It only reads.
-func (s *Service) plan(ctx context.Context, in Input) (*plan, error) {
+func (s *Service) plan(ctx context.Context, rd reader, in Input) (*plan, error) {
 	p := &plan{}
-	docID, err := s.planDocument(ctx, in, p)
+	docID, err := planDocument(ctx, rd, in, p)
 	if err != nil {
 		return nil, err
 	}
-	res := newResolver(s.store)
+	res := newResolver(rd)
 	if err := res.lookup(ctx, referencedIDs(in)); err != nil {
 		return nil, storeErr(err)
 	}
@@ -121,7 +136,7 @@ func (s *Service) plan(ctx context.Context, in Input) (*plan, error) {
 			p.batch.Entities = append(p.batch.Entities, pe.entity)
 		}
 	}
-	if err := s.planRelations(ctx, in, docID, idOf, p); err != nil {
+	if err := planRelations(ctx, rd, in, docID, idOf, p); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -130,7 +145,7 @@ func (s *Service) plan(ctx context.Context, in Input) (*plan, error) {
 // planDocument adds the document to the batch unless it is stored as it is,
 // and returns its id. A stored document with the same id and another text
 // is Invalid: its evidence quotes that text.
-func (s *Service) planDocument(ctx context.Context, in Input, p *plan) (string, error) {
+func planDocument(ctx context.Context, rd reader, in Input, p *plan) (string, error) {
 	if in.IsEntitiesOnly() {
 		return "", nil
 	}
@@ -139,7 +154,7 @@ func (s *Service) planDocument(ctx context.Context, in Input, p *plan) (string, 
 	if doc.ID == "" {
 		doc.ID = DocumentID(d.Text)
 	}
-	stored, err := s.store.DocumentsByID(ctx, []string{doc.ID})
+	stored, err := rd.DocumentsByID(ctx, []string{doc.ID})
 	if err != nil {
 		return "", storeErr(err)
 	}
@@ -158,7 +173,7 @@ func (s *Service) planDocument(ctx context.Context, in Input, p *plan) (string, 
 // planRelations resolves the relations' ends, merges relations that
 // resolved to the same id, and adds to the batch the new relations and
 // the existing ones that gain evidence.
-func (s *Service) planRelations(ctx context.Context, in Input, docID string, idOf func(string) string, p *plan) error {
+func planRelations(ctx context.Context, rd reader, in Input, docID string, idOf func(string) string, p *plan) error {
 	var order []string
 	byID := map[string]*newsgraph.Relation{}
 	for i, r := range in.Relations {
@@ -179,13 +194,15 @@ func (s *Service) planRelations(ctx context.Context, in Input, docID string, idO
 			order = append(order, id)
 		}
 		for _, q := range r.Quotes {
-			rel.Evidence = newsgraph.UnionEvidence(rel.Evidence, []newsgraph.Evidence{{Quote: q, DocumentID: docID}})
+			if ev := (newsgraph.Evidence{Quote: q, DocumentID: docID}); !slices.Contains(rel.Evidence, ev) {
+				rel.Evidence = append(rel.Evidence, ev)
+			}
 		}
 	}
 	if len(order) == 0 {
 		return nil
 	}
-	stored, err := s.store.RelationsByID(ctx, order)
+	stored, err := rd.RelationsByID(ctx, order)
 	if err != nil {
 		return storeErr(err)
 	}

@@ -20,7 +20,7 @@ const exactAliasScore = 0.95
 // matched, and new ones it will create. It reads the store but never
 // writes; Ingest writes what it planned in one Upsert.
 type resolver struct {
-	store newsgraph.Store
+	store reader
 	// existing caches store lookups by requested id (nil when absent).
 	existing map[string]*newsgraph.Entity
 	// planned are the entities of this input by id: copies of matched ones
@@ -39,16 +39,19 @@ type plannedEntity struct {
 	changed bool
 }
 
-func newResolver(store newsgraph.Store) *resolver {
+func newResolver(store reader) *resolver {
 	return &resolver{store: store, existing: map[string]*newsgraph.Entity{}, planned: map[string]*plannedEntity{}}
 }
 
 // lookup fetches the given entity ids in one call and caches the answers;
-// ids merged away map to their survivors.
+// ids merged away map to their survivors. Ids reach it validated (by
+// Input.Validate, or built by newsgraph.EntityID), and a malformed id
+// would only be reported absent.
 func (r *resolver) lookup(ctx context.Context, ids []string) error {
 	var missing []string
 	for _, id := range ids {
-		if _, ok := r.existing[id]; !ok && newsgraph.ValidEntityID(id) && !slices.Contains(missing, id) {
+		if _, ok := r.existing[id]; !ok {
+			r.existing[id] = nil // asked for; filled in below
 			missing = append(missing, id)
 		}
 	}
@@ -57,6 +60,9 @@ func (r *resolver) lookup(ctx context.Context, ids []string) error {
 	}
 	found, err := r.store.EntitiesByID(ctx, missing)
 	if err != nil {
+		for _, id := range missing {
+			delete(r.existing, id)
+		}
 		return err
 	}
 	for _, id := range missing {
@@ -169,8 +175,14 @@ func (r *resolver) match(e *newsgraph.Entity, in *EntityInput) string {
 		r.planned[e.ID] = p
 		r.order = append(r.order, e.ID)
 	}
-	keys := entityKeys(p.entity)
-	for _, name := range append([]string{in.Name}, in.Aliases...) {
+	var keys map[string]bool // folded lazily: most inputs repeat a name exactly
+	addName := func(name string) {
+		if name == p.entity.Name || slices.Contains(p.entity.Aliases, name) {
+			return // its folded form is a key already
+		}
+		if keys == nil {
+			keys = entityKeys(p.entity)
+		}
 		if k := newsgraph.Fold(name); k != "" && !keys[k] {
 			keys[k] = true
 			p.entity.Aliases = append(p.entity.Aliases, name)
@@ -178,6 +190,10 @@ func (r *resolver) match(e *newsgraph.Entity, in *EntityInput) string {
 				p.changed = true
 			}
 		}
+	}
+	addName(in.Name)
+	for _, a := range in.Aliases {
+		addName(a)
 	}
 	return e.ID
 }

@@ -75,7 +75,7 @@ func (in Input) validateDocument() error {
 		return nil
 	}
 	switch {
-	case d.ID != "" && !newsgraph.DocumentIDPattern.MatchString(d.ID):
+	case d.ID != "" && !newsgraph.ValidDocumentID(d.ID):
 		return invalidf("document: id %q is malformed: want doc:<lower-case-slug>", d.ID)
 	case strings.TrimSpace(d.Title) == "":
 		return invalidf("document: title is empty")
@@ -103,7 +103,7 @@ func validateEntity(e *EntityInput) error {
 		return fmt.Errorf("name is empty")
 	case len(e.Name) > maxNameLen:
 		return fmt.Errorf("name must be at most %d bytes", maxNameLen)
-	case newsgraph.Slug(e.Name) == "" && e.ID == "":
+	case e.ID == "" && newsgraph.Slug(e.Name) == "":
 		return fmt.Errorf("name %q has no letters or digits to derive an id from: give an id", e.Name)
 	case e.ID != "" && !newsgraph.ValidEntityID(e.ID):
 		return fmt.Errorf("id %q is malformed: want %s:<lower-case-slug>", e.ID, e.Kind.IDPrefix())

@@ -9,6 +9,8 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"github.com/newsgraph/newsgraph"
@@ -16,10 +18,20 @@ import (
 )
 
 // importHelp is the help of "newsgraph import", exit status included.
-const importHelp = `Import documents from JSON Lines: one ingest input (document, entities, relations) per line, as "newsgraph export" writes them. Each line is one transaction: once a line is reported committed it is durable. A bad line (invalid JSON or rejected input) is reported with its line number and skipped; the rest loads. Exit status: 0 when every line was committed or rejected as invalid; 1 when lines were given but none could be committed, on a store failure (the import stops at once), when interrupted, or with --strict when any line was rejected. The embedded store is locked by a running server: stop it or import through the server's GraphQL API.`
+const importHelp = `Import documents from JSON Lines: one ingest input (document, entities, relations) per line, as "newsgraph export" writes them. Each line is all or nothing, and once a line is reported committed it is durable; lines are written in groups, one transaction per group of up to --batch-size relations. A bad line (invalid JSON or rejected input) is reported with its line number and skipped; the rest loads. Exit status: 0 when every line was committed or rejected as invalid; 1 when lines were given but none could be committed, on a store failure (the import stops at once), when interrupted, or with --strict when any line was rejected. The embedded store is locked by a running server: stop it or import through the server's GraphQL API.`
 
 // maxLineBytes bounds one input line; a longer line is rejected.
 const maxLineBytes = 64 << 20
+
+// importGCPercent and importMemoryLimit are the garbage collector's
+// settings during an import (see tuneGC).
+const (
+	importGCPercent   = 300
+	importMemoryLimit = 1280 << 20
+)
+
+// maxGroupLines bounds the lines committed in one transaction.
+const maxGroupLines = 2000
 
 // importCmd imports JSON Lines into the store.
 type importCmd struct {
@@ -28,6 +40,9 @@ type importCmd struct {
 	Verbose  bool       `short:"v" help:"Print \"committed LINE DOCUMENT-ID\" on standard output as each line is committed."`
 	Strict   bool       `help:"Exit with status 1 when any line was rejected."`
 	Progress string     `default:"auto" enum:"auto,always,never" help:"Progress bar on standard error: ${enum} (auto: only on a terminal; otherwise a log line every 5 seconds)."`
+	// BatchSize bounds the relations written per transaction.
+	CPUProfile string `name:"cpu-profile" hidden:"" type:"path" help:"Write a CPU profile of the import to this file (for go tool pprof)."`
+	BatchSize  int    `default:"20000" help:"Relations per transaction: lines are committed in groups of up to this many relations (and at most 2000 lines); a line is reported committed once its group is durable."`
 }
 
 // Help is the detailed help of the command.
@@ -45,6 +60,14 @@ func (c *importCmd) Run(ctx context.Context, logger *slog.Logger) error {
 		return err
 	}
 	defer store.Close()
+	tuneGC()
+	if c.CPUProfile != "" {
+		stop, err := startCPUProfile(c.CPUProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	imp := &importer{
 		svc:      ingest.New(store),
 		out:      os.Stdout,
@@ -52,6 +75,9 @@ func (c *importCmd) Run(ctx context.Context, logger *slog.Logger) error {
 		verbose:  c.Verbose,
 		logger:   logger,
 		progress: newProgress(c.Progress, size, logger),
+
+		batchSize:     max(c.BatchSize, 1),
+		maxGroupLines: maxGroupLines,
 	}
 	sum, err := imp.run(ctx, in)
 	sum.print(imp.out)
@@ -64,6 +90,35 @@ func (c *importCmd) Run(ctx context.Context, logger *slog.Logger) error {
 		return fmt.Errorf("%d lines rejected (--strict)", len(sum.rejected))
 	}
 	return nil
+}
+
+// tuneGC lets the heap grow further between collections than the default
+// while an import runs, since a bulk import allocates much and keeps most
+// of it, within a soft memory limit; GOGC and GOMEMLIMIT in the
+// environment take precedence.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(importGCPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(importMemoryLimit)
+	}
+}
+
+// startCPUProfile writes a CPU profile to path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		_ = f.Close()
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		_ = f.Close()
+	}, nil
 }
 
 // openInput opens the named file, or standard input for "-", and returns
@@ -91,24 +146,35 @@ type importer struct {
 	verbose  bool
 	logger   *slog.Logger
 	progress progress
+	// batchSize bounds the relations of one group of lines written in one
+	// transaction; maxGroupLines bounds its lines.
+	batchSize     int
+	maxGroupLines int
 }
 
 // parsedLine is one input line, decoded and validated ahead of writing.
 type parsedLine struct {
 	number int
 	bytes  int
-	input  ingest.Input
-	err    error
+	input  ingest.Checked
+	// relations is the number of relations of the line.
+	relations int
+	err       error
 }
 
 // run reads, validates and ingests every line. Parsing and validation run
-// in a goroutine ahead of the writes, which happen one line (one
-// transaction) at a time. A store failure or a cancelled context stops the
-// import and is returned; rejected lines are recorded in the summary.
+// in a goroutine ahead of the writes. Lines are written in groups, one
+// transaction per group (see ingest.Service.IngestGroup): a group takes the
+// lines parsed so far, up to batchSize relations; the first group is one
+// line and each next one may be twice as long, so the first lines are
+// acknowledged at once and later groups make the most of each commit. A
+// line is reported committed only after its group's commit. A store failure
+// or a cancelled context stops the import and is returned; rejected lines
+// are recorded in the summary.
 func (imp *importer) run(ctx context.Context, r io.Reader) (summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	lines := make(chan parsedLine, 256)
+	lines := make(chan parsedLine, 2*imp.maxGroupLines)
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(lines)
@@ -116,34 +182,86 @@ func (imp *importer) run(ctx context.Context, r io.Reader) (summary, error) {
 	}()
 	sum := summary{start: time.Now()}
 	defer imp.progress.finish()
-	for line := range lines {
-		sum.lines++
-		err := line.err
-		var res ingest.Result
-		if err == nil {
-			res, err = imp.svc.Ingest(ctx, line.input)
+	limit := 1
+	for {
+		group := nextGroup(lines, limit, imp.batchSize)
+		if len(group) == 0 {
+			break
 		}
-		switch code := newsgraph.ErrorCode(err); {
-		case err == nil:
-			sum.add(res)
-			if imp.verbose && res.Document != nil {
-				fmt.Fprintf(imp.out, "committed %d %s\n", line.number, res.Document.ID)
-			} else if imp.verbose {
-				fmt.Fprintf(imp.out, "committed %d entities\n", line.number)
-			}
-		case code == newsgraph.Invalid || code == newsgraph.LimitExceeded:
-			sum.reject(line.number, err)
-			imp.progress.clear()
-			fmt.Fprintf(imp.errOut, "line %d rejected: %v\n", line.number, err)
-		default:
-			return sum, fmt.Errorf("line %d: %w", line.number, err)
+		if err := imp.commit(ctx, group, &sum); err != nil {
+			return sum, err
 		}
-		imp.progress.advance(line.bytes, &sum)
+		limit = min(2*limit, imp.maxGroupLines)
 	}
 	if err := <-readErr; err != nil {
 		return sum, err
 	}
 	return sum, ctx.Err()
+}
+
+// nextGroup waits for the next line, then adds the lines already parsed,
+// up to maxLines lines and maxRelations relations (at least one line). It
+// returns no lines when lines is closed and drained.
+func nextGroup(lines <-chan parsedLine, maxLines, maxRelations int) []parsedLine {
+	first, ok := <-lines
+	if !ok {
+		return nil
+	}
+	group := []parsedLine{first}
+	relations := first.relations
+	for len(group) < maxLines && relations < maxRelations {
+		select {
+		case line, ok := <-lines:
+			if !ok {
+				return group
+			}
+			group = append(group, line)
+			relations += line.relations
+		default:
+			return group
+		}
+	}
+	return group
+}
+
+// commit ingests a group of lines in one transaction and reports each
+// line, in order, once the group is durable.
+func (imp *importer) commit(ctx context.Context, group []parsedLine, sum *summary) error {
+	inputs := make([]ingest.Checked, 0, len(group))
+	for _, line := range group {
+		if line.err == nil {
+			inputs = append(inputs, line.input)
+		}
+	}
+	outcomes, groupErr := imp.svc.IngestChecked(ctx, inputs)
+	next := 0
+	for _, line := range group {
+		sum.lines++
+		o := ingest.Outcome{Err: line.err}
+		if line.err == nil {
+			o = outcomes[next]
+			next++
+		}
+		switch {
+		case o.Committed():
+			sum.add(o.Result)
+			if imp.verbose && o.Result.Document != nil {
+				fmt.Fprintf(imp.out, "committed %d %s\n", line.number, o.Result.Document.ID)
+			} else if imp.verbose {
+				fmt.Fprintf(imp.out, "committed %d entities\n", line.number)
+			}
+		case o.Rejected():
+			sum.reject(line.number, o.Err)
+			imp.progress.clear()
+			fmt.Fprintf(imp.errOut, "line %d rejected: %v\n", line.number, o.Err)
+		default:
+			return fmt.Errorf("line %d: %w", line.number, o.Err)
+		}
+		imp.progress.advance(line.bytes, sum)
+	}
+	// A store failure marks the lines it left uncommitted, so the loop has
+	// returned it already; groupErr is checked in case none was left.
+	return groupErr
 }
 
 // readLines reads r line by line, decodes and validates each non-blank
@@ -156,8 +274,11 @@ func readLines(ctx context.Context, r io.Reader, lines chan<- parsedLine) error 
 			line := parsedLine{number: n, bytes: len(raw)}
 			if len(raw) > maxLineBytes {
 				line.err = newsgraph.Errorf(newsgraph.LimitExceeded, "line is longer than %d bytes", maxLineBytes)
-			} else if line.input, line.err = ingest.DecodeInput(trimmed); line.err == nil {
-				line.err = line.input.Validate()
+			} else if in, err := ingest.DecodeInput(trimmed); err != nil {
+				line.err = err
+			} else {
+				line.input, line.err = ingest.Check(in)
+				line.relations = len(in.Relations)
 			}
 			select {
 			case lines <- line:

@@ -1,0 +1,57 @@
+package embedded
+
+import "github.com/newsgraph/newsgraph"
+
+// copyEntities returns copies of the entities numbered nodes, like
+// cloneEntity does one by one but in a few allocations: the structs share
+// one array and the aliases and roles another, each copy's slices capped so
+// that appending to one never writes into the next.
+func copyEntities(entities []*newsgraph.Entity, nodes []int32) []*newsgraph.Entity {
+	structs := make([]newsgraph.Entity, len(nodes))
+	n := 0
+	for _, node := range nodes {
+		e := entities[node]
+		n += len(e.Aliases) + len(e.Roles)
+	}
+	strs := make([]string, 0, n)
+	out := make([]*newsgraph.Entity, len(nodes))
+	for i, node := range nodes {
+		c := &structs[i]
+		*c = *entities[node]
+		c.Aliases, strs = carve(strs, c.Aliases)
+		c.Roles, strs = carve(strs, c.Roles)
+		out[i] = c
+	}
+	return out
+}
+
+// copyRelations returns copies of the relations numbered nums among rels,
+// in a few allocations like copyEntities.
+func copyRelations(rels []*newsgraph.Relation, nums []int32) []*newsgraph.Relation {
+	structs := make([]newsgraph.Relation, len(nums))
+	n := 0
+	for _, num := range nums {
+		n += len(rels[num].Evidence)
+	}
+	evidence := make([]newsgraph.Evidence, 0, n)
+	out := make([]*newsgraph.Relation, len(nums))
+	for i, num := range nums {
+		c := &structs[i]
+		*c = *rels[num]
+		c.Evidence, evidence = carve(evidence, c.Evidence)
+		out[i] = c
+	}
+	return out
+}
+
+// carve copies items to the end of pool, which has room for them, and
+// returns the copy, capped at its length, and the longer pool. Nil items
+// stay nil, empty ones become empty with no room to grow into.
+func carve[T any](pool, items []T) (copied, rest []T) {
+	if len(items) == 0 {
+		return items[:0:0], pool
+	}
+	start := len(pool)
+	pool = append(pool, items...)
+	return pool[start:len(pool):len(pool)], pool
+}

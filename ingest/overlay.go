@@ -1,0 +1,237 @@
+package ingest
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// overlay is the store as it will be once the inputs planned so far in a
+// group are written: reads see their documents, entities and relations on
+// top of the stored ones, so that planning an input of a group gives the
+// same plan as ingesting it after the ones before it. add records what an
+// input will write; batch returns everything, each item once.
+type overlay struct {
+	store newsgraph.Store
+
+	documents map[string]*newsgraph.Document
+	docOrder  []string
+
+	entities    map[string]*newsgraph.Entity
+	entityOrder []string
+	// keys maps the folded name and aliases of each pending entity to the
+	// ids having them, for Search.
+	keys map[string][]string
+
+	// storedEntities caches the store's answers to EntitiesByID by
+	// requested id (nil when absent): inputs of a group name the same
+	// entities again and again.
+	storedEntities map[string]*newsgraph.Entity
+
+	relations map[string]*pendingRelation
+	relOrder  []string
+	// storedRelations caches the store's answers to RelationsByID (nil
+	// when absent), the base that pending evidence is added to.
+	storedRelations map[string]*newsgraph.Relation
+}
+
+// pendingRelation is a relation the group writes: full is how reads see it
+// (stored evidence and the group's), write what goes into the batch (the
+// fields and only the evidence the group adds; Upsert unions it with the
+// stored evidence).
+type pendingRelation struct {
+	full, write *newsgraph.Relation
+}
+
+func newOverlay(store newsgraph.Store) *overlay {
+	return &overlay{
+		store:           store,
+		documents:       map[string]*newsgraph.Document{},
+		entities:        map[string]*newsgraph.Entity{},
+		storedEntities:  map[string]*newsgraph.Entity{},
+		keys:            map[string][]string{},
+		relations:       map[string]*pendingRelation{},
+		storedRelations: map[string]*newsgraph.Relation{},
+	}
+}
+
+// add records the batch an input will write.
+func (o *overlay) add(b newsgraph.Batch) {
+	for _, d := range b.Documents {
+		if o.documents[d.ID] == nil {
+			o.docOrder = append(o.docOrder, d.ID)
+		}
+		o.documents[d.ID] = d
+	}
+	for _, e := range b.Entities {
+		if o.entities[e.ID] == nil {
+			o.entityOrder = append(o.entityOrder, e.ID)
+		}
+		o.entities[e.ID] = e
+		for k := range entityKeys(e) {
+			if !slices.Contains(o.keys[k], e.ID) {
+				o.keys[k] = append(o.keys[k], e.ID)
+			}
+		}
+	}
+	for _, r := range b.Relations {
+		if p := o.relations[r.ID]; p != nil {
+			p.full.Evidence = newsgraph.UnionEvidence(p.full.Evidence, r.Evidence)
+			p.write.Evidence = newsgraph.UnionEvidence(p.write.Evidence, r.Evidence)
+			continue
+		}
+		full := *r
+		if old := o.storedRelations[r.ID]; old != nil {
+			full.Evidence = newsgraph.UnionEvidence(old.Evidence, r.Evidence)
+		}
+		o.relations[r.ID] = &pendingRelation{full: &full, write: r}
+		o.relOrder = append(o.relOrder, r.ID)
+	}
+}
+
+// batch returns everything the group writes, each item once, in the order
+// items were first planned.
+func (o *overlay) batch() newsgraph.Batch {
+	var b newsgraph.Batch
+	for _, id := range o.docOrder {
+		b.Documents = append(b.Documents, o.documents[id])
+	}
+	for _, id := range o.entityOrder {
+		b.Entities = append(b.Entities, o.entities[id])
+	}
+	for _, id := range o.relOrder {
+		b.Relations = append(b.Relations, o.relations[id].write)
+	}
+	return b
+}
+
+// EntitiesByID answers from the pending entities and the store. A stored
+// entity that the group changes is answered with its pending version, also
+// when it was requested by an id merged into it.
+func (o *overlay) EntitiesByID(ctx context.Context, ids []string) (map[string]*newsgraph.Entity, error) {
+	out := make(map[string]*newsgraph.Entity, len(ids))
+	var rest []string
+	for _, id := range ids {
+		if e := o.entities[id]; e != nil {
+			out[id] = e
+		} else if e, ok := o.storedEntities[id]; ok {
+			if e != nil {
+				out[id] = o.latest(e)
+			}
+		} else {
+			rest = append(rest, id)
+		}
+	}
+	if len(rest) == 0 {
+		return out, nil
+	}
+	stored, err := o.store.EntitiesByID(ctx, rest)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range rest {
+		e := stored[id]
+		o.storedEntities[id] = e
+		if e != nil {
+			out[id] = o.latest(e)
+		}
+	}
+	return out, nil
+}
+
+// latest returns the pending version of the stored entity e, or e.
+func (o *overlay) latest(e *newsgraph.Entity) *newsgraph.Entity {
+	if pending := o.entities[e.ID]; pending != nil {
+		return pending
+	}
+	return e
+}
+
+// Search answers the exact-key lookups of the resolver: the store's hits,
+// with the pending version of entities the group changes, and the pending
+// entities whose folded name or alias equals the folded query.
+func (o *overlay) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgraph.SearchHit, error) {
+	hits, err := o.store.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	seen := make(map[string]bool, len(hits))
+	for i, h := range hits {
+		if pending := o.entities[h.Entity.ID]; pending != nil {
+			hits[i] = newsgraph.SearchHit{Entity: pending, Score: newsgraph.SearchScore(q.Text, pending)}
+		}
+		seen[h.Entity.ID] = true
+	}
+	for _, id := range o.keys[strings.Join(newsgraph.SearchTokens(q.Text), " ")] {
+		e := o.entities[id]
+		if seen[id] || (len(q.Kinds) > 0 && !slices.Contains(q.Kinds, e.Kind)) {
+			continue
+		}
+		hits = append(hits, newsgraph.SearchHit{Entity: e, Score: newsgraph.SearchScore(q.Text, e)})
+	}
+	newsgraph.RankHits(hits)
+	if len(hits) > q.Limit {
+		hits = hits[:q.Limit]
+	}
+	return hits, nil
+}
+
+// DocumentsByID answers from the pending documents and the store.
+func (o *overlay) DocumentsByID(ctx context.Context, ids []string) (map[string]*newsgraph.Document, error) {
+	out := make(map[string]*newsgraph.Document, len(ids))
+	var rest []string
+	for _, id := range ids {
+		if d := o.documents[id]; d != nil {
+			out[id] = d
+		} else {
+			rest = append(rest, id)
+		}
+	}
+	if len(rest) == 0 {
+		return out, nil
+	}
+	stored, err := o.store.DocumentsByID(ctx, rest)
+	if err != nil {
+		return nil, err
+	}
+	for id, d := range stored {
+		out[id] = d
+	}
+	return out, nil
+}
+
+// RelationsByID answers pending relations with their stored and pending
+// evidence, and the others from the store, remembering the store's
+// answers for add.
+func (o *overlay) RelationsByID(ctx context.Context, ids []string) (map[string]*newsgraph.Relation, error) {
+	out := make(map[string]*newsgraph.Relation, len(ids))
+	var rest []string
+	for _, id := range ids {
+		if p := o.relations[id]; p != nil {
+			out[id] = p.full
+		} else if r, ok := o.storedRelations[id]; ok {
+			if r != nil {
+				out[id] = r
+			}
+		} else {
+			rest = append(rest, id)
+		}
+	}
+	if len(rest) == 0 {
+		return out, nil
+	}
+	stored, err := o.store.RelationsByID(ctx, rest)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range rest {
+		r := stored[id]
+		o.storedRelations[id] = r
+		if r != nil {
+			out[id] = r
+		}
+	}
+	return out, nil
+}
