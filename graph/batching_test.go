@@ -162,6 +162,12 @@ func TestStoreCallsAreBatched(t *testing.T) {
 			maxCalls: 1, // Relations
 		},
 		{
+			name:     "end ids resolve no entity",
+			query:    `{ relations(first: 100) { edges { node { id fromId toId } } } }`,
+			items:    100,
+			maxCalls: 1, // Relations
+		},
+		{
 			name: "skipped fields are not prefetched",
 			query: `query($no: Boolean = false) { relations(first: 100) { edges { node { id
 				from @skip(if: true) { name } to @include(if: $no) { name } evidence { document @include(if: $no) { id } } } } } }`,
@@ -187,6 +193,13 @@ func TestStoreCallsAreBatched(t *testing.T) {
 			items:    20,
 			nested:   true,
 			maxCalls: 4, // Entities, Neighborhoods, Relations, EntitiesByID for ends outside the neighbourhoods
+		},
+		{
+			name: "one entity with relations, their ends and neighbors",
+			query: `{ entity(id: "person:p010") { name relations(first: 5) { edges { node {
+				from { name } to { name } } } } neighbors { id } } }`,
+			items:    3,
+			maxCalls: 4, // EntitiesByID, Relations, Neighborhoods (+1 spare: the ends are its nodes)
 		},
 		{
 			name:     "subgraph edges resolve their ends from the primed subgraph",

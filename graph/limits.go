@@ -41,7 +41,8 @@ func (l shapeLimit) MutateOperationContext(_ context.Context, opCtx *graphql.Ope
 	if opCtx.Operation == nil {
 		return nil
 	}
-	m := shapeMeter{fragments: map[string]shape{}}
+	// Most operations spread no fragment: the map is made on first use.
+	m := &shapeMeter{}
 	s := m.selectionSet(opCtx.Operation.SelectionSet)
 	switch {
 	case s.depth > l.maxDepth:
@@ -71,7 +72,7 @@ type shapeMeter struct {
 	fragments map[string]shape
 }
 
-func (m shapeMeter) selectionSet(set ast.SelectionSet) shape {
+func (m *shapeMeter) selectionSet(set ast.SelectionSet) shape {
 	var s shape
 	for _, sel := range set {
 		var child shape
@@ -94,12 +95,15 @@ func (m shapeMeter) selectionSet(set ast.SelectionSet) shape {
 	return s
 }
 
-func (m shapeMeter) fragment(spread *ast.FragmentSpread) shape {
+func (m *shapeMeter) fragment(spread *ast.FragmentSpread) shape {
 	if spread.Definition == nil {
 		return shape{}
 	}
 	if s, ok := m.fragments[spread.Name]; ok {
 		return s
+	}
+	if m.fragments == nil {
+		m.fragments = map[string]shape{}
 	}
 	// Validation rejects fragment cycles before this runs; the zero entry
 	// ends the walk should one slip through.

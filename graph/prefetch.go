@@ -20,11 +20,39 @@ import (
 // the item resolvers then find their values in the loader cache.
 // Prefetching is only an optimisation: whatever it skips, the item
 // resolvers load themselves.
+//
+// Root fields go further: they know every key their items need as soon as
+// their own store call returns, so waiting for more keys would only add
+// latency (the whole loader wait, on every request). They use the load*
+// variants, which call the store at once for the keys not cached yet
+// (loaders.Loaders.LoadEntitiesNow and friends); the item resolvers then
+// find everything cached. Fields nested in lists keep the queued prefetch,
+// so that siblings' keys still share a batch.
 
 // prefetchRelationFields starts loading the ends, evidence documents and
 // status counts of rels that the current field's selection asks for; path leads from the
 // current field to the Relation objects ("edges", "node" for a connection).
 func prefetchRelationFields(ctx context.Context, rels []*newsgraph.Relation, path ...string) {
+	queueRelationFields(ctx, queue, rels, path...)
+}
+
+// loadRelationFields is prefetchRelationFields for root fields: it loads
+// the values at once (see loaders.Loaders.LoadEntitiesNow), without the
+// loaders' wait.
+func loadRelationFields(ctx context.Context, rels []*newsgraph.Relation, path ...string) {
+	queueRelationFields(ctx, loadNow, rels, path...)
+}
+
+// fetchMode says how the prefetch functions hand keys to the loaders:
+// queued for the next batch, or loaded at once.
+type fetchMode bool
+
+const (
+	queue   fetchMode = false
+	loadNow fetchMode = true
+)
+
+func queueRelationFields(ctx context.Context, mode fetchMode, rels []*newsgraph.Relation, path ...string) {
 	l := loaders.For(ctx)
 	if l == nil || len(rels) == 0 {
 		return
@@ -40,25 +68,39 @@ func prefetchRelationFields(ctx context.Context, rels []*newsgraph.Relation, pat
 			entityIDs = append(entityIDs, r.To)
 		}
 	}
-	l.PrefetchEntities(ctx, entityIDs...)
+	var statusQs []newsgraph.RelationQuery
 	if selected(ctx, slices.Concat(path, []string{"status"})...) {
-		var qs []newsgraph.RelationQuery
 		for _, r := range rels {
-			qs = append(qs, statusQueries(r)...)
+			statusQs = append(statusQs, statusQueries(r)...)
 		}
-		l.PrefetchRelations(ctx, qs...)
 	}
+	var docIDs []string
 	if selected(ctx, slices.Concat(path, []string{"evidence", "document"})...) ||
 		selected(ctx, slices.Concat(path, []string{"firstReported"})...) ||
 		selected(ctx, slices.Concat(path, []string{"lastReported"})...) {
-		var docIDs []string
 		for _, r := range rels {
 			for _, ev := range r.Evidence {
 				docIDs = append(docIDs, ev.DocumentID)
 			}
 		}
-		l.PrefetchDocuments(ctx, docIDs...)
 	}
+	if mode == loadNow {
+		// Errors are left to the item resolvers, which load what is
+		// missing themselves and report the failure where it belongs.
+		if len(entityIDs) > 0 {
+			_ = l.LoadEntitiesNow(ctx, entityIDs...)
+		}
+		if len(statusQs) > 0 {
+			_ = l.LoadRelationsNow(ctx, statusQs...)
+		}
+		if len(docIDs) > 0 {
+			_ = l.LoadDocumentsNow(ctx, docIDs...)
+		}
+		return
+	}
+	l.PrefetchEntities(ctx, entityIDs...)
+	l.PrefetchRelations(ctx, statusQs...)
+	l.PrefetchDocuments(ctx, docIDs...)
 }
 
 // prefetchEntityFields starts loading the relations pages, neighbours and
@@ -68,6 +110,16 @@ func prefetchRelationFields(ctx context.Context, rels []*newsgraph.Relation, pat
 // first and queued in one go, so that building them cannot outlast the
 // loaders' wait.
 func prefetchEntityFields(ctx context.Context, entities []*newsgraph.Entity, path ...string) {
+	queueEntityFields(ctx, queue, entities, path...)
+}
+
+// loadEntityFields is prefetchEntityFields for root fields: it loads the
+// values at once, without the loaders' wait.
+func loadEntityFields(ctx context.Context, entities []*newsgraph.Entity, path ...string) {
+	queueEntityFields(ctx, loadNow, entities, path...)
+}
+
+func queueEntityFields(ctx context.Context, mode fetchMode, entities []*newsgraph.Entity, path ...string) {
 	l := loaders.For(ctx)
 	if l == nil || len(entities) == 0 {
 		return
@@ -102,6 +154,18 @@ func prefetchEntityFields(ctx context.Context, entities []*newsgraph.Entity, pat
 				neighborQueries = append(neighborQueries, q)
 			}
 		}
+	}
+	if mode == loadNow {
+		if len(relationQueries) > 0 {
+			_ = l.LoadRelationsNow(ctx, relationQueries...)
+		}
+		if len(neighborQueries) > 0 {
+			_ = l.LoadNeighborhoodsNow(ctx, neighborQueries...)
+		}
+		if len(mentioned) > 0 {
+			_ = l.LoadDocumentsMentioningNow(ctx, mentioned...)
+		}
+		return
 	}
 	l.PrefetchRelations(ctx, relationQueries...)
 	l.PrefetchNeighborhoods(ctx, neighborQueries...)

@@ -14,6 +14,9 @@ func (r *queryResolver) Document(ctx context.Context, id string) (*newsgraph.Doc
 	if err != nil {
 		return nil, err
 	}
+	if err := l.LoadDocumentsNow(ctx, id); err != nil {
+		return nil, err
+	}
 	return l.Document(ctx, id)
 }
 

@@ -13,10 +13,11 @@ func (r *queryResolver) Entity(ctx context.Context, id string) (model.Entity, er
 	if err != nil {
 		return nil, err
 	}
-	e, err := l.Entity(ctx, id)
+	e, err := l.LoadEntityNow(ctx, id)
 	if err != nil || e == nil {
 		return nil, err
 	}
+	loadEntityFields(ctx, []*newsgraph.Entity{e})
 	return model.Wrap(e), nil
 }
 
@@ -31,7 +32,7 @@ func (r *queryResolver) Entities(ctx context.Context, kinds []newsgraph.Kind, fi
 		return nil, err
 	}
 	prime(ctx, page.Items...)
-	prefetchEntityFields(ctx, page.Items, "edges", "node")
+	loadEntityFields(ctx, page.Items, "edges", "node")
 	return entityConnection(page), nil
 }
 
@@ -55,7 +56,7 @@ func (r *queryResolver) Search(ctx context.Context, query string, kinds []newsgr
 		out = append(out, &model.SearchHit{Entity: model.Wrap(h.Entity), Score: h.Score})
 	}
 	prime(ctx, entities...)
-	prefetchEntityFields(ctx, entities, "entity")
+	loadEntityFields(ctx, entities, "entity")
 	return out, nil
 }
 

@@ -22,7 +22,7 @@ func (r *queryResolver) Relations(ctx context.Context, filter *model.RelationFil
 	if len(pages) != 1 {
 		return nil, fmt.Errorf("store returned %d relation pages for 1 query", len(pages))
 	}
-	prefetchRelationFields(ctx, pages[0].Items, "edges", "node")
+	loadRelationFields(ctx, pages[0].Items, "edges", "node")
 	return relationConnection(pages[0]), nil
 }
 

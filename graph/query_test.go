@@ -271,3 +271,35 @@ func TestPathsAreShortestFirst(t *testing.T) {
 		t.Errorf("shortest path length = %d, want %d", got, want)
 	}
 }
+
+// TestRelationEndIDs checks that fromId and toId are the ids from and to
+// resolve to, on every relation of the fixture.
+func TestRelationEndIDs(t *testing.T) {
+	a := fixtureAPI(t)
+	var data struct {
+		Relations struct {
+			Edges []struct {
+				Node struct {
+					ID     string
+					FromID string
+					ToID   string
+					From   struct{ ID string }
+					To     struct{ ID string }
+				}
+			}
+		}
+	}
+	a.query(t, `{ relations(first: 100) { edges { node { id fromId toId from { id } to { id } } } } }`, nil, &data)
+	if len(data.Relations.Edges) == 0 {
+		t.Fatal("the fixture has no relations")
+	}
+	for _, e := range data.Relations.Edges {
+		n := e.Node
+		if got, want := n.FromID, n.From.ID; got != want {
+			t.Errorf("relation %s: fromId = %q, want %q", n.ID, got, want)
+		}
+		if got, want := n.ToID, n.To.ID; got != want {
+			t.Errorf("relation %s: toId = %q, want %q", n.ID, got, want)
+		}
+	}
+}

@@ -31,8 +31,8 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 	}
 	sg := sgs[0]
 	prime(ctx, sg.Nodes...)
-	prefetchEntityFields(ctx, sg.Nodes, "nodes")
-	prefetchRelationFields(ctx, sg.Edges, "edges")
+	loadEntityFields(ctx, sg.Nodes, "nodes")
+	loadRelationFields(ctx, sg.Edges, "edges")
 	return &model.Subgraph{Nodes: model.WrapAll(sg.Nodes), Edges: nonNilRelations(sg.Edges), Truncated: sg.Truncated}, nil
 }
 
@@ -75,17 +75,30 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxDe
 	if err != nil {
 		return nil, err
 	}
+	// The paths' nodes and edges load together: one store call per field
+	// for all the paths.
+	var nodes []*newsgraph.Entity
+	var edges []*newsgraph.Relation
 	out := make([]*model.Path, len(paths))
 	for i, p := range paths {
-		out[i] = toPath(ctx, p)
+		nodes = append(nodes, p.Nodes...)
+		edges = append(edges, p.Edges...)
+		out[i] = modelPath(p)
 	}
+	prime(ctx, nodes...)
+	loadEntityFields(ctx, nodes, "nodes")
+	loadRelationFields(ctx, edges, "edges")
 	return out, nil
 }
 
 func toPath(ctx context.Context, p newsgraph.Path) *model.Path {
 	prime(ctx, p.Nodes...)
-	prefetchEntityFields(ctx, p.Nodes, "nodes")
-	prefetchRelationFields(ctx, p.Edges, "edges")
+	loadEntityFields(ctx, p.Nodes, "nodes")
+	loadRelationFields(ctx, p.Edges, "edges")
+	return modelPath(p)
+}
+
+func modelPath(p newsgraph.Path) *model.Path {
 	return &model.Path{Length: p.Length(), Nodes: model.WrapAll(p.Nodes), Edges: nonNilRelations(p.Edges)}
 }
 

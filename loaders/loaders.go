@@ -10,6 +10,9 @@
 // resolvers of a long list may straggle past it. Resolvers that return a
 // list therefore prefetch what their items will ask for (the Prefetch
 // methods queue keys without waiting), which puts all of them in one batch.
+// Resolvers that know every key at once and would otherwise only wait, root
+// fields above all, load them directly instead (the Load*Now methods): one
+// store call per field, no wait.
 package loaders
 
 import (
@@ -34,8 +37,12 @@ type Source interface {
 
 // Defaults of the batching options.
 const (
-	// DefaultWait is how long a loader gathers keys before calling the store.
-	DefaultWait = 2 * time.Millisecond
+	// DefaultWait is how long a loader gathers keys before calling the
+	// store. Root fields load their items' keys directly (the Load*Now
+	// methods), so only lists nested in lists wait; their resolvers queue
+	// their keys in one loop, which takes microseconds, so a short wait
+	// batches them while adding little latency.
+	DefaultWait = 500 * time.Microsecond
 	// DefaultMaxBatch is the most keys one store call carries.
 	DefaultMaxBatch = 1000
 )
@@ -76,6 +83,14 @@ type Loaders struct {
 	relations *dataloadgen.Loader[relationKey, newsgraph.Page[*newsgraph.Relation]]
 	neighbors *dataloadgen.Loader[neighborhoodKey, newsgraph.Subgraph]
 	mentions  *dataloadgen.Loader[string, []*newsgraph.Document]
+
+	// src and the seen sets serve the Load*Now methods (now.go).
+	src               Source
+	seenEntities      seenKeys[string]
+	seenDocuments     seenKeys[string]
+	seenRelations     seenKeys[relationKey]
+	seenNeighborhoods seenKeys[neighborhoodKey]
+	seenMentions      seenKeys[string]
 }
 
 // New returns fresh loaders reading from src.
@@ -85,7 +100,7 @@ func New(src Source, opts ...Option) *Loaders {
 		opt(&o)
 	}
 	dlOpts := []dataloadgen.Option{dataloadgen.WithWait(o.wait), dataloadgen.WithBatchCapacity(o.maxBatch)}
-	l := &Loaders{}
+	l := &Loaders{src: src}
 	l.entities = dataloadgen.NewMappedLoader(src.EntitiesByID, dlOpts...)
 	l.documents = dataloadgen.NewMappedLoader(src.DocumentsByID, dlOpts...)
 	l.relations = dataloadgen.NewMappedLoader(fetchRelations(src), dlOpts...)
@@ -124,20 +139,26 @@ func (l *Loaders) PrefetchDocuments(ctx context.Context, ids ...string) {
 // PrimeEntities caches entities the caller already holds, so that later
 // lookups of their ids cost no store call.
 func (l *Loaders) PrimeEntities(es ...*newsgraph.Entity) {
+	ids := make([]string, 0, len(es))
 	for _, e := range es {
 		if e != nil {
 			l.entities.Prime(e.ID, e)
+			ids = append(ids, e.ID)
 		}
 	}
+	l.seenEntities.mark(ids)
 }
 
 // PrimeDocuments caches documents the caller already holds.
 func (l *Loaders) PrimeDocuments(ds ...*newsgraph.Document) {
+	ids := make([]string, 0, len(ds))
 	for _, d := range ds {
 		if d != nil {
 			l.documents.Prime(d.ID, d)
+			ids = append(ids, d.ID)
 		}
 	}
+	l.seenDocuments.mark(ids)
 }
 
 func absentIsNil[T any](v *T, err error) (*T, error) {

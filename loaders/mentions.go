@@ -59,7 +59,7 @@ func (l *Loaders) fetchMentions(src Source) func(context.Context, []string) (map
 			for _, id := range ids {
 				if d, ok := docs[id]; ok {
 					list = append(list, d)
-					l.documents.Prime(id, d)
+					l.PrimeDocuments(d)
 				}
 			}
 			out[entityID] = list

@@ -1362,7 +1362,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.FirstReported(childComplexity), true
-	case "Relation.from":
+	case "Relation.from", "Relation.fromId":
 		if e.ComplexityRoot.Relation.From == nil {
 			break
 		}
@@ -1386,7 +1386,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.Status(childComplexity), true
-	case "Relation.to":
+	case "Relation.to", "Relation.toId":
 		if e.ComplexityRoot.Relation.To == nil {
 			break
 		}
@@ -2331,6 +2331,15 @@ type Relation {
   from: Entity!
   "The entity the relation ends at (its object)."
   to: Entity!
+  """
+  The id of the entity the relation starts at: what ` + "`" + `from { id }` + "`" + ` gives,
+  without resolving the entity. A client drawing a subgraph or a path
+  already holds its nodes and needs only the ids to draw the edges; this
+  costs a fraction of ` + "`" + `from { id }` + "`" + `.
+  """
+  fromId: ID!
+  "The id of the entity the relation ends at, like ` + "`" + `fromId` + "`" + `."
+  toId: ID!
   "The first day the relation held, or null when open or unknown."
   validFrom: Date
   "The last day the relation held, or null when open or ongoing."
@@ -2876,6 +2885,10 @@ func (ec *executionContext) childFields_Relation(ctx context.Context, field grap
 		return ec.fieldContext_Relation_from(ctx, field)
 	case "to":
 		return ec.fieldContext_Relation_to(ctx, field)
+	case "fromId":
+		return ec.fieldContext_Relation_fromId(ctx, field)
+	case "toId":
+		return ec.fieldContext_Relation_toId(ctx, field)
 	case "validFrom":
 		return ec.fieldContext_Relation_validFrom(ctx, field)
 	case "validTo":
@@ -8250,6 +8263,52 @@ func (ec *executionContext) fieldContext_Relation_to(_ context.Context, field gr
 	return fc, nil
 }
 
+func (ec *executionContext) _Relation_fromId(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_fromId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_fromId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Relation_toId(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_toId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_toId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Relation_validFrom(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11924,6 +11983,16 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Relation_to(ctx, field, obj)
 				})
+		case "fromId":
+			out.Values[i] = ec._Relation_fromId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "toId":
+			out.Values[i] = ec._Relation_toId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "validFrom":
 			out.Values[i] = ec._Relation_validFrom(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
