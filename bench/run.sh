@@ -8,7 +8,7 @@
 #
 # Settings (environment):
 #   SIZES       graph sizes of the store benchmarks      (10k,100k,1m)
-#   COUNT       runs of each Go benchmark, for medians   (5)
+#   COUNT       runs of each Go benchmark, for medians   (6: benchstat needs 6 for a confidence interval)
 #   COUNT_1M    runs of the 1m store benchmarks          (3: each imports 1M relations twice)
 #   BENCHTIME   -benchtime of each run                   (1s)
 #   RELATIONS   relations of the load test's graph       (1000000)
@@ -25,7 +25,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 SIZES=${SIZES:-10k,100k,1m}
-COUNT=${COUNT:-5}
+COUNT=${COUNT:-6}
 COUNT_1M=${COUNT_1M:-3}
 BENCHTIME=${BENCHTIME:-1s}
 RELATIONS=${RELATIONS:-1000000}
