@@ -1,14 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"log/slog"
-	"os"
-	"path/filepath"
 
 	"github.com/newsgraph/newsgraph/gen"
 	"github.com/newsgraph/newsgraph/ingest"
@@ -31,44 +26,15 @@ func (c *genCmd) Help() string {
 // Run generates the graph.
 func (c *genCmd) Run(ctx context.Context, logger *slog.Logger) error {
 	cfg := gen.Config{Entities: c.Entities, Relations: c.Relations, Seed: c.Seed, RelationsPerDocument: c.RelationsPerDocument}
-	if c.Out == "" {
-		return writeGraphJSONL(ctx, cfg, os.Stdout)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(c.Out), filepath.Base(c.Out)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("gen: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := writeGraphJSONL(ctx, cfg, tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("gen: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), c.Out); err != nil {
-		return fmt.Errorf("gen: %w", err)
-	}
-	logger.Info("graph generated", "file", c.Out, "entities", c.Entities, "relations", c.Relations, "seed", c.Seed)
-	return nil
-}
-
-// writeGraphJSONL writes the import lines of cfg to w.
-func writeGraphJSONL(ctx context.Context, cfg gen.Config, w io.Writer) error {
-	bw := bufio.NewWriterSize(w, 1<<20)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	err := gen.Documents(cfg, func(in ingest.Input) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		return enc.Encode(in)
+	err := writeJSONL(ctx, c.Out, func(emit func(ingest.Input) error) error {
+		return gen.Documents(cfg, emit)
 	})
 	if err != nil {
 		return fmt.Errorf("generate: %w", err)
 	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("gen: %w", err)
+	if c.Out == "" {
+		return nil
 	}
+	logger.Info("graph generated", "file", c.Out, "entities", c.Entities, "relations", c.Relations, "seed", c.Seed)
 	return nil
 }
