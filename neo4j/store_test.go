@@ -2,7 +2,6 @@ package neo4j_test
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
@@ -15,29 +14,8 @@ import (
 // optionally NEO4J_DATABASE). It empties that database: never point it at
 // data you want to keep.
 func TestConformance(t *testing.T) {
-	uri := os.Getenv("NEO4J_URI")
-	if uri == "" {
-		t.Skip("NEO4J_URI not set: skipping the Neo4j conformance run; see README 'Using Neo4j'")
-	}
-	cfg := neo4j.Config{
-		URI:      uri,
-		User:     os.Getenv("NEO4J_USER"),
-		Password: os.Getenv("NEO4J_PASSWORD"),
-		Database: os.Getenv("NEO4J_DATABASE"),
-	}
-	storetest.Run(t, func(t *testing.T) newsgraph.Store {
-		t.Helper()
-		ctx := context.Background()
-		s, err := neo4j.Open(ctx, cfg)
-		if err != nil {
-			t.Fatalf("Open(%s): %v", uri, err)
-		}
-		if err := neo4j.DeleteAll(ctx, s); err != nil {
-			_ = s.Close()
-			t.Fatalf("emptying the database: %v", err)
-		}
-		return s
-	})
+	cfg := serverConfig(t, "the Neo4j conformance run")
+	storetest.Run(t, func(t *testing.T) newsgraph.Store { return openEmpty(t, cfg) })
 }
 
 func TestOpenUnreachable(t *testing.T) {
