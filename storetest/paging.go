@@ -11,26 +11,41 @@ import (
 // TotalCount and HasNextPage, and returns the ids in the order read.
 func entityPages(t *testing.T, s newsgraph.Store, q newsgraph.EntityQuery, wantTotal int) []string {
 	t.Helper()
+	return walkPages(t, q.First, wantTotal, q.After, func(after string) (newsgraph.Page[*newsgraph.Entity], error) {
+		q.After = after
+		return s.Entities(t.Context(), q)
+	}, func(e *newsgraph.Entity) string { return e.ID })
+}
+
+// walkPages reads every page that fetch returns, starting after the cursor
+// start and following the cursor of each page's last item, checking each
+// page's size against first, its TotalCount against wantTotal and its
+// HasNextPage, and returns the ids of the items in the order read.
+func walkPages[T any](t *testing.T, first, wantTotal int, start string, fetch func(after string) (newsgraph.Page[T], error), id func(T) string) []string {
+	t.Helper()
 	var ids []string
+	after := start
 	for range 100 {
-		page, err := s.Entities(t.Context(), q)
+		page, err := fetch(after)
 		if err != nil {
-			t.Fatalf("Entities(%+v): %v", q, err)
+			t.Fatalf("page after %q: %v", after, err)
 		}
 		if page.TotalCount != wantTotal {
-			t.Errorf("TotalCount = %d, want %d", page.TotalCount, wantTotal)
+			t.Errorf("page after %q: TotalCount = %d, want %d", after, page.TotalCount, wantTotal)
 		}
-		if len(page.Items) > q.First {
-			t.Fatalf("page has %d items, more than first = %d", len(page.Items), q.First)
+		if len(page.Items) > first {
+			t.Fatalf("page has %d items, more than first = %d", len(page.Items), first)
 		}
-		ids = append(ids, entityIDs(page.Items)...)
+		for _, item := range page.Items {
+			ids = append(ids, id(item))
+		}
 		if !page.HasNextPage {
 			return ids
 		}
 		if len(page.Items) == 0 {
 			t.Fatalf("an empty page says it has a next page")
 		}
-		q.After = newsgraph.EncodeCursor(page.Items[len(page.Items)-1].ID)
+		after = newsgraph.EncodeCursor(id(page.Items[len(page.Items)-1]))
 	}
 	t.Fatalf("paging did not end")
 	return nil

@@ -134,33 +134,17 @@ func testRelations(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 // relationPages reads every page of q and returns the ids in order.
 func relationPages(t *testing.T, s newsgraph.Store, q newsgraph.RelationQuery, wantTotal int) []string {
 	t.Helper()
-	var ids []string
-	for range 100 {
+	return walkPages(t, q.First, wantTotal, q.After, func(after string) (newsgraph.Page[*newsgraph.Relation], error) {
+		q.After = after
 		pages, err := s.Relations(t.Context(), []newsgraph.RelationQuery{q})
 		if err != nil {
-			t.Fatalf("Relations(%+v): %v", q, err)
+			return newsgraph.Page[*newsgraph.Relation]{}, err
 		}
 		if len(pages) != 1 {
 			t.Fatalf("Relations returned %d pages for one query", len(pages))
 		}
-		page := pages[0]
-		if page.TotalCount != wantTotal {
-			t.Errorf("Relations(%+v): TotalCount = %d, want %d", q.Filter, page.TotalCount, wantTotal)
-		}
-		if len(page.Items) > q.First {
-			t.Fatalf("page has %d items, more than first = %d", len(page.Items), q.First)
-		}
-		ids = append(ids, relationIDs(page.Items)...)
-		if !page.HasNextPage {
-			return ids
-		}
-		if len(page.Items) == 0 {
-			t.Fatalf("an empty page says it has a next page")
-		}
-		q.After = newsgraph.EncodeCursor(page.Items[len(page.Items)-1].ID)
-	}
-	t.Fatalf("paging did not end")
-	return nil
+		return pages[0], nil
+	}, func(r *newsgraph.Relation) string { return r.ID })
 }
 
 func testRelationTypesAndStats(t *testing.T, open func(t *testing.T) newsgraph.Store) {
