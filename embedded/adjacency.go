@@ -7,66 +7,57 @@ import (
 	"github.com/newsgraph/newsgraph"
 )
 
-// adjacency is a read-only view of the graph for traversals: entities and
-// relations numbered by their position in the index's sorted id lists, and
-// each node's relations as compressed arrays of those numbers, so that a
-// walk compares and marks integers instead of hashing ids. Relation numbers
-// follow relation id order, so a node's list in relation id order is a
-// list in ascending number order.
+// adjacency is a view of the graph for traversals: entities numbered as
+// nodes, relations by their slots in the index, and each node's relations
+// as arrays of those numbers in ascending relation id order, so that a
+// walk compares and marks integers instead of hashing ids.
 //
-// A view is built from the index on first use and serves every read until
-// a write adds or removes entities or relations: each of those gives the
-// index new id lists (mergeSorted and removeSorted never update in place),
-// which the view notices by identity. Writes that replace items in place
-// keep their pointers, which the view holds, so they need no rebuild.
+// A view is built from the index by the first traversal (under the read
+// lock); from then on every write updates it under the write lock, along
+// with the index (see index.updateAdjacency): numbers stay valid across
+// writes, so a write rebuilds only the lists of the nodes it touches.
 type adjacency struct {
-	// relations and entityIDs are the index's lists the view was built
-	// from. Holding them keeps their arrays alive, so a new list can never
-	// reuse their addresses and pass for them.
+	// relations is the index's slot table, relation slot -> relation.
 	relations []*newsgraph.Relation
-	entityIDs []string
 
 	node     map[string]int32    // entity id -> node
-	entities []*newsgraph.Entity // node -> entity
-	relType  []uint16            // relation -> type number
+	entities []*newsgraph.Entity // node -> entity; nil once deleted
+	relType  []uint16            // relation slot -> type number
 	typeNum  map[string]uint16   // type -> type number
 
-	// The relations whose From is node n are out[outAt[n]:outAt[n+1]],
-	// those whose To is n are in[inAt[n]:inAt[n+1]], and both lists
-	// merged, a self-loop once, are both[bothAt[n]:bothAt[n+1]], each in
-	// ascending relation number order: a walk in both directions, the
-	// usual one, reads one list.
-	outAt, inAt, bothAt []int32
-	out, in, both       []arc
+	// out[n] holds the relations whose From is node n, in[n] those whose
+	// To is n, and both[n] both lists merged, a self-loop once, each in
+	// ascending relation id order: a walk in both directions, the usual
+	// one, reads one list.
+	out, in, both [][]arc
 
-	scratch sync.Pool // of *walkScratch sized for this view
+	scratch sync.Pool // of *walkScratch
 }
 
 // arc is one relation seen from one of its ends.
 type arc struct {
-	rel   int32 // relation number
+	rel   int32 // relation slot
 	other int32 // node at the other end
 }
 
-// adjacencyCache holds the current view of an index. Readers share it
-// under the index's read lock; the first reader to find it stale builds a
-// new one while the others wait for it.
+// adjacencyCache holds the view of an index. Readers share it under the
+// index's read lock; the first reader to find none builds it while the
+// others wait for it.
 type adjacencyCache struct {
 	mu      sync.Mutex
 	current atomic.Pointer[adjacency]
 }
 
 // adjacency returns the traversal view of the index, building it when
-// there is none or the graph changed since it was built. The caller holds
-// the read lock.
+// there is none. The caller holds the read lock.
 func (ix *index) adjacency() *adjacency {
 	c := &ix.graph
-	if a := c.current.Load(); a != nil && a.fresh(ix) {
+	if a := c.current.Load(); a != nil {
 		return a
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if a := c.current.Load(); a != nil && a.fresh(ix) {
+	if a := c.current.Load(); a != nil {
 		return a
 	}
 	a := buildAdjacency(ix)
@@ -74,71 +65,128 @@ func (ix *index) adjacency() *adjacency {
 	return a
 }
 
-// fresh reports whether the view was built from the index's current lists.
-func (a *adjacency) fresh(ix *index) bool {
-	return sameList(a.relations, ix.relationList) && sameList(a.entityIDs, ix.entityIDs)
-}
-
-// sameList reports whether a and b are the same slice of the same array.
-func sameList[T any](a, b []T) bool {
-	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
-}
-
+// buildAdjacency builds the view of ix. It holds sortMu throughout, so
+// that it may sort the index's lists while no other reader does: it sorts
+// the list of every relation once and deals the relations out to their
+// ends in that order, so that every node's lists come out sorted without
+// comparing ids again, and the index's lists of each entity's relations
+// are sorted by the way.
 func buildAdjacency(ix *index) *adjacency {
 	n := len(ix.entityIDs)
 	a := &adjacency{
-		relations: ix.relationList,
-		entityIDs: ix.entityIDs,
+		relations: ix.rels,
 		node:      make(map[string]int32, n),
 		entities:  make([]*newsgraph.Entity, n),
-		relType:   make([]uint16, len(ix.relationList)),
+		relType:   make([]uint16, len(ix.rels)),
 		typeNum:   make(map[string]uint16, len(ix.byType)),
-		outAt:     make([]int32, n+1),
-		inAt:      make([]int32, n+1),
+		out:       make([][]arc, n),
+		in:        make([][]arc, n),
+		both:      make([][]arc, n),
 	}
+	a.scratch.New = func() any { return newWalkScratch(len(a.entities)) }
+	ix.sortMu.Lock()
+	defer ix.sortMu.Unlock()
+	var wg sync.WaitGroup
+	wg.Go(func() { ix.settle(ix.relationList) })
 	for i, id := range ix.entityIDs {
 		a.node[id] = int32(i)
 		a.entities[i] = ix.entities[id]
 	}
-	from := make([]int32, len(ix.relationList))
-	to := make([]int32, len(ix.relationList))
-	for i, r := range ix.relationList {
-		from[i], to[i] = a.node[r.From], a.node[r.To]
-		a.outAt[from[i]+1]++
-		a.inAt[to[i]+1]++
-		t, ok := a.typeNum[r.Type]
-		if !ok {
-			t = uint16(len(a.typeNum))
-			a.typeNum[r.Type] = t
+	wg.Wait()
+	order := ix.relationList.slots
+	// The ends of the relations in id order, looked up on two cores.
+	from, to := make([]int32, len(order)), make([]int32, len(order))
+	wg.Go(func() {
+		for i, s := range order {
+			from[i] = a.node[ix.rels[s].From]
 		}
-		a.relType[i] = t
+	})
+	for i, s := range order {
+		r := ix.rels[s]
+		to[i] = a.node[r.To]
+		a.relType[s] = a.typeOf(r.Type)
+	}
+	wg.Wait()
+	// Each node's lists are cut from one array per direction, counted
+	// first; writes replace lists, never change them in place.
+	outAt, inAt := make([]int32, n+1), make([]int32, n+1)
+	for i := range order {
+		outAt[from[i]+1]++
+		inAt[to[i]+1]++
 	}
 	for i := range n {
-		a.outAt[i+1] += a.outAt[i]
-		a.inAt[i+1] += a.inAt[i]
+		outAt[i+1] += outAt[i]
+		inAt[i+1] += inAt[i]
 	}
-	a.out = make([]arc, len(ix.relationList))
-	a.in = make([]arc, len(ix.relationList))
-	outNext := append([]int32(nil), a.outAt[:n]...)
-	inNext := append([]int32(nil), a.inAt[:n]...)
-	for i := range ix.relationList {
+	outs, ins := make([]arc, len(order)), make([]arc, len(order))
+	for i := range n {
+		a.out[i] = outs[outAt[i]:outAt[i]:outAt[i+1]]
+		a.in[i] = ins[inAt[i]:inAt[i]:inAt[i+1]]
+	}
+	for i, s := range order {
 		f, t := from[i], to[i]
-		a.out[outNext[f]] = arc{rel: int32(i), other: t}
-		outNext[f]++
-		a.in[inNext[t]] = arc{rel: int32(i), other: f}
-		inNext[t]++
+		a.out[f] = append(a.out[f], arc{rel: s, other: t})
+		a.in[t] = append(a.in[t], arc{rel: s, other: f})
 	}
-	a.bothAt = make([]int32, n+1)
-	a.both = make([]arc, 0, 2*len(ix.relationList))
-	for node := range int32(n) {
-		it := arcIter{out: a.out[a.outAt[node]:a.outAt[node+1]], in: a.in[a.inAt[node]:a.inAt[node+1]]}
-		for x, ok := it.next(); ok; x, ok = it.next() {
-			a.both = append(a.both, x)
-		}
-		a.bothAt[node+1] = int32(len(a.both))
+	// rank orders relation slots by id.
+	rank := make([]int32, len(ix.rels))
+	for i, s := range order {
+		rank[s] = int32(i)
 	}
-	a.scratch.New = func() any { return newWalkScratch(n) }
+	boths := make([]arc, 0, 2*len(order))
+	for node := range n {
+		start := len(boths)
+		boths = mergeArcs(boths, a.out[node], a.in[node], rank)
+		a.both[node] = boths[start:len(boths):len(boths)]
+		ix.sortEnds(a.entities[node].ID, a.out[node], a.in[node])
+	}
 	return a
+}
+
+// mergeArcs appends to dst the arcs of out and in, both in ascending rank
+// order, merged in that order, a relation in both (a self-loop) once.
+func mergeArcs(dst, out, in []arc, rank []int32) []arc {
+	for len(out) > 0 && len(in) > 0 {
+		switch ro, ri := rank[out[0].rel], rank[in[0].rel]; {
+		case ro < ri:
+			dst, out = append(dst, out[0]), out[1:]
+		case ro > ri:
+			dst, in = append(dst, in[0]), in[1:]
+		default: // a self-loop
+			dst, out, in = append(dst, out[0]), out[1:], in[1:]
+		}
+	}
+	dst = append(dst, out...)
+	return append(dst, in...)
+}
+
+// sortEnds sorts the index's lists of the relations from and to entity id
+// as out and in, the view's lists of its node, are sorted. The caller
+// holds sortMu.
+func (ix *index) sortEnds(id string, out, in []arc) {
+	for _, end := range []struct {
+		list *slotList
+		arcs []arc
+	}{{ix.out[id], out}, {ix.in[id], in}} {
+		if end.list == nil || end.list.clean.Load() {
+			continue
+		}
+		for i, x := range end.arcs {
+			end.list.slots[i] = x.rel
+		}
+		end.list.sorted = len(end.list.slots)
+		end.list.clean.Store(true)
+	}
+}
+
+// typeOf returns the number of a relation type, numbering it if new.
+func (a *adjacency) typeOf(t string) uint16 {
+	num, ok := a.typeNum[t]
+	if !ok {
+		num = uint16(len(a.typeNum))
+		a.typeNum[t] = num
+	}
+	return num
 }
 
 // filter is the compiled form of a step: which relations a walk follows.
@@ -173,50 +221,16 @@ func (f *filter) follows(rel int32) bool {
 	return f.asOf.IsZero() || f.rels[rel].ValidOn(f.asOf)
 }
 
-// arcs returns the relations a walk in direction dir leaves node n by, as
-// lists for arcIter to merge.
-func (a *adjacency) arcs(n int32, dir newsgraph.Direction) (out, in []arc) {
-	if dir == newsgraph.Both {
-		return a.both[a.bothAt[n]:a.bothAt[n+1]], nil
+// arcs returns the relations a walk in direction dir leaves node n by, in
+// ascending relation id order, a self-loop once.
+func (a *adjacency) arcs(n int32, dir newsgraph.Direction) []arc {
+	switch dir {
+	case newsgraph.Out:
+		return a.out[n]
+	case newsgraph.In:
+		return a.in[n]
 	}
-	if dir != newsgraph.In {
-		out = a.out[a.outAt[n]:a.outAt[n+1]]
-	}
-	if dir != newsgraph.Out {
-		in = a.in[a.inAt[n]:a.inAt[n+1]]
-	}
-	return out, in
-}
-
-// arcIter walks two arc lists merged in ascending relation number order, a
-// relation in both (a self-loop) once.
-type arcIter struct {
-	out, in []arc
-}
-
-// next returns the next arc, or false when both lists are done.
-func (it *arcIter) next() (arc, bool) {
-	switch {
-	case len(it.in) == 0: // one list, or the other one is done
-		if len(it.out) == 0 {
-			return arc{}, false
-		}
-		x := it.out[0]
-		it.out = it.out[1:]
-		return x, true
-	case len(it.out) > 0 && it.out[0].rel < it.in[0].rel:
-		x := it.out[0]
-		it.out = it.out[1:]
-		return x, true
-	case len(it.out) == 0 || it.in[0].rel < it.out[0].rel:
-		x := it.in[0]
-		it.in = it.in[1:]
-		return x, true
-	default: // the same relation in both lists: a self-loop
-		x := it.out[0]
-		it.out, it.in = it.out[1:], it.in[1:]
-		return x, true
-	}
+	return a.both[n]
 }
 
 // walkScratch is the per-walk state of a traversal, sized for one view and
@@ -249,5 +263,14 @@ func (sc *walkScratch) begin() uint32 {
 	return sc.epoch
 }
 
-func (a *adjacency) getScratch() *walkScratch   { return a.scratch.Get().(*walkScratch) }
+// getScratch returns scratch for a walk, sized for the view's nodes as
+// writes may have grown them.
+func (a *adjacency) getScratch() *walkScratch {
+	sc := a.scratch.Get().(*walkScratch)
+	if len(sc.mark) < len(a.entities) {
+		sc = newWalkScratch(len(a.entities))
+	}
+	return sc
+}
+
 func (a *adjacency) putScratch(sc *walkScratch) { a.scratch.Put(sc) }

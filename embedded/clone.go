@@ -44,11 +44,23 @@ func cloneBatch(b newsgraph.Batch) newsgraph.Batch {
 		}
 		c.Entities = append(c.Entities, e)
 	}
+	// The relations are copied into one array and their evidence into
+	// another, as copyRelations does: a bulk import writes millions.
+	structs := make([]newsgraph.Relation, len(b.Relations))
+	n := 0
 	for _, r := range b.Relations {
 		if r != nil {
-			r = cloneRelation(r)
+			n += len(r.Evidence)
 		}
-		c.Relations = append(c.Relations, r)
+	}
+	evidence := make([]newsgraph.Evidence, 0, n)
+	c.Relations = make([]*newsgraph.Relation, len(b.Relations))
+	for i, r := range b.Relations {
+		if r != nil {
+			structs[i] = *r
+			structs[i].Evidence, evidence = carve(evidence, r.Evidence)
+			c.Relations[i] = &structs[i]
+		}
 	}
 	return c
 }

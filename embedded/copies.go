@@ -3,26 +3,34 @@ package embedded
 import "github.com/newsgraph/newsgraph"
 
 // copyEntities returns copies of the entities numbered nodes, like
-// cloneEntity does one by one but in a few allocations: the structs share
-// one array and the aliases and roles another, each copy's slices capped so
-// that appending to one never writes into the next.
+// cloneEntity does one by one but in a few allocations (see cloneEntities).
 func copyEntities(entities []*newsgraph.Entity, nodes []int32) []*newsgraph.Entity {
-	structs := make([]newsgraph.Entity, len(nodes))
+	list := make([]*newsgraph.Entity, len(nodes))
+	for i, node := range nodes {
+		list[i] = entities[node]
+	}
+	return cloneEntities(list)
+}
+
+// cloneEntities returns copies of entities, like cloneEntity does one by
+// one but in a few allocations: the structs share one array and the
+// aliases and roles another, each copy's slices capped so that appending
+// to one never writes into the next. It reuses the list for the copies.
+func cloneEntities(entities []*newsgraph.Entity) []*newsgraph.Entity {
+	structs := make([]newsgraph.Entity, len(entities))
 	n := 0
-	for _, node := range nodes {
-		e := entities[node]
+	for _, e := range entities {
 		n += len(e.Aliases) + len(e.Roles)
 	}
 	strs := make([]string, 0, n)
-	out := make([]*newsgraph.Entity, len(nodes))
-	for i, node := range nodes {
+	for i, e := range entities {
 		c := &structs[i]
-		*c = *entities[node]
+		*c = *e
 		c.Aliases, strs = carve(strs, c.Aliases)
 		c.Roles, strs = carve(strs, c.Roles)
-		out[i] = c
+		entities[i] = c
 	}
-	return out
+	return entities
 }
 
 // copyRelations returns copies of the relations numbered nums among rels,

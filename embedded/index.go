@@ -8,8 +8,8 @@ import (
 )
 
 // index holds the whole graph in memory. Its maps own their items: readers
-// return copies, and apply replaces items in place under the write lock, so
-// that every list holding a pointer sees the new value.
+// return copies, and a write replaces items in place under the write lock,
+// so that every list holding a pointer sees the new value.
 type index struct {
 	documents   map[string]*newsgraph.Document
 	documentIDs []string // ascending
@@ -18,21 +18,26 @@ type index struct {
 	entityIDs []string                    // ascending
 	kindIDs   map[newsgraph.Kind][]string // ascending per kind
 
-	relations map[string]*newsgraph.Relation
-	// relationKeys maps each relation id to the sequence number it is
-	// stored under in the file.
-	relationKeys map[string]uint64
-	// relationList, out, in, byType and byDocument hold relations in
-	// ascending id order.
-	relationList []*newsgraph.Relation
-	out          map[string][]*newsgraph.Relation // by From
-	in           map[string][]*newsgraph.Relation // by To
-	byType       map[string][]*newsgraph.Relation
-	byDocument   map[string][]*newsgraph.Relation // by evidence document
+	// relations maps each relation id to its slot (slots.go): rels holds
+	// the relation, seqs the sequence number it is stored under in the
+	// file; free lists slots that deleted relations left.
+	relations map[string]int32
+	rels      []*newsgraph.Relation
+	seqs      []uint64
+	free      []int32
+	// relationList, out, in, byType and byDocument list relation slots,
+	// sorted by relation id when read.
+	relationList *slotList
+	out          map[string]*slotList // by From
+	in           map[string]*slotList // by To
+	byType       map[string]*slotList
+	byDocument   map[string]*slotList // by evidence document
+	// sortMu serialises readers sorting lists (see index.sorted).
+	sortMu sync.Mutex
 
-	search *searchIndex
+	search searchCache
 	// graph caches the integer traversal view of the index (adjacency.go),
-	// rebuilt by the first reader after a write changed the graph.
+	// built by the first traversal and kept up to date by writes.
 	graph adjacencyCache
 	// types holds one copy of every relation type string.
 	types map[string]string
@@ -51,36 +56,31 @@ type index struct {
 }
 
 func newIndex() *index {
-	return &index{
+	ix := &index{
 		documents:    map[string]*newsgraph.Document{},
 		entities:     map[string]*newsgraph.Entity{},
 		kindIDs:      map[newsgraph.Kind][]string{},
-		relations:    map[string]*newsgraph.Relation{},
-		relationKeys: map[string]uint64{},
-		out:          map[string][]*newsgraph.Relation{},
-		in:           map[string][]*newsgraph.Relation{},
-		byType:       map[string][]*newsgraph.Relation{},
-		byDocument:   map[string][]*newsgraph.Relation{},
-		search:       newSearchIndex(),
+		relations:    map[string]int32{},
+		relationList: &slotList{},
+		out:          map[string]*slotList{},
+		in:           map[string]*slotList{},
+		byType:       map[string]*slotList{},
+		byDocument:   map[string]*slotList{},
 		types:        map[string]string{},
 		referrers:    map[string]map[string]bool{},
 		redirects:    map[string]string{},
 		merged:       map[string][]string{},
 		merges:       map[string][]newsgraph.Merge{},
 	}
+	ix.search.current.Store(newSearchIndex())
+	return ix
 }
 
-// apply adds a validated batch to the index and takes ownership of its
-// items. Relations that exist must already carry their merged evidence.
-// New ids are collected, sorted and merged into each sorted list once, so a
-// batch costs O(n log n) in its own size plus one pass over the lists it
-// touches.
-func (ix *index) apply(b *newsgraph.Batch) {
-	ix.applyDocuments(b.Documents)
-	ix.applyEntities(b.Entities)
-	ix.applyRelations(b.Relations, false)
-}
-
+// applyDocuments, applyEntities and applyRelations add validated items to
+// the index and take ownership of them; relations that exist must already
+// carry their merged evidence. New entity and document ids are collected,
+// sorted and merged into each sorted list once, so a batch costs
+// O(n log n) in its own size plus one pass over the lists it touches.
 func (ix *index) applyDocuments(docs []*newsgraph.Document) {
 	var added []string
 	for _, d := range docs {
@@ -97,7 +97,7 @@ func (ix *index) applyDocuments(docs []*newsgraph.Document) {
 
 func (ix *index) applyEntities(entities []*newsgraph.Entity) {
 	added := map[newsgraph.Kind][]string{}
-	changes := ix.search.newChanges()
+	changes := ix.search.changes()
 	for _, e := range entities {
 		if old := ix.entities[e.ID]; old != nil {
 			changes.remove(old)
@@ -123,59 +123,60 @@ func (ix *index) applyEntities(entities []*newsgraph.Entity) {
 	ix.search.apply(changes)
 }
 
-// applyRelations adds relations to the index and takes ownership of them.
-// decoded reports relations just read from the file, whose strings share
-// one allocation per relation already (see decodeRelation): only their
-// types are recorded, where others are interned.
-func (ix *index) applyRelations(rels []*newsgraph.Relation, decoded bool) {
+// applyRelations adds relations, stored under the sequence numbers seqs,
+// to the index, takes ownership of them and returns the slots of those
+// that are new. slots, when not nil, are the relations' slots, -1 for new
+// ones, as the caller found them. New relations are appended to their
+// lists, which the first read sorts.
+func (ix *index) applyRelations(rels []*newsgraph.Relation, seqs []uint64, slots []int32) []int32 {
 	if len(ix.relations) == 0 {
-		// The first write of a new file, or the load of a stored graph:
-		// size the maps once instead of growing them step by step.
-		ix.relations = make(map[string]*newsgraph.Relation, len(rels))
+		// The first write of a new file: size the map once instead of
+		// growing it step by step.
+		ix.relations = make(map[string]int32, len(rels))
 	}
-	added := make([]*newsgraph.Relation, 0, len(rels))
-	byDocument := make(map[string][]*newsgraph.Relation, min(len(rels), 1024))
-	for _, r := range rels {
-		if decoded {
-			ix.internType(r)
+	var added []int32
+	for i, r := range rels {
+		ix.intern(r)
+		var s int32
+		ok := false
+		if slots != nil {
+			s, ok = slots[i], slots[i] >= 0
 		} else {
-			ix.intern(r)
+			s, ok = ix.relations[r.ID]
 		}
-		old := ix.relations[r.ID]
-		if old == nil {
-			ix.relations[r.ID] = r
-			added = append(added, r)
+		if !ok {
+			s = ix.newSlot(r, seqs[i])
+			ix.relations[r.ID] = s
+			added = append(added, s)
+			ix.relationList.add(s)
+			addTo(ix.out, r.From, s)
+			addTo(ix.in, r.To, s)
+			addTo(ix.byType, r.Type, s)
+			if len(r.Evidence) == 1 { // the usual case, without documentsOf's slice
+				addTo(ix.byDocument, r.Evidence[0].DocumentID, s)
+				continue
+			}
 			for _, doc := range documentsOf(r.Evidence, nil) {
-				byDocument[doc] = append(byDocument[doc], r)
+				addTo(ix.byDocument, doc, s)
 			}
 			continue
 		}
+		old := ix.rels[s]
 		for _, doc := range documentsOf(r.Evidence, old.Evidence) {
-			byDocument[doc] = append(byDocument[doc], old)
+			addTo(ix.byDocument, doc, s)
 		}
 		*old = *r
 	}
-	slices.SortFunc(added, cmpRelation)
-	ix.relationList = mergeSorted(ix.relationList, added, cmpRelation)
-	ends := min(len(added), len(ix.entities))
-	ix.out = mergeGroups(ix.out, added, ends, func(r *newsgraph.Relation) string { return r.From })
-	ix.in = mergeGroups(ix.in, added, ends, func(r *newsgraph.Relation) string { return r.To })
-	ix.byType = mergeGroups(ix.byType, added, len(ix.types), func(r *newsgraph.Relation) string { return r.Type })
-	for doc, list := range byDocument {
-		slices.SortFunc(list, cmpRelation)
-		ix.byDocument[doc] = mergeSorted(ix.byDocument[doc], list, cmpRelation)
-	}
+	return added
 }
 
-// intern makes r share the strings of its ends, type and evidence
-// documents with the index, so that a large graph holds one copy of each
-// id however many relations name it.
+// intern makes r share strings with the index, so that a large graph
+// holds one copy of each: its ends become substrings of its id, which
+// RelationID made of them, as decodeRelation makes them; its type and
+// evidence documents the index's copies.
 func (ix *index) intern(r *newsgraph.Relation) {
-	if e := ix.entities[r.From]; e != nil {
-		r.From = e.ID
-	}
-	if e := ix.entities[r.To]; e != nil {
-		r.To = e.ID
+	if len(r.ID) == len(r.From)+len(r.Type)+len(r.To)+2 {
+		r.From, r.To = r.ID[:len(r.From)], r.ID[len(r.ID)-len(r.To):]
 	}
 	ix.internType(r)
 	for i, ev := range r.Evidence {
@@ -185,39 +186,48 @@ func (ix *index) intern(r *newsgraph.Relation) {
 	}
 }
 
-// loadRelations indexes the relations of a stored graph, just decoded and
-// sorted by id, into an index that has none; keys are their sequence
-// numbers in the file and entities the number of entities. The lists are
-// built on all cores; each goroutine writes its own fields of the index
-// and of the relations.
-func (ix *index) loadRelations(rels []*newsgraph.Relation, keys map[string]uint64, entities int) {
+// loadRelations indexes the relations of a stored graph, just decoded in
+// the order of their sequence numbers seqs, into an index that has none.
+// Relation i takes slot i; the lists are built on all cores, unsorted
+// (the first read of each sorts it), each goroutine writing its own fields
+// of the index and of the relations.
+func (ix *index) loadRelations(rels []*newsgraph.Relation, seqs []uint64) {
+	n := int32(len(rels))
+	group := func(key func(*newsgraph.Relation) string) map[string]*slotList {
+		lists := map[string]*slotList{}
+		for s, r := range rels {
+			addTo(lists, key(r), int32(s))
+		}
+		return lists
+	}
 	var wg sync.WaitGroup
-	ends := min(len(rels), entities)
-	wg.Go(func() { ix.out = mergeGroups(ix.out, rels, ends, func(r *newsgraph.Relation) string { return r.From }) })
-	wg.Go(func() { ix.in = mergeGroups(ix.in, rels, ends, func(r *newsgraph.Relation) string { return r.To }) })
+	wg.Go(func() { ix.out = group(func(r *newsgraph.Relation) string { return r.From }) })
+	wg.Go(func() { ix.in = group(func(r *newsgraph.Relation) string { return r.To }) })
 	wg.Go(func() {
 		for _, r := range rels {
 			ix.internType(r)
 		}
-		ix.byType = mergeGroups(ix.byType, rels, len(ix.types), func(r *newsgraph.Relation) string { return r.Type })
+		ix.byType = group(func(r *newsgraph.Relation) string { return r.Type })
 	})
 	wg.Go(func() {
-		for _, r := range rels {
+		for s, r := range rels {
 			if len(r.Evidence) == 1 { // the usual case, without documentsOf's slice
-				doc := r.Evidence[0].DocumentID
-				ix.byDocument[doc] = append(ix.byDocument[doc], r)
+				addTo(ix.byDocument, r.Evidence[0].DocumentID, int32(s))
 				continue
 			}
 			for _, doc := range documentsOf(r.Evidence, nil) {
-				ix.byDocument[doc] = append(ix.byDocument[doc], r)
+				addTo(ix.byDocument, doc, int32(s))
 			}
 		}
 	})
-	relations := make(map[string]*newsgraph.Relation, len(rels))
-	for _, r := range rels {
-		relations[r.ID] = r
+	relations := make(map[string]int32, n)
+	all := make([]int32, n)
+	for s, r := range rels {
+		relations[r.ID] = int32(s)
+		all[s] = int32(s)
 	}
-	ix.relations, ix.relationKeys, ix.relationList = relations, keys, rels
+	ix.relations, ix.rels, ix.seqs = relations, rels, seqs
+	ix.relationList = &slotList{slots: all}
 	wg.Wait()
 }
 
@@ -256,29 +266,4 @@ func documentsOf(evidence, old []newsgraph.Evidence) []string {
 		}
 	}
 	return docs
-}
-
-// mergeGroups groups rels, sorted by id, by key and merges each group into
-// the list of its key, and returns lists; keys is a guess of the number
-// of distinct keys.
-func mergeGroups(lists map[string][]*newsgraph.Relation, rels []*newsgraph.Relation, keys int, key func(*newsgraph.Relation) string) map[string][]*newsgraph.Relation {
-	// Groups are held by pointer, so that adding to one costs one map
-	// lookup.
-	groups := make(map[string]*[]*newsgraph.Relation, keys)
-	for _, r := range rels {
-		k := key(r)
-		g := groups[k]
-		if g == nil {
-			g = new([]*newsgraph.Relation)
-			groups[k] = g
-		}
-		*g = append(*g, r)
-	}
-	if len(lists) == 0 {
-		lists = make(map[string][]*newsgraph.Relation, len(groups))
-	}
-	for k, g := range groups {
-		lists[k] = mergeSorted(lists[k], *g, cmpRelation)
-	}
-	return lists
 }

@@ -36,54 +36,65 @@ func (ix *index) unrefer(e *newsgraph.Entity) {
 	}
 }
 
-// removeRelations deletes the relations with the given ids from the index.
-func (ix *index) removeRelations(ids []string) {
-	var gone []*newsgraph.Relation
+// removeRelations deletes the relations with the given ids from the
+// index, frees their slots and returns the slots and the relations.
+func (ix *index) removeRelations(ids []string) ([]int32, []*newsgraph.Relation) {
+	var gone []int32
 	for _, id := range ids {
-		if r := ix.relations[id]; r != nil {
+		if s, ok := ix.relations[id]; ok {
 			delete(ix.relations, id)
-			gone = append(gone, r)
+			gone = append(gone, s)
 		}
 	}
 	if len(gone) == 0 {
-		return
+		return nil, nil
 	}
-	slices.SortFunc(gone, cmpRelation)
-	ix.relationList = removeSorted(ix.relationList, gone, cmpRelation)
-	removeGroups(ix.out, gone, func(r *newsgraph.Relation) []string { return []string{r.From} })
-	removeGroups(ix.in, gone, func(r *newsgraph.Relation) []string { return []string{r.To} })
-	removeGroups(ix.byType, gone, func(r *newsgraph.Relation) []string { return []string{r.Type} })
-	removeGroups(ix.byDocument, gone, func(r *newsgraph.Relation) []string { return documentsOf(r.Evidence, nil) })
-	for _, r := range gone {
+	// The lists of the relations' ends, types and documents lose them,
+	// found by their freed slots; each list is scanned once.
+	type owner struct {
+		lists map[string]*slotList
+		key   string
+	}
+	touched := map[*slotList]owner{}
+	touch := func(lists map[string]*slotList, key string) {
+		if l := lists[key]; l != nil {
+			touched[l] = owner{lists, key}
+		}
+	}
+	for _, s := range gone {
+		r := ix.rels[s]
+		touch(ix.out, r.From)
+		touch(ix.in, r.To)
+		touch(ix.byType, r.Type)
+		for _, doc := range documentsOf(r.Evidence, nil) {
+			touch(ix.byDocument, doc)
+		}
+	}
+	rels := make([]*newsgraph.Relation, len(gone))
+	for i, s := range gone {
+		rels[i] = ix.rels[s]
+		ix.rels[s], ix.seqs[s] = nil, 0
+	}
+	ix.removeFreed(ix.relationList)
+	for l, o := range touched {
+		if ix.removeFreed(l); l.len() == 0 {
+			delete(o.lists, o.key)
+		}
+	}
+	for _, r := range rels {
 		if _, ok := ix.byType[r.Type]; !ok {
 			delete(ix.types, r.Type)
 		}
 	}
-}
-
-// removeGroups removes rels, sorted by id, from the list of each of their
-// keys, and drops lists left empty.
-func removeGroups(lists map[string][]*newsgraph.Relation, rels []*newsgraph.Relation, keys func(*newsgraph.Relation) []string) {
-	groups := map[string][]*newsgraph.Relation{}
-	for _, r := range rels {
-		for _, k := range keys(r) {
-			groups[k] = append(groups[k], r)
-		}
-	}
-	for k, group := range groups {
-		if list := removeSorted(lists[k], group, cmpRelation); len(list) > 0 {
-			lists[k] = list
-		} else {
-			delete(lists, k)
-		}
-	}
+	ix.free = append(ix.free, gone...)
+	return gone, rels
 }
 
 // removeEntities deletes the entities with the given ids from the index.
 // Entities that name them as place or claimant must be rewritten by the
 // same write.
 func (ix *index) removeEntities(ids []string) {
-	changes := ix.search.newChanges()
+	changes := ix.search.changes()
 	byKind := map[newsgraph.Kind][]string{}
 	var all []string
 	for _, id := range ids {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
-	"slices"
 
 	"github.com/newsgraph/newsgraph"
 	bolt "go.etcd.io/bbolt"
@@ -127,6 +126,7 @@ func load(ctx context.Context, db *bolt.DB) (*index, error) {
 	// Relations decode on every core and are indexed while entities are
 	// (search words make that the costly part); both use read-only
 	// transactions, and each side writes only its own fields of the index.
+	// Relation lists are left unsorted: the first read of each sorts it.
 	idx := newIndex()
 	type decoded struct {
 		relations []*storedRelation
@@ -136,17 +136,13 @@ func load(ctx context.Context, db *bolt.DB) (*index, error) {
 	relations := make(chan decoded, 1)
 	go func() {
 		var d decoded
-		entities := 0
 		d.err = db.View(func(tx *bolt.Tx) error {
-			entities = tx.Bucket(bucketEntities).Stats().KeyN
 			var err error
 			d.relations, err = readParallel(ctx, tx.Bucket(bucketRelations), dec.relation)
 			return err
 		})
 		if d.err == nil && version == schemaVersion {
-			rels, keys := splitStored(d.relations)
-			sortRelations(rels)
-			idx.loadRelations(rels, keys, entities)
+			idx.loadRelations(splitStored(d.relations))
 			d.loaded = true
 		}
 		relations <- d
@@ -170,6 +166,9 @@ func load(ctx context.Context, db *bolt.DB) (*index, error) {
 		})
 	})
 	if err == nil {
+		if len(b.Entities) > 0 {
+			idx.search.current.Store(nil) // built when first needed
+		}
 		idx.applyDocuments(b.Documents)
 		idx.applyEntities(b.Entities)
 		idx.applyRedirects(redirects, nil)
@@ -187,63 +186,44 @@ func load(ctx context.Context, db *bolt.DB) (*index, error) {
 	if d.loaded {
 		return idx, nil
 	}
-	rels, keys := splitStored(d.relations)
-	b.Relations = rels
-	if err := upgrade(db, &b, keys); err != nil {
+	b.Relations, _ = splitStored(d.relations)
+	seqs, err := upgrade(db, &b)
+	if err != nil {
 		return nil, fmt.Errorf("upgrade from schema version %s to %s: %w", schemaVersionV1, schemaVersion, err)
 	}
-	idx.relationKeys = keys
-	sortRelations(rels)
-	idx.applyRelations(rels, false)
+	idx.applyRelations(b.Relations, seqs, nil)
 	return idx, nil
 }
 
-// splitStored returns the relations read from the file and their keys.
-func splitStored(stored []*storedRelation) ([]*newsgraph.Relation, map[string]uint64) {
+// splitStored returns the relations read from the file and their
+// sequence numbers.
+func splitStored(stored []*storedRelation) ([]*newsgraph.Relation, []uint64) {
 	rels := make([]*newsgraph.Relation, len(stored))
-	keys := make(map[string]uint64, len(stored))
+	seqs := make([]uint64, len(stored))
 	for i, sr := range stored {
-		rels[i] = sr.relation
-		keys[sr.relation.ID] = sr.seq
+		rels[i], seqs[i] = sr.relation, sr.seq
 	}
-	return rels, keys
-}
-
-// sortRelations sorts relations read in key order by id, each half on its
-// own core, then merging the halves.
-func sortRelations(rels []*newsgraph.Relation) {
-	if slices.IsSortedFunc(rels, cmpRelation) {
-		return
-	}
-	half := len(rels) / 2
-	done := make(chan struct{})
-	go func() {
-		slices.SortFunc(rels[:half], cmpRelation)
-		close(done)
-	}()
-	slices.SortFunc(rels[half:], cmpRelation)
-	<-done
-	merged := mergeSorted(slices.Clone(rels[:half]), rels[half:], cmpRelation)
-	copy(rels, merged)
+	return rels, seqs
 }
 
 // upgrade rewrites every document, entity and relation of a version 1
 // file in the current layout and records the new version, in one
-// transaction. It records the relations' new keys in keys.
-func upgrade(db *bolt.DB, b *newsgraph.Batch, keys map[string]uint64) error {
-	return db.Update(func(tx *bolt.Tx) error {
+// transaction. It returns the relations' new sequence numbers.
+func upgrade(db *bolt.DB, b *newsgraph.Batch) ([]uint64, error) {
+	seqs := make([]uint64, len(b.Relations))
+	err := db.Update(func(tx *bolt.Tx) error {
 		if err := tx.DeleteBucket(bucketRelations); err != nil {
 			return err
 		}
 		if _, err := tx.CreateBucket(bucketRelations); err != nil {
 			return err
 		}
-		clear(keys)
-		if err := putItems(tx, b, keys, nil); err != nil {
+		if err := putItems(tx, b, seqs); err != nil {
 			return err
 		}
 		return tx.Bucket(bucketMeta).Put(keySchema, []byte(schemaVersion))
 	})
+	return seqs, err
 }
 
 // readAll decodes every value of bucket into a new item appended to items.

@@ -128,7 +128,7 @@ func (ix *index) planMerge(survivor *newsgraph.Entity, from []string) *change {
 			continue
 		}
 		var dest *newsgraph.Relation
-		if existing := ix.relations[id]; existing != nil {
+		if existing := ix.relation(id); existing != nil {
 			dest = cloneRelation(existing)
 			dest.Evidence = newsgraph.UnionEvidence(dest.Evidence, r.Evidence)
 		} else {

@@ -119,9 +119,7 @@ func (d *distances) grow() bool {
 	d.depth++
 	var next []int32
 	for _, n := range d.frontier {
-		out, in := d.a.arcs(n, d.filter.dir)
-		it := arcIter{out: out, in: in}
-		for x, ok := it.next(); ok; x, ok = it.next() {
+		for _, x := range d.a.arcs(n, d.filter.dir) {
 			if m := x.other; d.mark[m] != d.epoch && d.filter.follows(x.rel) {
 				d.mark[m], d.dist[m] = d.epoch, int32(d.depth)
 				next = append(next, m)
@@ -160,9 +158,7 @@ func (e *pathEnumerator) walk(n, left int32) {
 	if left == 0 || e.done() {
 		return
 	}
-	out, in := e.a.arcs(n, e.filter.dir)
-	it := arcIter{out: out, in: in}
-	for x, ok := it.next(); ok; x, ok = it.next() {
+	for _, x := range e.a.arcs(n, e.filter.dir) {
 		m := x.other
 		if !e.dist.mayReach(m, left-1) || e.onPath[m] == e.epoch || !e.filter.follows(x.rel) {
 			continue

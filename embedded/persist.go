@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/newsgraph/newsgraph"
 	bolt "go.etcd.io/bbolt"
@@ -25,14 +26,20 @@ type change struct {
 	deleteRedirects []string
 	// merge is the record of a merge, if the change is one.
 	merge *newsgraph.Merge
-	// relationKeys are the sequence numbers commit gave new relations.
-	relationKeys map[string]uint64
+	// slots are the slots of batch.Relations in the index, -1 for new
+	// ones, when the plan looked them up (it then deletes no relations);
+	// nil otherwise.
+	slots []int32
+	// seqs are the sequence numbers batch.Relations are stored under,
+	// given new ones by commit.
+	seqs []uint64
 }
 
 // commit writes the change in one durable transaction: deletions first,
-// then puts. keys are the sequence numbers of the stored relations by id;
-// commit records those it gives new relations in c.relationKeys.
-func commit(db *bolt.DB, c *change, keys map[string]uint64) error {
+// then puts. ix, the index before the change, gives the sequence numbers
+// of stored relations; commit records the keys of the relations it puts in
+// c.seqs.
+func commit(db *bolt.DB, c *change, ix *index) error {
 	return db.Update(func(tx *bolt.Tx) error {
 		relations := tx.Bucket(bucketRelations)
 		var deleted map[string]bool
@@ -40,7 +47,7 @@ func commit(db *bolt.DB, c *change, keys map[string]uint64) error {
 			deleted = make(map[string]bool, len(c.deleteRelations))
 		}
 		for _, id := range c.deleteRelations {
-			if seq, ok := keys[id]; ok {
+			if seq, ok := ix.seq(id); ok {
 				if err := relations.Delete(seqKey(seq)); err != nil {
 					return fmt.Errorf("relations: %w", err)
 				}
@@ -53,12 +60,18 @@ func commit(db *bolt.DB, c *change, keys map[string]uint64) error {
 		if err := deleteAll(tx.Bucket(bucketRedirects), c.deleteRedirects); err != nil {
 			return fmt.Errorf("redirects: %w", err)
 		}
-		c.relationKeys = map[string]uint64{}
-		stored := func(id string) (uint64, bool) {
-			seq, ok := keys[id]
-			return seq, ok && !deleted[id]
+		c.seqs = make([]uint64, len(c.batch.Relations))
+		for i, r := range c.batch.Relations {
+			switch {
+			case c.slots != nil:
+				if c.slots[i] >= 0 {
+					c.seqs[i] = ix.seqs[c.slots[i]]
+				}
+			case !deleted[r.ID]:
+				c.seqs[i], _ = ix.seq(r.ID)
+			}
 		}
-		if err := putItems(tx, &c.batch, c.relationKeys, stored); err != nil {
+		if err := putItems(tx, &c.batch, c.seqs); err != nil {
 			return err
 		}
 		redirects := tx.Bucket(bucketRedirects)
@@ -102,70 +115,85 @@ func deleteAll(bucket *bolt.Bucket, ids []string) error {
 	return nil
 }
 
+// parallelApply is the number of entities and of relations from which
+// applyChange applies them on two cores.
+const parallelApply = 256
+
+// seq returns the sequence number the relation with the given id is
+// stored under.
+func (ix *index) seq(id string) (uint64, bool) {
+	s, ok := ix.relations[id]
+	if !ok {
+		return 0, false
+	}
+	return ix.seqs[s], true
+}
+
 // applyChange updates the index with a committed change and takes
 // ownership of its items.
 func (ix *index) applyChange(c *change) {
-	ix.removeRelations(c.deleteRelations)
-	for _, id := range c.deleteRelations {
-		delete(ix.relationKeys, id)
-	}
-	for id, seq := range c.relationKeys {
-		ix.relationKeys[id] = seq
-	}
+	goneSlots, gone := ix.removeRelations(c.deleteRelations)
 	ix.removeEntities(c.deleteEntities)
-	ix.apply(&c.batch)
+	ix.applyDocuments(c.batch.Documents)
+	// Entities and relations update disjoint fields of the index (relations
+	// take their ends from their ids, not from the entities): a large batch
+	// updates them on two cores.
+	var added []int32
+	if len(c.batch.Entities) >= parallelApply && len(c.batch.Relations) >= parallelApply {
+		var wg sync.WaitGroup
+		wg.Go(func() { ix.applyEntities(c.batch.Entities) })
+		added = ix.applyRelations(c.batch.Relations, c.seqs, c.slots)
+		wg.Wait()
+	} else {
+		ix.applyEntities(c.batch.Entities)
+		added = ix.applyRelations(c.batch.Relations, c.seqs, c.slots)
+	}
 	ix.applyRedirects(c.redirects, c.deleteRedirects)
 	if c.merge != nil {
 		ix.merges[c.merge.Into] = append(ix.merges[c.merge.Into], *c.merge)
 	}
+	ix.updateAdjacency(c, goneSlots, gone, added)
 }
 
-// putItems puts the documents, entities and relations of b. A relation
-// that stored (nil: none is) finds in the file is rewritten under its key;
-// the others get the next sequence numbers of the bucket, recorded in
-// newKeys.
-func putItems(tx *bolt.Tx, b *newsgraph.Batch, newKeys map[string]uint64, stored func(id string) (uint64, bool)) error {
+// putItems puts the documents, entities and relations of b; seqs holds
+// the sequence numbers of the relations that are stored already, which are
+// rewritten under their keys, and 0 for the others, which putItems gives
+// the next numbers of the bucket.
+func putItems(tx *bolt.Tx, b *newsgraph.Batch, seqs []uint64) error {
 	if err := putAll(tx.Bucket(bucketDocuments), b.Documents, func(d *newsgraph.Document) string { return d.ID }, appendDocument); err != nil {
 		return fmt.Errorf("documents: %w", err)
 	}
 	if err := putAll(tx.Bucket(bucketEntities), b.Entities, func(e *newsgraph.Entity) string { return e.ID }, appendEntity); err != nil {
 		return fmt.Errorf("entities: %w", err)
 	}
-	if err := putRelations(tx.Bucket(bucketRelations), b.Relations, newKeys, stored); err != nil {
+	if err := putRelations(tx.Bucket(bucketRelations), b.Relations, seqs); err != nil {
 		return fmt.Errorf("relations: %w", err)
 	}
 	return nil
 }
 
-// putRelations puts relations under their sequence numbers, in ascending
-// order: new ones append to the end of the bucket, whose pages are then
-// filled completely.
-func putRelations(bucket *bolt.Bucket, rels []*newsgraph.Relation, newKeys map[string]uint64, stored func(id string) (uint64, bool)) error {
-	type keyed struct {
-		seq uint64
-		r   *newsgraph.Relation
-	}
-	list := make([]keyed, len(rels))
-	for i, r := range rels {
-		if stored != nil {
-			if seq, ok := stored(r.ID); ok {
-				list[i] = keyed{seq, r}
-				continue
+// putRelations puts relations under their sequence numbers seqs, giving
+// those with none the next numbers of the bucket, in ascending order: new
+// ones append to the end of the bucket, whose pages are then filled
+// completely.
+func putRelations(bucket *bolt.Bucket, rels []*newsgraph.Relation, seqs []uint64) error {
+	order := make([]int32, len(rels))
+	for i := range rels {
+		order[i] = int32(i)
+		if seqs[i] == 0 {
+			seq, err := bucket.NextSequence()
+			if err != nil {
+				return err
 			}
+			seqs[i] = seq
 		}
-		seq, err := bucket.NextSequence()
-		if err != nil {
-			return err
-		}
-		newKeys[r.ID] = seq
-		list[i] = keyed{seq, r}
 	}
-	slices.SortFunc(list, func(a, b keyed) int { return cmp.Compare(a.seq, b.seq) })
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(seqs[a], seqs[b]) })
 	bucket.FillPercent = 1
 	buf := make([]byte, 0, 64*1024)
-	for _, k := range list {
-		buf = binary.BigEndian.AppendUint64(buf, k.seq)
-		buf = appendRelation(buf, k.r)
+	for _, i := range order {
+		buf = binary.BigEndian.AppendUint64(buf, seqs[i])
+		buf = appendRelation(buf, rels[i])
 		if err := bucket.Put(buf[:8:8], buf[8:len(buf):len(buf)]); err != nil {
 			return err
 		}

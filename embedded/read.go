@@ -11,15 +11,22 @@ import (
 // EntitiesByID returns the entities with the given ids that exist, keyed
 // by the requested id; an id merged away maps to its survivor.
 func (s *Store) EntitiesByID(ctx context.Context, ids []string) (map[string]*newsgraph.Entity, error) {
-	out := make(map[string]*newsgraph.Entity, len(ids))
+	var found []*newsgraph.Entity
+	var keys []string
 	err := s.read(ctx, func(ix *index) error {
 		for _, id := range ids {
 			if e := ix.entities[ix.resolve(id)]; e != nil {
-				out[id] = cloneEntity(e)
+				found = append(found, e)
+				keys = append(keys, id)
 			}
 		}
+		cloneEntities(found)
 		return nil
 	})
+	out := make(map[string]*newsgraph.Entity, len(found))
+	for i, e := range found {
+		out[keys[i]] = e
+	}
 	return out, err
 }
 
@@ -105,7 +112,7 @@ func (s *Store) RelationsByID(ctx context.Context, ids []string) (map[string]*ne
 	out := make(map[string]*newsgraph.Relation, len(ids))
 	err := s.read(ctx, func(ix *index) error {
 		for _, id := range ids {
-			if r := ix.relations[id]; r != nil {
+			if r := ix.relation(id); r != nil {
 				out[id] = cloneRelation(r)
 			}
 		}
@@ -147,13 +154,13 @@ func (ix *index) relationPage(q newsgraph.RelationQuery) newsgraph.Page[*newsgra
 	page.Items = []*newsgraph.Relation{}
 	if involving {
 		// A self-loop is in both of the lists: count it once.
-		for _, r := range lists[1] {
-			if r.From != r.To && (exact || matches(f, r)) {
+		for _, s := range lists[1] {
+			if r := ix.rels[s]; r.From != r.To && (exact || matches(f, r)) {
 				page.TotalCount++
 			}
 		}
-		for _, r := range lists[0] {
-			if exact || matches(f, r) {
+		for _, s := range lists[0] {
+			if exact || matches(f, ix.rels[s]) {
 				page.TotalCount++
 			}
 		}
@@ -163,8 +170,8 @@ func (ix *index) relationPage(q newsgraph.RelationQuery) newsgraph.Page[*newsgra
 				page.TotalCount += len(list)
 				continue
 			}
-			for _, r := range list {
-				if matches(f, r) {
+			for _, s := range list {
+				if matches(f, ix.rels[s]) {
 					page.TotalCount++
 				}
 			}
@@ -172,10 +179,10 @@ func (ix *index) relationPage(q newsgraph.RelationQuery) newsgraph.Page[*newsgra
 	}
 	after, _ := newsgraph.DecodeCursor(q.After)
 	for i, list := range lists {
-		lists[i] = list[relationsAfter(list, after):]
+		lists[i] = list[ix.slotsAfter(list, after):]
 	}
 	for {
-		r := nextSmallest(lists)
+		r := ix.nextSmallest(lists)
 		if r == nil {
 			return page
 		}
@@ -190,59 +197,65 @@ func (ix *index) relationPage(q newsgraph.RelationQuery) newsgraph.Page[*newsgra
 	}
 }
 
-// candidateLists returns lists of relations sorted by id, disjoint but for
-// self-loops under involving, whose
-// union holds every relation f matches: the one list of its most selective
-// field, or one per type, or, for an entity's relations (involving), the
-// relations from it and those to it, which share its self-loops.
-func (ix *index) candidateLists(f newsgraph.RelationFilter) (lists [][]*newsgraph.Relation, involving bool) {
+// candidateLists returns lists of relation slots sorted by id, disjoint
+// but for self-loops under involving, whose union holds every relation f
+// matches: the one list of its most selective field, or one per type, or,
+// for an entity's relations (involving), the relations from it and those
+// to it, which share its self-loops.
+func (ix *index) candidateLists(f newsgraph.RelationFilter) (lists [][]int32, involving bool) {
 	switch {
 	case f.From != "":
-		return [][]*newsgraph.Relation{ix.out[f.From]}, false
+		return [][]int32{ix.sorted(ix.out[f.From])}, false
 	case f.To != "":
-		return [][]*newsgraph.Relation{ix.in[f.To]}, false
+		return [][]int32{ix.sorted(ix.in[f.To])}, false
 	case f.Involving != "":
-		return [][]*newsgraph.Relation{ix.out[f.Involving], ix.in[f.Involving]}, true
+		return [][]int32{ix.sorted(ix.out[f.Involving]), ix.sorted(ix.in[f.Involving])}, true
 	case f.DocumentID != "":
-		return [][]*newsgraph.Relation{ix.byDocument[f.DocumentID]}, false
+		return [][]int32{ix.sorted(ix.byDocument[f.DocumentID])}, false
 	case len(f.Types) > 0:
 		types := slices.Clone(f.Types)
 		slices.Sort(types)
 		for _, t := range slices.Compact(types) {
-			lists = append(lists, ix.byType[t])
+			lists = append(lists, ix.sorted(ix.byType[t]))
 		}
 		return lists, false
 	}
-	return [][]*newsgraph.Relation{ix.relationList}, false
+	return [][]int32{ix.sorted(ix.relationList)}, false
 }
 
 // nextSmallest removes and returns the relation with the smallest id at
 // the head of the lists, from every list it heads, or nil when they are
 // all empty.
-func nextSmallest(lists [][]*newsgraph.Relation) *newsgraph.Relation {
+func (ix *index) nextSmallest(lists [][]int32) *newsgraph.Relation {
 	best := -1
 	for i, list := range lists {
-		if len(list) > 0 && (best < 0 || list[0].ID < lists[best][0].ID) {
+		if len(list) > 0 && (best < 0 || ix.rels[list[0]].ID < ix.rels[lists[best][0]].ID) {
 			best = i
 		}
 	}
 	if best < 0 {
 		return nil
 	}
-	r := lists[best][0]
+	s := lists[best][0]
 	for i, list := range lists {
-		if len(list) > 0 && list[0] == r {
+		if len(list) > 0 && list[0] == s {
 			lists[i] = list[1:]
 		}
 	}
-	return r
+	return ix.rels[s]
 }
 
 // involving returns the relations with id at either end, in ascending id
 // order, a self-loop once.
 func (ix *index) involving(id string) []*newsgraph.Relation {
-	merged := mergeSorted(ix.out[id], ix.in[id], cmpRelation)
-	return slices.CompactFunc(slices.Clone(merged), func(a, b *newsgraph.Relation) bool { return a == b })
+	merged := mergeSorted(ix.sorted(ix.out[id]), ix.sorted(ix.in[id]), ix.cmpSlots)
+	rels := make([]*newsgraph.Relation, 0, len(merged))
+	for i, s := range merged {
+		if i == 0 || s != merged[i-1] {
+			rels = append(rels, ix.rels[s])
+		}
+	}
+	return rels
 }
 
 // filterFields counts the fields of f that are set, AsOf aside: no list
@@ -277,8 +290,8 @@ func matches(f newsgraph.RelationFilter, r *newsgraph.Relation) bool {
 func (s *Store) RelationTypes(ctx context.Context) ([]newsgraph.TypeCount, error) {
 	var types []newsgraph.TypeCount
 	err := s.read(ctx, func(ix *index) error {
-		for t, rels := range ix.byType {
-			types = append(types, newsgraph.TypeCount{Type: t, Count: len(rels)})
+		for t, list := range ix.byType {
+			types = append(types, newsgraph.TypeCount{Type: t, Count: list.len()})
 		}
 		return nil
 	})

@@ -4,16 +4,16 @@ import "github.com/newsgraph/newsgraph"
 
 // endPage answers a relation query whose most selective field is an end
 // (From, To or Involving) and that has more fields to check, from the
-// traversal view when it is up to date: the view lists an entity's
+// traversal view when one was built: the view lists an entity's
 // relations as numbers with their types beside them, so checking the type
 // of thousands of a hub's relations reads two arrays instead of every
 // relation. It reports false, leaving the query to relationPage, when the
-// query is not of that shape or the view would have to be rebuilt first.
+// query is not of that shape or there is no view yet.
 func (ix *index) endPage(q newsgraph.RelationQuery) (newsgraph.Page[*newsgraph.Relation], bool) {
 	var page newsgraph.Page[*newsgraph.Relation]
 	f := q.Filter
 	a := ix.graph.current.Load()
-	if a == nil || !a.fresh(ix) || filterFields(f) <= 1 && f.AsOf.IsZero() {
+	if a == nil || filterFields(f) <= 1 && f.AsOf.IsZero() {
 		return page, false
 	}
 	var id string
@@ -35,10 +35,7 @@ func (ix *index) endPage(q newsgraph.RelationQuery) (newsgraph.Page[*newsgraph.R
 	}
 	types := a.filter(newStep(dir, f.Types, newsgraph.Date{})).types
 	after, _ := newsgraph.DecodeCursor(q.After)
-	start := int32(relationsAfter(a.relations, after))
-	out, in := a.arcs(n, dir)
-	it := arcIter{out: out, in: in}
-	for x, ok := it.next(); ok; x, ok = it.next() {
+	for _, x := range a.arcs(n, dir) {
 		if types != nil && !types[a.relType[x.rel]] {
 			continue
 		}
@@ -48,7 +45,7 @@ func (ix *index) endPage(q newsgraph.RelationQuery) (newsgraph.Page[*newsgraph.R
 		}
 		page.TotalCount++
 		switch {
-		case x.rel < start:
+		case after != "" && r.ID <= after:
 		case len(page.Items) < q.First:
 			page.Items = append(page.Items, cloneRelation(r))
 		default:

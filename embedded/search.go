@@ -4,6 +4,8 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -19,6 +21,78 @@ type searchIndex struct {
 
 func newSearchIndex() *searchIndex {
 	return &searchIndex{postings: map[string][]string{}}
+}
+
+// searchCache holds the search index of an index. A new graph's is built
+// at once and a loaded graph's by the first search (or in the background
+// after Open), so that opening a large graph does not wait for it; once
+// built, writes keep it up to date.
+type searchCache struct {
+	mu      sync.Mutex
+	current atomic.Pointer[searchIndex]
+}
+
+// textSearch returns the search index, building it when there is none.
+// The caller holds the read lock.
+func (ix *index) textSearch() *searchIndex {
+	c := &ix.search
+	if s := c.current.Load(); s != nil {
+		return s
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s := c.current.Load(); s != nil {
+		return s
+	}
+	s := buildSearchIndex(ix)
+	c.current.Store(s)
+	return s
+}
+
+// buildSearchIndex builds the search index of every entity of ix, their
+// words on two cores. Taking the entities in ascending id order gives
+// every posting list in that order.
+func buildSearchIndex(ix *index) *searchIndex {
+	words := make([][]string, len(ix.entityIDs))
+	fill := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			words[i] = entityWords(ix.entities[ix.entityIDs[i]])
+		}
+	}
+	var wg sync.WaitGroup
+	half := len(words) / 2
+	wg.Go(func() { fill(0, half) })
+	fill(half, len(words))
+	wg.Wait()
+	s := newSearchIndex()
+	for i, id := range ix.entityIDs {
+		for _, w := range words[i] {
+			s.postings[w] = append(s.postings[w], id)
+		}
+	}
+	s.words = make([]string, 0, len(s.postings))
+	for w := range s.postings {
+		s.words = append(s.words, w)
+	}
+	slices.Sort(s.words)
+	return s
+}
+
+// changes returns a collector of the changes a write makes to the search
+// index, or nil when the index is not built: its build will see the
+// write.
+func (c *searchCache) changes() *searchChanges {
+	if c.current.Load() == nil {
+		return nil
+	}
+	return &searchChanges{added: map[string][]string{}, removed: map[string]map[string]bool{}}
+}
+
+// apply applies the changes from changes to the search index.
+func (c *searchCache) apply(ch *searchChanges) {
+	if ch != nil {
+		c.current.Load().apply(ch)
+	}
 }
 
 // entityWords returns the distinct folded words entity e is found by.
@@ -39,11 +113,11 @@ type searchChanges struct {
 	removed map[string]map[string]bool
 }
 
-func (*searchIndex) newChanges() *searchChanges {
-	return &searchChanges{added: map[string][]string{}, removed: map[string]map[string]bool{}}
-}
-
+// add records that e has its words; a nil c records nothing.
 func (c *searchChanges) add(e *newsgraph.Entity) {
+	if c == nil {
+		return
+	}
 	for _, w := range entityWords(e) {
 		if c.removed[w][e.ID] {
 			delete(c.removed[w], e.ID) // replaced with the same word: keep it
@@ -53,7 +127,11 @@ func (c *searchChanges) add(e *newsgraph.Entity) {
 	}
 }
 
+// remove records that e no longer has its words; a nil c records nothing.
 func (c *searchChanges) remove(e *newsgraph.Entity) {
+	if c == nil {
+		return
+	}
 	for _, w := range entityWords(e) {
 		if c.removed[w] == nil {
 			c.removed[w] = map[string]bool{}
@@ -169,7 +247,7 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgrap
 	}
 	var hits []newsgraph.SearchHit
 	err := s.read(ctx, func(ix *index) error {
-		for id := range ix.search.candidates(words) {
+		for id := range ix.textSearch().candidates(words) {
 			e := ix.entities[id]
 			if e == nil || (len(q.Kinds) > 0 && !slices.Contains(q.Kinds, e.Kind)) {
 				continue

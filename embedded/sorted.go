@@ -95,15 +95,3 @@ func searchAfter(ids []string, key string) int {
 	}
 	return i
 }
-
-// relationsAfter is searchAfter for relations sorted by id.
-func relationsAfter(rels []*newsgraph.Relation, key string) int {
-	if key == "" {
-		return 0
-	}
-	i, found := slices.BinarySearchFunc(rels, key, func(r *newsgraph.Relation, k string) int { return strings.Compare(r.ID, k) })
-	if found {
-		i++
-	}
-	return i
-}

@@ -1,8 +1,10 @@
 // Package embedded is the zero-setup newsgraph store: a single bbolt file
 // holds the graph durably, and in-memory indexes serve every read.
 //
-// Open loads the whole graph into memory. Reads take a read lock and never
-// touch the file. Every write (Upsert, DeleteRelation, DeleteEntity,
+// Open loads the whole graph into memory; what only some reads need (the
+// relation lists in id order, the search index, the traversal view) is
+// prepared in the background after Open, or by the first read that needs
+// it. Reads take a read lock and never touch the file. Every write (Upsert, DeleteRelation, DeleteEntity,
 // MergeEntities) is planned against memory, written in one durable bbolt
 // transaction, and only after the commit applied to the indexes, so a
 // failed write changes nothing. Merge records and the redirects of ids
@@ -88,6 +90,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		return nil, fmt.Errorf("embedded: load %s: %w", path, err)
 	}
 	s.idx = idx
+	go s.warm()
 	return s, nil
 }
 

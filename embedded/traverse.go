@@ -98,9 +98,7 @@ func (a *adjacency) neighborhood(q newsgraph.NeighborhoodQuery, f filter) (nodes
 	for level := 1; level <= q.Depth && start < len(nodes); level++ {
 		end := len(nodes)
 		for p := start; p < end; p++ {
-			out, in := a.arcs(nodes[p], f.dir)
-			it := arcIter{out: out, in: in}
-			for x, ok := it.next(); ok; x, ok = it.next() {
+			for _, x := range a.arcs(nodes[p], f.dir) {
 				if !f.follows(x.rel) {
 					continue
 				}
@@ -245,9 +243,7 @@ type bfsSide struct {
 func (s *bfsSide) grow(a *adjacency, epoch uint32, seenByOther []uint32) (int32, bool) {
 	s.next = s.next[:0]
 	for _, n := range s.frontier {
-		out, in := a.arcs(n, s.filter.dir)
-		it := arcIter{out: out, in: in}
-		for x, ok := it.next(); ok; x, ok = it.next() {
+		for _, x := range a.arcs(n, s.filter.dir) {
 			m := x.other
 			if s.mark[m] == epoch || !s.filter.follows(x.rel) {
 				continue

@@ -42,12 +42,17 @@ func (s *Store) Upsert(ctx context.Context, in newsgraph.Batch) error {
 		if err := b.CheckReferences(storedEntities, storedDocs); err != nil {
 			return nil, err
 		}
-		for _, r := range b.Relations {
-			if old := ix.relations[r.ID]; old != nil {
-				r.Evidence = newsgraph.UnionEvidence(old.Evidence, r.Evidence)
+		slots := make([]int32, len(b.Relations))
+		for i, r := range b.Relations {
+			slot, ok := ix.relations[r.ID]
+			if !ok {
+				slots[i] = -1
+				continue
 			}
+			slots[i] = slot
+			r.Evidence = newsgraph.UnionEvidence(ix.rels[slot].Evidence, r.Evidence)
 		}
-		return &change{batch: b}, nil
+		return &change{batch: b, slots: slots}, nil
 	})
 }
 
@@ -74,7 +79,7 @@ func (s *Store) write(ctx context.Context, op string, plan func(ix *index) (*cha
 	if err := ctx.Err(); err != nil {
 		return contextErr(err)
 	}
-	if err := commit(s.db, c, ix.relationKeys); err != nil {
+	if err := commit(s.db, c, ix); err != nil {
 		return &newsgraph.Error{Code: newsgraph.Unavailable, Op: op, Message: "writing to the database failed", Err: fmt.Errorf("embedded: %w", err)}
 	}
 	s.mu.Lock()

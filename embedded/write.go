@@ -11,7 +11,7 @@ import (
 // NotFound.
 func (s *Store) DeleteRelation(ctx context.Context, id string) error {
 	return s.write(ctx, "deleteRelation", func(ix *index) (*change, error) {
-		if ix.relations[id] == nil {
+		if ix.relation(id) == nil {
 			return nil, notFound("deleteRelation", "relation", id)
 		}
 		return &change{deleteRelations: []string{id}}, nil
