@@ -79,7 +79,12 @@ func (s *Service) ingestGroup(ctx context.Context, items []groupItem) ([]Outcome
 	out := make([]Outcome, len(items))
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ov := newOverlay(s.store)
+	entities, relations := 0, 0
+	for _, item := range items {
+		entities += len(item.input.Entities)
+		relations += len(item.input.Relations)
+	}
+	ov := newOverlay(s.store, entities, relations)
 	var accepted []int
 	for i, item := range items {
 		if item.err != nil {

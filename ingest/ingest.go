@@ -174,8 +174,8 @@ func planDocument(ctx context.Context, rd reader, in Input, p *plan) (string, er
 // resolved to the same id, and adds to the batch the new relations and
 // the existing ones that gain evidence.
 func planRelations(ctx context.Context, rd reader, in Input, docID string, idOf func(string) string, p *plan) error {
-	var order []string
-	byID := map[string]*newsgraph.Relation{}
+	order := make([]string, 0, len(in.Relations))
+	byID := make(map[string]*newsgraph.Relation, len(in.Relations))
 	for i, r := range in.Relations {
 		from, to := idOf(r.From), idOf(r.To)
 		for _, end := range []struct{ name, ref, id string }{{"from", r.From, from}, {"to", r.To, to}} {
@@ -237,7 +237,7 @@ func planRelations(ctx context.Context, rd reader, in Input, docID string, idOf 
 // explicit ids and the references that are not refs of the input.
 func referencedIDs(in Input) []string {
 	refs := make(map[string]bool, len(in.Entities))
-	var ids []string
+	ids := make([]string, 0, len(in.Entities)+2*len(in.Relations))
 	for _, e := range in.Entities {
 		refs[e.Ref] = true
 		if e.ID != "" {

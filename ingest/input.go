@@ -1,13 +1,8 @@
 package ingest
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -117,33 +112,3 @@ func DocumentID(text string) string {
 
 // IsEntitiesOnly reports whether in carries no document, only entities.
 func (in Input) IsEntitiesOnly() bool { return in.Document == DocumentInput{} }
-
-// DecodeInput decodes one JSON object into an Input. Unknown fields and data
-// after the object are errors, so that a misspelt field cannot drop data
-// silently. The error is a newsgraph Invalid error.
-func DecodeInput(data []byte) (Input, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var in Input
-	if err := dec.Decode(&in); err != nil {
-		return Input{}, invalidf("invalid JSON: %s", jsonMessage(err))
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return Input{}, invalidf("invalid JSON: unexpected data after the object")
-	}
-	return in, nil
-}
-
-// jsonMessage turns a decoding error into a message for the person who
-// wrote the input, with the offset of a syntax error.
-func jsonMessage(err error) string {
-	var syntax *json.SyntaxError
-	if errors.As(err, &syntax) {
-		return fmt.Sprintf("%s (at byte %d)", syntax.Error(), syntax.Offset)
-	}
-	var nerr *newsgraph.Error
-	if errors.As(err, &nerr) {
-		return nerr.Message
-	}
-	return err.Error()
-}

@@ -22,7 +22,8 @@ type overlay struct {
 	entities    map[string]*newsgraph.Entity
 	entityOrder []string
 	// keys maps the folded name and aliases of each pending entity to the
-	// ids having them, for Search.
+	// ids having them, for Search. It is nil until the first Search:
+	// folding costs, and inputs whose entities all have ids never search.
 	keys map[string][]string
 
 	// storedEntities caches the store's answers to EntitiesByID by
@@ -42,18 +43,21 @@ type overlay struct {
 // fields and only the evidence the group adds; Upsert unions it with the
 // stored evidence).
 type pendingRelation struct {
-	full, write *newsgraph.Relation
+	full  newsgraph.Relation
+	write *newsgraph.Relation
 }
 
-func newOverlay(store newsgraph.Store) *overlay {
+// newOverlay returns an overlay of store for a group of inputs naming
+// about the given numbers of entities and relations, which size its maps:
+// growing them item by item costs more than planning does.
+func newOverlay(store newsgraph.Store, entities, relations int) *overlay {
 	return &overlay{
 		store:           store,
 		documents:       map[string]*newsgraph.Document{},
-		entities:        map[string]*newsgraph.Entity{},
-		storedEntities:  map[string]*newsgraph.Entity{},
-		keys:            map[string][]string{},
-		relations:       map[string]*pendingRelation{},
-		storedRelations: map[string]*newsgraph.Relation{},
+		entities:        make(map[string]*newsgraph.Entity, entities),
+		storedEntities:  make(map[string]*newsgraph.Entity, entities+relations),
+		relations:       make(map[string]*pendingRelation, relations),
+		storedRelations: make(map[string]*newsgraph.Relation, relations),
 	}
 }
 
@@ -70,10 +74,8 @@ func (o *overlay) add(b newsgraph.Batch) {
 			o.entityOrder = append(o.entityOrder, e.ID)
 		}
 		o.entities[e.ID] = e
-		for k := range entityKeys(e) {
-			if !slices.Contains(o.keys[k], e.ID) {
-				o.keys[k] = append(o.keys[k], e.ID)
-			}
+		if o.keys != nil {
+			o.addKeys(e)
 		}
 	}
 	for _, r := range b.Relations {
@@ -82,12 +84,23 @@ func (o *overlay) add(b newsgraph.Batch) {
 			p.write.Evidence = newsgraph.UnionEvidence(p.write.Evidence, r.Evidence)
 			continue
 		}
-		full := *r
+		p := &pendingRelation{full: *r, write: r}
 		if old := o.storedRelations[r.ID]; old != nil {
-			full.Evidence = newsgraph.UnionEvidence(old.Evidence, r.Evidence)
+			p.full.Evidence = newsgraph.UnionEvidence(old.Evidence, r.Evidence)
 		}
-		o.relations[r.ID] = &pendingRelation{full: &full, write: r}
+		o.relations[r.ID] = p
 		o.relOrder = append(o.relOrder, r.ID)
+	}
+}
+
+// addKeys indexes the folded name and aliases of the pending entity e.
+// A later version of an entity has the keys of the earlier ones: a group
+// only adds aliases.
+func (o *overlay) addKeys(e *newsgraph.Entity) {
+	for k := range entityKeys(e) {
+		if !slices.Contains(o.keys[k], e.ID) {
+			o.keys[k] = append(o.keys[k], e.ID)
+		}
 	}
 }
 
@@ -118,7 +131,7 @@ func (o *overlay) EntitiesByID(ctx context.Context, ids []string) (map[string]*n
 			out[id] = e
 		} else if e, ok := o.storedEntities[id]; ok {
 			if e != nil {
-				out[id] = o.latest(e)
+				out[id] = o.latest(id, e)
 			}
 		} else {
 			rest = append(rest, id)
@@ -135,14 +148,19 @@ func (o *overlay) EntitiesByID(ctx context.Context, ids []string) (map[string]*n
 		e := stored[id]
 		o.storedEntities[id] = e
 		if e != nil {
-			out[id] = o.latest(e)
+			out[id] = o.latest(id, e)
 		}
 	}
 	return out, nil
 }
 
-// latest returns the pending version of the stored entity e, or e.
-func (o *overlay) latest(e *newsgraph.Entity) *newsgraph.Entity {
+// latest returns the pending version of the stored entity e, requested by
+// id, or e. Callers have found no pending entity named id, so only an id
+// merged into e can have one.
+func (o *overlay) latest(id string, e *newsgraph.Entity) *newsgraph.Entity {
+	if e.ID == id {
+		return e
+	}
 	if pending := o.entities[e.ID]; pending != nil {
 		return pending
 	}
@@ -163,6 +181,12 @@ func (o *overlay) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgr
 			hits[i] = newsgraph.SearchHit{Entity: pending, Score: newsgraph.SearchScore(q.Text, pending)}
 		}
 		seen[h.Entity.ID] = true
+	}
+	if o.keys == nil {
+		o.keys = make(map[string][]string, len(o.entities))
+		for _, id := range o.entityOrder {
+			o.addKeys(o.entities[id])
+		}
 	}
 	for _, id := range o.keys[strings.Join(newsgraph.SearchTokens(q.Text), " ")] {
 		e := o.entities[id]
@@ -210,7 +234,7 @@ func (o *overlay) RelationsByID(ctx context.Context, ids []string) (map[string]*
 	var rest []string
 	for _, id := range ids {
 		if p := o.relations[id]; p != nil {
-			out[id] = p.full
+			out[id] = &p.full
 		} else if r, ok := o.storedRelations[id]; ok {
 			if r != nil {
 				out[id] = r

@@ -40,7 +40,7 @@ type plannedEntity struct {
 }
 
 func newResolver(store reader) *resolver {
-	return &resolver{store: store, existing: map[string]*newsgraph.Entity{}, planned: map[string]*plannedEntity{}}
+	return &resolver{store: store, planned: map[string]*plannedEntity{}}
 }
 
 // lookup fetches the given entity ids in one call and caches the answers;
@@ -48,7 +48,10 @@ func newResolver(store reader) *resolver {
 // Input.Validate, or built by newsgraph.EntityID), and a malformed id
 // would only be reported absent.
 func (r *resolver) lookup(ctx context.Context, ids []string) error {
-	var missing []string
+	if len(r.existing) == 0 {
+		r.existing = make(map[string]*newsgraph.Entity, len(ids))
+	}
+	missing := make([]string, 0, len(ids))
 	for _, id := range ids {
 		if _, ok := r.existing[id]; !ok {
 			r.existing[id] = nil // asked for; filled in below

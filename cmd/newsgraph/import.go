@@ -268,8 +268,10 @@ func (imp *importer) commit(ctx context.Context, group []parsedLine, sum *summar
 // line, and sends it on lines until r ends or ctx is cancelled.
 func readLines(ctx context.Context, r io.Reader, lines chan<- parsedLine) error {
 	br := bufio.NewReaderSize(r, 1<<20)
+	var raw []byte // reused: decoding copies what it keeps
 	for n := 1; ; n++ {
-		raw, err := readLine(br)
+		var err error
+		raw, err = readLine(br, raw[:0])
 		if trimmed := bytes.TrimSpace(raw); len(trimmed) > 0 {
 			line := parsedLine{number: n, bytes: len(raw)}
 			if len(raw) > maxLineBytes {
@@ -295,11 +297,10 @@ func readLines(ctx context.Context, r io.Reader, lines chan<- parsedLine) error 
 	}
 }
 
-// readLine returns the next line with its newline, reading at most
-// maxLineBytes+1 bytes of it into memory and discarding the rest of a longer
-// line.
-func readLine(br *bufio.Reader) ([]byte, error) {
-	var line []byte
+// readLine appends the next line with its newline to line and returns it,
+// reading at most maxLineBytes+1 bytes of it into memory and discarding the
+// rest of a longer line.
+func readLine(br *bufio.Reader, line []byte) ([]byte, error) {
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if len(line) <= maxLineBytes {
