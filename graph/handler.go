@@ -97,6 +97,11 @@ type Config struct {
 	// KeepAlive is how often the websocket transport sends graphql-ws
 	// keep-alive pings; 0 means DefaultKeepAlive.
 	KeepAlive time.Duration
+
+	// stockGqlgen turns plain results (plain.go) and the POST transport's
+	// direct response writing (transport_post.go) off, so that tests can
+	// compare the handler with stock gqlgen.
+	stockGqlgen bool
 }
 
 func (c Config) withDefaults() Config {
@@ -159,7 +164,11 @@ func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 		InitFunc:              initWebsocket(cfg.Keys, cfg.RequireKeyForReads),
 		InitTimeout:           websocketInitTimeout,
 	}
-	transports := []graphql.Transport{ws, transport.Options{}, transport.GET{}, transport.POST{}}
+	var post graphql.Transport = postTransport{}
+	if cfg.stockGqlgen {
+		post = transport.POST{}
+	}
+	transports := []graphql.Transport{ws, transport.Options{}, transport.GET{}, post}
 	for _, t := range transports {
 		srv.AddTransport(t)
 	}
@@ -178,6 +187,9 @@ func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 	srv.SetRecoverFunc(recoverFunc(cfg.Logger))
 	loaderOpts := []loaders.Option{loaders.WithWait(cfg.LoaderWait), loaders.WithMaxBatch(cfg.LoaderMaxBatch)}
 	srv.AroundResponses(loadersPerResponse(store, loaderOpts))
+	if !cfg.stockGqlgen {
+		srv.AroundFields(plainResults)
+	}
 
 	h := requireTransport(srv, transports)
 	// An HTTP request gets its loaders, deadline and body limit here. A

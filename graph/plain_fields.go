@@ -1,0 +1,206 @@
+package graph
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/graph/model"
+)
+
+// The plain fields of each object type: the fields whose value is read from
+// the resolved Go value alone, written as gqlgen writes them (see plain.go).
+// A field missing here (documents, relations, from, to, status, ...) makes
+// a selection that asks for it go through gqlgen's executor.
+var (
+	subgraphFields = map[string]plainField[*model.Subgraph]{
+		"nodes":     entityListField(func(s *model.Subgraph) []model.Entity { return s.Nodes }),
+		"edges":     relationListField(func(s *model.Subgraph) []*newsgraph.Relation { return s.Edges }),
+		"truncated": leaf(func(b []byte, s *model.Subgraph) []byte { return strconv.AppendBool(b, s.Truncated) }),
+	}
+	pathFields = map[string]plainField[*model.Path]{
+		"length": leaf(func(b []byte, p *model.Path) []byte { return strconv.AppendInt(b, int64(p.Length), 10) }),
+		"nodes":  entityListField(func(p *model.Path) []model.Entity { return p.Nodes }),
+		"edges":  relationListField(func(p *model.Path) []*newsgraph.Relation { return p.Edges }),
+	}
+	searchHitFields = map[string]plainField[*model.SearchHit]{
+		"entity": entityField(func(h *model.SearchHit) model.Entity { return h.Entity }),
+		"score":  leaf(func(b []byte, h *model.SearchHit) []byte { return appendFloat(b, h.Score) }),
+	}
+	relationFields = map[string]plainField[*newsgraph.Relation]{
+		"id":         leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendQuoted(b, r.ID) }),
+		"type":       leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendQuoted(b, r.Type) }),
+		"fromId":     leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendQuoted(b, r.From) }),
+		"toId":       leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendQuoted(b, r.To) }),
+		"validFrom":  leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendDate(b, r.ValidFrom) }),
+		"validTo":    leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendDate(b, r.ValidTo) }),
+		"confidence": leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendFloat(b, r.Confidence) }),
+		"evidence":   evidenceListField,
+	}
+	evidenceFields = map[string]plainField[newsgraph.Evidence]{
+		"quote": leaf(func(b []byte, e newsgraph.Evidence) []byte { return appendQuoted(b, e.Quote) }),
+	}
+)
+
+// entityFields returns the plain fields of the object type of kind k: those
+// of the Entity interface and the kind's own.
+func entityFields(k newsgraph.Kind) map[string]plainField[*newsgraph.Entity] {
+	fields := map[string]plainField[*newsgraph.Entity]{
+		"id":          leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendQuoted(b, e.ID) }),
+		"name":        leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendQuoted(b, e.Name) }),
+		"kind":        leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendQuoted(b, string(e.Kind)) }),
+		"aliases":     leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendStrings(b, e.Aliases) }),
+		"description": leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendOptional(b, e.Description) }),
+	}
+	switch k {
+	case newsgraph.KindPerson:
+		fields["roles"] = leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendStrings(b, e.Roles) })
+	case newsgraph.KindLegalConcept:
+		fields["jurisdiction"] = leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendOptional(b, e.Jurisdiction) })
+	case newsgraph.KindEvent:
+		fields["startDate"] = leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendDate(b, e.StartDate) })
+		fields["endDate"] = leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendDate(b, e.EndDate) })
+	case newsgraph.KindClaim:
+		fields["claimText"] = leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendOptional(b, e.ClaimText) })
+		fields["verdict"] = leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendOptional(b, e.Verdict) })
+		fields["counterEvidence"] = leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendOptional(b, e.CounterEvidence) })
+	}
+	return fields
+}
+
+// entityKinds are the kinds in the order of their object types' writers.
+var entityKinds = []newsgraph.Kind{
+	newsgraph.KindPerson, newsgraph.KindOrganization, newsgraph.KindPlace,
+	newsgraph.KindLegalConcept, newsgraph.KindEvent, newsgraph.KindClaim,
+}
+
+// compileEntity compiles a selection on the Entity interface once per
+// object type; the writer picks the one of the entity's kind.
+func compileEntity(c *plainCompiler, f graphql.CollectedField) (plainWriter[model.Entity], bool) {
+	byKind := make(map[newsgraph.Kind]plainWriter[*newsgraph.Entity], len(entityKinds))
+	for _, k := range entityKinds {
+		w, ok := compileObject(c, f.Selections, []string{model.ObjectTypeName(k), "Entity"}, entityFields(k))
+		if !ok {
+			return nil, false
+		}
+		byKind[k] = w
+	}
+	// model.Wrap makes an entity of an unknown kind an Organization.
+	fallback := byKind[newsgraph.KindOrganization]
+	return func(b []byte, e model.Entity) []byte {
+		d := e.Domain()
+		if w, ok := byKind[d.Kind]; ok {
+			return w(b, d)
+		}
+		return fallback(b, d)
+	}, true
+}
+
+// entityField is a plain field holding one entity, never null.
+func entityField[T any](get func(T) model.Entity) plainField[T] {
+	return func(c *plainCompiler, f graphql.CollectedField) (plainWriter[T], bool) {
+		w, ok := compileEntity(c, f)
+		if !ok {
+			return nil, false
+		}
+		return func(b []byte, v T) []byte { return w(b, get(v)) }, true
+	}
+}
+
+// entityListField is a plain field holding a list of entities.
+func entityListField[T any](get func(T) []model.Entity) plainField[T] {
+	return func(c *plainCompiler, f graphql.CollectedField) (plainWriter[T], bool) {
+		w, ok := compileEntity(c, f)
+		if !ok {
+			return nil, false
+		}
+		return func(b []byte, v T) []byte { return appendList(b, get(v), w) }, true
+	}
+}
+
+// relationListField is a plain field holding a list of relations.
+func relationListField[T any](get func(T) []*newsgraph.Relation) plainField[T] {
+	return func(c *plainCompiler, f graphql.CollectedField) (plainWriter[T], bool) {
+		w, ok := compileObject(c, f.Selections, []string{"Relation"}, relationFields)
+		if !ok {
+			return nil, false
+		}
+		return func(b []byte, v T) []byte { return appendList(b, get(v), w) }, true
+	}
+}
+
+// evidenceListField is Relation.evidence when only quotes are asked for.
+func evidenceListField(c *plainCompiler, f graphql.CollectedField) (plainWriter[*newsgraph.Relation], bool) {
+	w, ok := compileObject(c, f.Selections, []string{"Evidence"}, evidenceFields)
+	if !ok {
+		return nil, false
+	}
+	return func(b []byte, r *newsgraph.Relation) []byte { return appendList(b, r.Evidence, w) }, true
+}
+
+// appendQuoted appends s as a JSON string escaped exactly as gqlgen's
+// graphql.MarshalString escapes it: control characters, '"' and '\' only,
+// other bytes as they are (FuzzAppendQuoted checks the two agree).
+func appendQuoted(b []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '\t':
+			b = append(b, `\t`...)
+		case '\r':
+			b = append(b, `\r`...)
+		case '\n':
+			b = append(b, `\n`...)
+		case '\\':
+			b = append(b, `\\`...)
+		case '"':
+			b = append(b, `\"`...)
+		default:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		}
+		start = i + 1
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendStrings appends a list of strings; nil is the empty list.
+func appendStrings(b []byte, list []string) []byte {
+	return appendList(b, list, appendQuoted)
+}
+
+// appendOptional appends a string that is null when empty, as the model's
+// optional fields are.
+func appendOptional(b []byte, s string) []byte {
+	if s == "" {
+		return append(b, "null"...)
+	}
+	return appendQuoted(b, s)
+}
+
+// appendDate appends a Date as model.MarshalDate writes it: null when zero.
+func appendDate(b []byte, d newsgraph.Date) []byte {
+	if d.IsZero() {
+		return append(b, "null"...)
+	}
+	return strconv.AppendQuote(b, d.String())
+}
+
+// appendFloat appends a float as gqlgen's Float does (%g). Stored floats
+// are validated finite; a non-finite one is written as null rather than as
+// invalid JSON.
+func appendFloat(b []byte, f float64) []byte {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return append(b, "null"...)
+	}
+	return strconv.AppendFloat(b, f, 'g', -1, 64)
+}

@@ -1,0 +1,75 @@
+package graph
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2"
+
+	"github.com/newsgraph/newsgraph/graph/generated"
+	"github.com/newsgraph/newsgraph/graph/model"
+)
+
+// TestCompilePlain checks which selections plainResults writes itself: the
+// frontend's traversal and search shapes, whatever their aliases, fragments
+// and directives; and not those that need a resolver, nor nil results.
+func TestCompilePlain(t *testing.T) {
+	schema := generated.NewExecutableSchema(generated.Config{}).Schema()
+	subgraph, path := &model.Subgraph{}, &model.Path{}
+	tests := []struct {
+		name  string
+		query string
+		vars  map[string]any
+		res   any
+		plain bool
+	}{
+		{"frontend expand", `{ neighborhood(id: "a:b", depth: 2, limit: 200) { truncated nodes { id name kind } edges { id type fromId toId } } }`, nil, subgraph, true},
+		{"frontend path", `{ shortestPath(from: "a:b", to: "a:c") { length nodes { id name kind } edges { id type fromId toId } } }`, nil, path, true},
+		{"frontend search", `{ search(query: "ab", first: 10) { score entity { id name kind } } }`, nil, []*model.SearchHit{}, true},
+		{"paths", `{ paths(from: "a:b", to: "a:c") { length nodes { id } } }`, nil, []*model.Path{}, true},
+		{"every plain field", `{ neighborhood(id: "a:b") { __typename truncated nodes { __typename id name kind aliases description ... on Person { roles } ... on LegalConcept { jurisdiction } ... on Event { startDate endDate } ... on Claim { claimText verdict counterEvidence } } edges { __typename id type fromId toId validFrom validTo confidence evidence { quote } } } }`, nil, subgraph, true},
+		{"fragments and directives", `query($x: Boolean!) { neighborhood(id: "a:b") { nodes { ...F @include(if: $x) id @skip(if: $x) } } } fragment F on Entity { name }`, map[string]any{"x": true}, subgraph, true},
+		{"skipped resolver field", `query($x: Boolean!) { neighborhood(id: "a:b") { edges { id from @skip(if: $x) { name } } } }`, map[string]any{"x": true}, subgraph, true},
+		{"included resolver field", `query($x: Boolean!) { neighborhood(id: "a:b") { edges { id from @include(if: $x) { name } } } }`, map[string]any{"x": true}, subgraph, false},
+		{"edge ends", `{ neighborhood(id: "a:b") { edges { from { id } } } }`, nil, subgraph, false},
+		{"evidence document", `{ neighborhood(id: "a:b") { edges { evidence { document { id } } } } }`, nil, subgraph, false},
+		{"entity documents", `{ shortestPath(from: "a:b", to: "a:c") { nodes { documents { id } } } }`, nil, path, false},
+		{"event place", `{ neighborhood(id: "a:b") { nodes { ... on Event { place { id } } } } }`, nil, subgraph, false},
+		{"entity relations", `{ search(query: "ab") { entity { relations { totalCount } } } }`, nil, []*model.SearchHit{}, false},
+		{"relation status", `{ neighborhood(id: "a:b") { edges { status } } }`, nil, subgraph, false},
+		{"nil path", `{ shortestPath(from: "a:b", to: "a:c") { length } }`, nil, (*model.Path)(nil), false},
+		{"nil in a list", `{ paths(from: "a:b", to: "a:c") { length } }`, nil, []*model.Path{nil}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, errs := gqlparser.LoadQueryWithRules(schema, tt.query, nil)
+			if errs != nil {
+				t.Fatalf("query: %v", errs)
+			}
+			oc := &graphql.OperationContext{RawQuery: tt.query, Variables: tt.vars, Doc: doc, Operation: doc.Operations[0]}
+			root := graphql.CollectFields(oc, doc.Operations[0].SelectionSet, []string{"Query"})
+			if len(root) != 1 {
+				t.Fatalf("%d root fields, want 1", len(root))
+			}
+			if got := compilePlain(oc, root[0], tt.res) != nil; got != tt.plain {
+				t.Errorf("plain = %v, want %v", got, tt.plain)
+			}
+		})
+	}
+}
+
+// FuzzAppendQuoted checks appendQuoted writes every string exactly as
+// gqlgen's String marshaler does.
+func FuzzAppendQuoted(f *testing.F) {
+	for _, s := range []string{"", "plain", `"quoted" \ back`, "tab\there\nline\r", "\x00\x01\x1f\x7f", "é ü 中文 \u2028", "<b>&amp;</b>", "\xff\xfe invalid"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		graphql.MarshalString(s).MarshalGQL(&want)
+		if got := appendQuoted([]byte("prefix"), s); string(got) != "prefix"+want.String() {
+			t.Errorf("appendQuoted(%q) = %s, want %s", s, got[len("prefix"):], want.Bytes())
+		}
+	})
+}
