@@ -64,20 +64,57 @@ func SearchTokens(query string) []string { return strings.Fields(Fold(query)) }
 //     when the key has fewer extra words;
 //   - up to 0.3: every query word is a prefix of a word of the description.
 func SearchScore(query string, e *Entity) float64 {
-	q := strings.Join(SearchTokens(query), " ")
-	if q == "" {
+	return NewSearchScorer(query).Score(e)
+}
+
+// SearchScorer is SearchScore for one query, folded once: a store scoring
+// many candidates builds one per query.
+type SearchScorer struct {
+	q string // the query's folded words, joined by single spaces
+}
+
+// NewSearchScorer prepares query for scoring.
+func NewSearchScorer(query string) SearchScorer {
+	return SearchScorer{q: strings.Join(SearchTokens(query), " ")}
+}
+
+// Score is SearchScore(query, e).
+func (s SearchScorer) Score(e *Entity) float64 {
+	if s.q == "" {
 		return 0
 	}
-	best := 0.0
-	for i, k := range SearchKeys(e) {
-		best = max(best, keyScore(q, k, i == 0))
+	if best := s.keysScore(SearchKeys(e)); best > 0 || e.Description == "" {
+		return best
 	}
-	if best == 0 && e.Description != "" {
-		if c := tokenCoverage(q, Fold(e.Description)); c > 0 {
-			best = 0.3 * c
-		}
+	return s.descriptionScore(Fold(e.Description))
+}
+
+// ScoreFolded is Score for an entity whose SearchKeys are keys and whose
+// description folds to foldedDescription, both computed once and kept (by
+// an index, say).
+func (s SearchScorer) ScoreFolded(keys []string, foldedDescription string) float64 {
+	if s.q == "" {
+		return 0
+	}
+	if best := s.keysScore(keys); best > 0 {
+		return best
+	}
+	return s.descriptionScore(foldedDescription)
+}
+
+// keysScore is the best score of the query against the search keys, the
+// name first.
+func (s SearchScorer) keysScore(keys []string) float64 {
+	best := 0.0
+	for i, k := range keys {
+		best = max(best, keyScore(s.q, k, i == 0))
 	}
 	return best
+}
+
+// descriptionScore scores the query against a folded description.
+func (s SearchScorer) descriptionScore(folded string) float64 {
+	return 0.3 * tokenCoverage(s.q, folded)
 }
 
 func keyScore(q, key string, isName bool) float64 {
@@ -86,7 +123,7 @@ func keyScore(q, key string, isName bool) float64 {
 		return 1
 	case q == key:
 		return 0.95
-	case strings.HasPrefix(key, q+" ") || strings.HasPrefix(key, q) && len(q) >= 3:
+	case strings.HasPrefix(key, q) && (len(q) >= 3 || len(key) > len(q) && key[len(q)] == ' '):
 		return 0.8
 	}
 	if c := tokenCoverage(q, key); c > 0 {
@@ -99,6 +136,9 @@ func keyScore(q, key string, isName bool) float64 {
 // word of text, and then the share of text's words the query covers, in
 // (0, 1].
 func tokenCoverage(q, text string) float64 {
+	if !strings.Contains(q, " ") {
+		return wordCoverage(q, text)
+	}
 	qw := strings.Fields(q)
 	tw := strings.Fields(text)
 	// Longer query words first: the text words a query word is a prefix of
@@ -121,6 +161,55 @@ func tokenCoverage(q, text string) float64 {
 		}
 	}
 	return float64(len(qw)) / float64(len(tw))
+}
+
+// TopHits returns the best n of hits in RankHits order, reordering hits:
+// the same as RankHits then keeping n, without sorting the whole list.
+func TopHits(hits []SearchHit, n int) []SearchHit {
+	if n <= 0 {
+		return hits[:0]
+	}
+	if len(hits) <= n {
+		RankHits(hits)
+		return hits
+	}
+	// hits[:n] is kept ranked; a later hit better than the worst kept one
+	// takes its place.
+	RankHits(hits[:n])
+	for i := n; i < len(hits); i++ {
+		h := hits[i]
+		if !hitBefore(h, hits[n-1]) {
+			continue
+		}
+		at := sort.Search(n-1, func(j int) bool { return hitBefore(h, hits[j]) })
+		copy(hits[at+1:n], hits[at:n-1])
+		hits[at] = h
+	}
+	return hits[:n]
+}
+
+// hitBefore reports whether a ranks before b (see RankHits).
+func hitBefore(a, b SearchHit) bool {
+	if a.Score != b.Score {
+		return a.Score > b.Score
+	}
+	if a.Entity.Name != b.Entity.Name {
+		return a.Entity.Name < b.Entity.Name
+	}
+	return a.Entity.ID < b.Entity.ID
+}
+
+// wordCoverage is tokenCoverage for a one-word query, without allocating.
+func wordCoverage(q, text string) float64 {
+	words, found := 0, false
+	for t := range strings.FieldsSeq(text) {
+		words++
+		found = found || strings.HasPrefix(t, q)
+	}
+	if !found {
+		return 0
+	}
+	return 1 / float64(words)
 }
 
 // RankHits sorts hits best first: by score descending, then by name, then by

@@ -1,6 +1,9 @@
 package newsgraph_test
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -212,4 +215,26 @@ func scrambledWords(folded string) string {
 		out = append(out, w)
 	}
 	return strings.Join(out, " ")
+}
+
+// TestTopHits checks TopHits keeps what RankHits then truncating keeps, in
+// the same order, for lists with ties of scores and names.
+func TestTopHits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, tt := range []struct{ hits, n int }{{0, 10}, {5, 10}, {10, 10}, {11, 10}, {500, 10}, {500, 1}, {50, 0}, {2000, 50}} {
+		hits := make([]newsgraph.SearchHit, tt.hits)
+		for i := range hits {
+			hits[i] = newsgraph.SearchHit{
+				Entity: &newsgraph.Entity{ID: fmt.Sprintf("person:p%04d", rng.IntN(10000)), Name: fmt.Sprintf("N%d", rng.IntN(20))},
+				Score:  float64(rng.IntN(5)) / 4,
+			}
+		}
+		want := slices.Clone(hits)
+		newsgraph.RankHits(want)
+		want = want[:min(tt.n, len(want))]
+		got := newsgraph.TopHits(slices.Clone(hits), tt.n)
+		if !slices.Equal(got, want) {
+			t.Errorf("TopHits(%d hits, %d) = %v, want %v", tt.hits, tt.n, got, want)
+		}
+	}
 }

@@ -17,10 +17,25 @@ import (
 type searchIndex struct {
 	postings map[string][]string // word -> ascending entity ids
 	words    []string            // ascending keys of postings
+	// folded holds every entity's folded names and description, so that
+	// scoring a candidate does not fold them again.
+	folded map[string]foldedEntity
+}
+
+// foldedEntity is what newsgraph.SearchScorer.ScoreFolded needs of an
+// entity.
+type foldedEntity struct {
+	keys        []string // newsgraph.SearchKeys
+	description string   // newsgraph.Fold of the description
+}
+
+// foldEntity returns the folded text of e.
+func foldEntity(e *newsgraph.Entity) foldedEntity {
+	return foldedEntity{keys: newsgraph.SearchKeys(e), description: newsgraph.Fold(e.Description)}
 }
 
 func newSearchIndex() *searchIndex {
-	return &searchIndex{postings: map[string][]string{}}
+	return &searchIndex{postings: map[string][]string{}, folded: map[string]foldedEntity{}}
 }
 
 // searchCache holds the search index of an index. A new graph's is built
@@ -54,9 +69,11 @@ func (ix *index) textSearch() *searchIndex {
 // every posting list in that order.
 func buildSearchIndex(ix *index) *searchIndex {
 	words := make([][]string, len(ix.entityIDs))
+	folded := make([]foldedEntity, len(ix.entityIDs))
 	fill := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			words[i] = entityWords(ix.entities[ix.entityIDs[i]])
+			folded[i] = foldEntity(ix.entities[ix.entityIDs[i]])
+			words[i] = folded[i].words()
 		}
 	}
 	var wg sync.WaitGroup
@@ -65,7 +82,9 @@ func buildSearchIndex(ix *index) *searchIndex {
 	fill(half, len(words))
 	wg.Wait()
 	s := newSearchIndex()
+	s.folded = make(map[string]foldedEntity, len(ix.entityIDs))
 	for i, id := range ix.entityIDs {
+		s.folded[id] = folded[i]
 		for _, w := range words[i] {
 			s.postings[w] = append(s.postings[w], id)
 		}
@@ -85,7 +104,7 @@ func (c *searchCache) changes() *searchChanges {
 	if c.current.Load() == nil {
 		return nil
 	}
-	return &searchChanges{added: map[string][]string{}, removed: map[string]map[string]bool{}}
+	return &searchChanges{added: map[string][]string{}, removed: map[string]map[string]bool{}, folded: map[string]*foldedEntity{}}
 }
 
 // apply applies the changes from changes to the search index.
@@ -95,13 +114,13 @@ func (c *searchCache) apply(ch *searchChanges) {
 	}
 }
 
-// entityWords returns the distinct folded words entity e is found by.
-func entityWords(e *newsgraph.Entity) []string {
+// words returns the distinct folded words the entity is found by.
+func (f foldedEntity) words() []string {
 	var words []string
-	for _, k := range newsgraph.SearchKeys(e) {
+	for _, k := range f.keys {
 		words = append(words, strings.Fields(k)...)
 	}
-	words = append(words, strings.Fields(newsgraph.Fold(e.Description))...)
+	words = append(words, strings.Fields(f.description)...)
 	slices.Sort(words)
 	return slices.Compact(words)
 }
@@ -111,6 +130,7 @@ func entityWords(e *newsgraph.Entity) []string {
 type searchChanges struct {
 	added   map[string][]string
 	removed map[string]map[string]bool
+	folded  map[string]*foldedEntity // entity id -> its new folded text, nil when removed
 }
 
 // add records that e has its words; a nil c records nothing.
@@ -118,7 +138,9 @@ func (c *searchChanges) add(e *newsgraph.Entity) {
 	if c == nil {
 		return
 	}
-	for _, w := range entityWords(e) {
+	f := foldEntity(e)
+	c.folded[e.ID] = &f
+	for _, w := range f.words() {
 		if c.removed[w][e.ID] {
 			delete(c.removed[w], e.ID) // replaced with the same word: keep it
 			continue
@@ -132,7 +154,8 @@ func (c *searchChanges) remove(e *newsgraph.Entity) {
 	if c == nil {
 		return
 	}
-	for _, w := range entityWords(e) {
+	c.folded[e.ID] = nil
+	for _, w := range foldEntity(e).words() {
 		if c.removed[w] == nil {
 			c.removed[w] = map[string]bool{}
 		}
@@ -143,6 +166,13 @@ func (c *searchChanges) remove(e *newsgraph.Entity) {
 // apply rewrites the postings of every word the changes touch and the
 // sorted word list when words appear or disappear.
 func (s *searchIndex) apply(c *searchChanges) {
+	for id, f := range c.folded {
+		if f == nil {
+			delete(s.folded, id)
+		} else {
+			s.folded[id] = *f
+		}
+	}
 	var newWords []string
 	gone := map[string]bool{}
 	for w, ids := range c.removed {
@@ -245,21 +275,21 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgrap
 	if len(words) == 0 {
 		return nil, nil
 	}
+	scorer := newsgraph.NewSearchScorer(q.Text)
 	var hits []newsgraph.SearchHit
 	err := s.read(ctx, func(ix *index) error {
-		for id := range ix.textSearch().candidates(words) {
+		search := ix.textSearch()
+		for id := range search.candidates(words) {
 			e := ix.entities[id]
 			if e == nil || (len(q.Kinds) > 0 && !slices.Contains(q.Kinds, e.Kind)) {
 				continue
 			}
-			if score := newsgraph.SearchScore(q.Text, e); score > 0 {
+			f := search.folded[id]
+			if score := scorer.ScoreFolded(f.keys, f.description); score > 0 {
 				hits = append(hits, newsgraph.SearchHit{Entity: e, Score: score})
 			}
 		}
-		newsgraph.RankHits(hits)
-		if len(hits) > q.Limit {
-			hits = hits[:q.Limit]
-		}
+		hits = newsgraph.TopHits(hits, q.Limit)
 		for i := range hits {
 			hits[i].Entity = cloneEntity(hits[i].Entity)
 		}

@@ -49,6 +49,17 @@ func readBenchmarks(w *Workload) []readBenchmark {
 			}
 			return err
 		})},
+		// What a search box sends as the user types: the first 3 to 6
+		// letters of a name, which many entities match.
+		{"SearchPrefix", loop(func(ctx context.Context, s newsgraph.Store, i int) error {
+			name := w.Names[i%len(w.Names)]
+			prefix := name[:min(len(name), 3+i%4)]
+			hits, err := s.Search(ctx, newsgraph.SearchQuery{Text: prefix, Limit: newsgraph.DefaultSearchLimit})
+			if err == nil && len(hits) == 0 {
+				err = fmt.Errorf("search %q found nothing", prefix)
+			}
+			return err
+		})},
 	}
 	for _, t := range traversalBenchmarks(w) {
 		benches = append(benches, readBenchmark{t.name, func(b *testing.B, s newsgraph.Store) {
