@@ -3,6 +3,7 @@ package newsgraph
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -33,9 +34,20 @@ func (b *Batch) Normalize() {
 // UnionEvidence returns a followed by the items of b not already in a,
 // without duplicates, in first-seen order.
 func UnionEvidence(a, b []Evidence) []Evidence {
-	seen := make(map[Evidence]bool, len(a)+len(b))
 	out := make([]Evidence, 0, len(a)+len(b))
-	for _, list := range [][]Evidence{a, b} {
+	if len(a)+len(b) <= smallEvidence {
+		// A relation has a few quotes: comparing beats hashing.
+		for _, list := range [2][]Evidence{a, b} {
+			for _, ev := range list {
+				if !slices.Contains(out, ev) {
+					out = append(out, ev)
+				}
+			}
+		}
+		return out
+	}
+	seen := make(map[Evidence]bool, len(a)+len(b))
+	for _, list := range [2][]Evidence{a, b} {
 		for _, ev := range list {
 			if !seen[ev] {
 				seen[ev] = true
@@ -45,6 +57,10 @@ func UnionEvidence(a, b []Evidence) []Evidence {
 	}
 	return out
 }
+
+// smallEvidence is the most evidence items UnionEvidence dedupes by
+// comparison rather than with a map.
+const smallEvidence = 16
 
 // Validate checks the batch on its own: formats, kinds, ids, types, dates,
 // confidence, duplicates, and every quote whose document is in the batch.
@@ -129,8 +145,12 @@ func validateRelation(r *Relation, docs map[string]*Document) error {
 		return fmt.Errorf("relation is null")
 	}
 	// Messages name the relation by the id its ends and type give it, which
-	// Normalize has stored in r.ID for a normalised batch.
-	id := RelationID(r.From, r.Type, r.To)
+	// Normalize has stored in r.ID for a normalised batch; a valid relation
+	// does not spell it again.
+	id := r.ID
+	if !isRelationID(id, r.From, r.Type, r.To) {
+		id = RelationID(r.From, r.Type, r.To)
+	}
 	switch {
 	case !ValidRelationType(r.Type):
 		return fmt.Errorf("relation %s: type %q is malformed: want UPPER_SNAKE_CASE such as THREATENS, at most %d characters", id, r.Type, maxRelationTypeLen)

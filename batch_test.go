@@ -1,6 +1,7 @@
 package newsgraph_test
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
@@ -94,6 +95,15 @@ func wantEvidence(tb testing.TB, got, want []newsgraph.Evidence) {
 	}
 }
 
+// manyEvidence returns quotes lo to hi-1 of one document.
+func manyEvidence(lo, hi int) []newsgraph.Evidence {
+	var out []newsgraph.Evidence
+	for i := lo; i < hi; i++ {
+		out = append(out, newsgraph.Evidence{Quote: fmt.Sprintf("quote %d", i), DocumentID: "doc:a"})
+	}
+	return out
+}
+
 func TestUnionEvidence(t *testing.T) {
 	a1 := newsgraph.Evidence{Quote: "one", DocumentID: "doc:a"}
 	a2 := newsgraph.Evidence{Quote: "two", DocumentID: "doc:a"}
@@ -108,6 +118,7 @@ func TestUnionEvidence(t *testing.T) {
 		{"items of b already in a dropped", []newsgraph.Evidence{a1, a2}, []newsgraph.Evidence{a2, b1, a1}, []newsgraph.Evidence{a1, a2, b1}},
 		{"duplicates within a list dropped", []newsgraph.Evidence{a1, a1}, []newsgraph.Evidence{b1, b1}, []newsgraph.Evidence{a1, b1}},
 		{"same quote from another document kept", []newsgraph.Evidence{a1}, []newsgraph.Evidence{b1}, []newsgraph.Evidence{a1, b1}},
+		{"many items", manyEvidence(0, 12), manyEvidence(6, 20), manyEvidence(0, 20)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -33,10 +33,25 @@ func KindOfID(id string) Kind {
 	if !ok {
 		return ""
 	}
+	return kindsByIDPrefix[prefix]
+}
+
+// kindsByIDPrefix maps every kind's IDPrefix to the kind: imports check
+// millions of ids.
+var kindsByIDPrefix = func() map[string]Kind {
+	m := make(map[string]Kind, len(AllKinds))
 	for _, k := range AllKinds {
-		if k.IDPrefix() == prefix {
-			return k
-		}
+		m[k.IDPrefix()] = k
+	}
+	return m
+}()
+
+// EntityIDKind returns the kind of a valid entity id (KindOfID), and ""
+// for an id that is not valid (ValidEntityID), in one pass.
+func EntityIDKind(id string) Kind {
+	prefix, slug, ok := strings.Cut(id, ":")
+	if kind := kindsByIDPrefix[prefix]; ok && kind != "" && validSlug(slug) {
+		return kind
 	}
 	return ""
 }
@@ -63,12 +78,20 @@ func RelationID(from, typ, to string) string {
 	return from + "|" + typ + "|" + to
 }
 
+// isRelationID reports whether id == RelationID(from, typ, to), without
+// building the latter.
+func isRelationID(id, from, typ, to string) bool {
+	return len(id) == len(from)+len(typ)+len(to)+2 &&
+		id[:len(from)] == from && id[len(from)] == '|' &&
+		id[len(from)+1:len(from)+1+len(typ)] == typ && id[len(from)+1+len(typ)] == '|' &&
+		id[len(from)+2+len(typ):] == to
+}
+
 // ValidEntityID reports whether id matches EntityIDPattern. It is written
 // out by hand because bulk imports check millions of ids; a fuzz test keeps
 // it equal to the pattern.
 func ValidEntityID(id string) bool {
-	prefix, slug, ok := strings.Cut(id, ":")
-	return ok && KindOfID(prefix+":") != "" && validSlug(slug)
+	return EntityIDKind(id) != ""
 }
 
 // ValidDocumentID reports whether id matches DocumentIDPattern, by hand like

@@ -100,11 +100,17 @@ func (ix *index) applyEntities(entities []*newsgraph.Entity) {
 	changes := ix.search.changes()
 	for _, e := range entities {
 		if old := ix.entities[e.ID]; old != nil {
-			changes.remove(old)
+			// An import mentions most entities again and again, unchanged.
+			reindex := !sameSearchText(old, e)
+			if reindex {
+				changes.remove(old)
+			}
 			ix.unrefer(old)
 			*old = *e
-			changes.add(old)
 			ix.refer(old)
+			if reindex {
+				changes.add(old)
+			}
 			continue
 		}
 		ix.entities[e.ID] = e

@@ -114,6 +114,12 @@ func (c *searchCache) apply(ch *searchChanges) {
 	}
 }
 
+// sameSearchText reports whether a and b are found by the same words: the
+// same name, aliases and description.
+func sameSearchText(a, b *newsgraph.Entity) bool {
+	return a.Name == b.Name && a.Description == b.Description && slices.Equal(a.Aliases, b.Aliases)
+}
+
 // words returns the distinct folded words the entity is found by.
 func (f foldedEntity) words() []string {
 	var words []string

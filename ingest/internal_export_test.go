@@ -6,6 +6,3 @@ func DecodePlain(data []byte) (Input, bool) {
 	var d plainDecoder
 	return d.decode(data)
 }
-
-// EntityIDKind exports entityIDKind to the tests.
-var EntityIDKind = entityIDKind

@@ -105,9 +105,9 @@ func validateEntity(e *EntityInput) error {
 		return fmt.Errorf("name must be at most %d bytes", maxNameLen)
 	case e.ID == "" && newsgraph.Slug(e.Name) == "":
 		return fmt.Errorf("name %q has no letters or digits to derive an id from: give an id", e.Name)
-	case e.ID != "" && entityIDKind(e.ID) == "":
+	case e.ID != "" && newsgraph.EntityIDKind(e.ID) == "":
 		return fmt.Errorf("id %q is malformed: want %s:<lower-case-slug>", e.ID, e.Kind.IDPrefix())
-	case e.ID != "" && entityIDKind(e.ID) != e.Kind:
+	case e.ID != "" && newsgraph.EntityIDKind(e.ID) != e.Kind:
 		return fmt.Errorf("id %q does not start with %q, the prefix of kind %s", e.ID, e.Kind.IDPrefix()+":", e.Kind)
 	case !e.StartDate.IsZero() && !e.EndDate.IsZero() && e.EndDate.Compare(e.StartDate) < 0:
 		return fmt.Errorf("endDate (%s) is before startDate (%s)", e.EndDate, e.StartDate)
@@ -137,7 +137,7 @@ func checkReference(field, ref string, want newsgraph.Kind, refs map[string]*Ent
 	var kind newsgraph.Kind
 	if e := refs[ref]; e != nil {
 		kind = e.Kind
-	} else if kind = entityIDKind(ref); kind == "" {
+	} else if kind = newsgraph.EntityIDKind(ref); kind == "" {
 		return fmt.Errorf("%s %q names no ref of this input and is not an entity id", field, ref)
 	}
 	if want != "" && kind != want {
