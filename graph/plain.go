@@ -5,6 +5,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
@@ -17,23 +18,46 @@ import (
 // although every field such an answer asks for is already in memory.
 //
 // A selection is plain when every field it selects, at every level, is a
-// field of plainFields: a value read from the resolved Go value, with no
-// resolver, no arguments, no directive and no store call. The plainResults
-// field middleware hands the result of a root field whose whole selection is
-// plain to a marshaler compiled from that selection, which writes the JSON
-// gqlgen would write, byte for byte, in one pass (plain_equivalence_test.go
-// compares the two on every query shape). Any other selection, such as a
-// relation's `from { name }` or `evidence { document { title } }`, goes
-// through gqlgen's executor as before.
+// field of the plain field tables (plain_fields.go): a value read from the
+// resolved Go value, with no arguments, no directive and no store call. A
+// relation's `from` and `to` are plain inside a subgraph or a path, whose
+// nodes hold every edge's ends. The plainResults field middleware compiles
+// the selection of a root field of plainRoots; when it is plain, the
+// resolver's result is written by the compiled writer, which writes the
+// JSON gqlgen would write, in one pass (plain_test.go sends every query
+// shape to both and compares). Any other selection, such as
+// `evidence { document { title } }` or `documents`, goes through gqlgen's
+// executor as before.
+
+// plainRoot compiles the selection of a root field. The function it
+// returns makes the marshaler of the resolver's result, or returns nil when
+// the result is one to leave to gqlgen (null, a list holding null, an edge
+// whose end is not among the nodes).
+type plainRoot func(c *plainCompiler, f graphql.CollectedField) (func(res any) graphql.Marshaler, bool)
 
 // plainRoots are the Query fields whose results may be written plainly:
 // the ones a visualisation frontend calls per click and that return many
 // objects.
-var plainRoots = map[string]bool{
-	"neighborhood": true,
-	"shortestPath": true,
-	"paths":        true,
-	"search":       true,
+var plainRoots = map[string]plainRoot{
+	"neighborhood": plainObject("Subgraph", subgraphFields, func(s *model.Subgraph) ([]model.Entity, []*newsgraph.Relation) { return s.Nodes, s.Edges }),
+	"shortestPath": plainObject("Path", pathFields, pathGraph),
+	"paths":        plainList("Path", pathFields, pathGraph),
+	"search":       plainList("SearchHit", searchHitFields, nil),
+}
+
+// pathGraph returns a path's nodes and edges.
+func pathGraph(p *model.Path) ([]model.Entity, []*newsgraph.Relation) { return p.Nodes, p.Edges }
+
+// plainAnswerKey marks the context of a resolver whose result is written
+// plainly: it need not prime the dataloaders for fields that will not be
+// resolved.
+type plainAnswerKey struct{}
+
+// plainAnswer reports whether ctx is that of a resolver whose result is
+// written plainly.
+func plainAnswer(ctx context.Context) bool {
+	v, _ := ctx.Value(plainAnswerKey{}).(bool)
+	return v
 }
 
 // plainResults is a field middleware (handler.AroundFields): for a root
@@ -42,49 +66,89 @@ var plainRoots = map[string]bool{
 // the field's value. Every other field passes through untouched.
 func plainResults(ctx context.Context, next graphql.Resolver) (any, error) {
 	fc := graphql.GetFieldContext(ctx)
-	if fc == nil || fc.Object != "Query" || !plainRoots[fc.Field.Name] {
+	if fc == nil || fc.Object != "Query" {
 		return next(ctx)
 	}
-	res, err := next(ctx)
+	root := plainRoots[fc.Field.Name]
+	if root == nil {
+		return next(ctx)
+	}
+	write, ok := root(&plainCompiler{oc: graphql.GetOperationContext(ctx)}, fc.Field)
+	if !ok {
+		return next(ctx)
+	}
+	res, err := next(context.WithValue(ctx, plainAnswerKey{}, true))
 	if err != nil {
 		return res, err
 	}
-	if m := compilePlain(graphql.GetOperationContext(ctx), fc.Field, res); m != nil {
+	if m := write(res); m != nil {
 		return m, nil
 	}
 	return res, nil
 }
 
-// compilePlain returns a marshaler writing res under the field's selection,
-// or nil when the selection is not plain or res is not a value it knows (a
-// nil result included: gqlgen writes null and its errors).
-func compilePlain(oc *graphql.OperationContext, field graphql.CollectedField, res any) graphql.Marshaler {
-	c := &plainCompiler{oc: oc}
-	switch v := res.(type) {
-	case *model.Subgraph:
-		if v == nil {
-			return nil
+// plainObject is the plainRoot of a field returning *T, an object type
+// named typ; graph, when not nil, gives the nodes and edges of a value.
+func plainObject[T any](typ string, fields map[string]plainField[*T], graph func(*T) ([]model.Entity, []*newsgraph.Relation)) plainRoot {
+	return func(c *plainCompiler, f graphql.CollectedField) (func(any) graphql.Marshaler, bool) {
+		w, ok := compileObject(c, f.Selections, []string{typ}, fields)
+		if !ok {
+			return nil, false
 		}
-		if w, ok := compileObject(c, field.Selections, []string{"Subgraph"}, subgraphFields); ok {
+		return func(res any) graphql.Marshaler {
+			v, ok := res.(*T)
+			if !ok || v == nil || !bindEnds(c, graph, v) {
+				return nil
+			}
 			return plainMarshaler(func(b []byte) []byte { return w(b, v) })
+		}, true
+	}
+}
+
+// plainList is the plainRoot of a field returning []*T, a list of the
+// object type typ.
+func plainList[T any](typ string, fields map[string]plainField[*T], graph func(*T) ([]model.Entity, []*newsgraph.Relation)) plainRoot {
+	return func(c *plainCompiler, f graphql.CollectedField) (func(any) graphql.Marshaler, bool) {
+		w, ok := compileObject(c, f.Selections, []string{typ}, fields)
+		if !ok {
+			return nil, false
 		}
-	case *model.Path:
-		if v == nil {
-			return nil
-		}
-		if w, ok := compileObject(c, field.Selections, []string{"Path"}, pathFields); ok {
-			return plainMarshaler(func(b []byte) []byte { return w(b, v) })
-		}
-	case []*model.Path:
-		if w, ok := compileObject(c, field.Selections, []string{"Path"}, pathFields); ok && !hasNil(v) {
-			return plainMarshaler(func(b []byte) []byte { return appendList(b, v, w) })
-		}
-	case []*model.SearchHit:
-		if w, ok := compileObject(c, field.Selections, []string{"SearchHit"}, searchHitFields); ok && !hasNil(v) {
-			return plainMarshaler(func(b []byte) []byte { return appendList(b, v, w) })
+		return func(res any) graphql.Marshaler {
+			list, ok := res.([]*T)
+			if !ok || hasNil(list) || !bindEnds(c, graph, list...) {
+				return nil
+			}
+			return plainMarshaler(func(b []byte) []byte { return appendList(b, list, w) })
+		}, true
+	}
+}
+
+// bindEnds gives the compiled writers the entities edges end at, when the
+// selection asks for them (a relation's from or to): the nodes of the
+// values. It reports false when an edge's end is not among them.
+func bindEnds[T any](c *plainCompiler, graph func(*T) ([]model.Entity, []*newsgraph.Relation), values ...*T) bool {
+	if !c.usesEnds {
+		return true
+	}
+	if graph == nil {
+		return false
+	}
+	c.ends = map[string]*newsgraph.Entity{}
+	for _, v := range values {
+		nodes, _ := graph(v)
+		for _, n := range nodes {
+			c.ends[n.Domain().ID] = n.Domain()
 		}
 	}
-	return nil
+	for _, v := range values {
+		_, edges := graph(v)
+		for _, r := range edges {
+			if c.ends[r.From] == nil || c.ends[r.To] == nil {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // hasNil reports whether a list of pointers holds a nil, which gqlgen turns

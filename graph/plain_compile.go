@@ -6,6 +6,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/newsgraph/newsgraph"
 )
 
 // plainWriter appends the JSON of one value of type T to b.
@@ -17,9 +19,14 @@ type plainWriter[T any] func(b []byte, v T) []byte
 // plain.
 type plainField[T any] func(c *plainCompiler, f graphql.CollectedField) (plainWriter[T], bool)
 
-// plainCompiler compiles selections of one operation.
+// plainCompiler compiles selections of one operation, and holds what the
+// compiled writers share while they write one result.
 type plainCompiler struct {
 	oc *graphql.OperationContext
+	// usesEnds records that the selection asks for a relation's from or
+	// to; ends then holds the entities of the result's nodes, by id.
+	usesEnds bool
+	ends     map[string]*newsgraph.Entity
 }
 
 // compileObject compiles a selection on an object type satisfying the given

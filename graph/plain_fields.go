@@ -30,14 +30,16 @@ var (
 		"score":  leaf(func(b []byte, h *model.SearchHit) []byte { return appendFloat(b, h.Score) }),
 	}
 	relationFields = map[string]plainField[*newsgraph.Relation]{
-		"id":         leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendQuoted(b, r.ID) }),
-		"type":       leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendQuoted(b, r.Type) }),
-		"fromId":     leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendQuoted(b, r.From) }),
-		"toId":       leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendQuoted(b, r.To) }),
+		"id":         leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendID(b, r.ID) }),
+		"type":       leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendID(b, r.Type) }),
+		"fromId":     leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendID(b, r.From) }),
+		"toId":       leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendID(b, r.To) }),
 		"validFrom":  leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendDate(b, r.ValidFrom) }),
 		"validTo":    leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendDate(b, r.ValidTo) }),
 		"confidence": leaf(func(b []byte, r *newsgraph.Relation) []byte { return appendFloat(b, r.Confidence) }),
 		"evidence":   evidenceListField,
+		"from":       endField(func(r *newsgraph.Relation) string { return r.From }),
+		"to":         endField(func(r *newsgraph.Relation) string { return r.To }),
 	}
 	evidenceFields = map[string]plainField[newsgraph.Evidence]{
 		"quote": leaf(func(b []byte, e newsgraph.Evidence) []byte { return appendQuoted(b, e.Quote) }),
@@ -48,9 +50,9 @@ var (
 // of the Entity interface and the kind's own.
 func entityFields(k newsgraph.Kind) map[string]plainField[*newsgraph.Entity] {
 	fields := map[string]plainField[*newsgraph.Entity]{
-		"id":          leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendQuoted(b, e.ID) }),
+		"id":          leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendID(b, e.ID) }),
 		"name":        leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendQuoted(b, e.Name) }),
-		"kind":        leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendQuoted(b, string(e.Kind)) }),
+		"kind":        leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendID(b, string(e.Kind)) }),
 		"aliases":     leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendStrings(b, e.Aliases) }),
 		"description": leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendOptional(b, e.Description) }),
 	}
@@ -78,7 +80,7 @@ var entityKinds = []newsgraph.Kind{
 
 // compileEntity compiles a selection on the Entity interface once per
 // object type; the writer picks the one of the entity's kind.
-func compileEntity(c *plainCompiler, f graphql.CollectedField) (plainWriter[model.Entity], bool) {
+func compileEntity(c *plainCompiler, f graphql.CollectedField) (plainWriter[*newsgraph.Entity], bool) {
 	byKind := make(map[newsgraph.Kind]plainWriter[*newsgraph.Entity], len(entityKinds))
 	for _, k := range entityKinds {
 		w, ok := compileObject(c, f.Selections, []string{model.ObjectTypeName(k), "Entity"}, entityFields(k))
@@ -89,19 +91,40 @@ func compileEntity(c *plainCompiler, f graphql.CollectedField) (plainWriter[mode
 	}
 	// model.Wrap makes an entity of an unknown kind an Organization.
 	fallback := byKind[newsgraph.KindOrganization]
-	return func(b []byte, e model.Entity) []byte {
-		d := e.Domain()
-		if w, ok := byKind[d.Kind]; ok {
-			return w(b, d)
+	return func(b []byte, e *newsgraph.Entity) []byte {
+		if w, ok := byKind[e.Kind]; ok {
+			return w(b, e)
 		}
-		return fallback(b, d)
+		return fallback(b, e)
 	}, true
+}
+
+// compileWrapped is compileEntity for the model's entity wrappers.
+func compileWrapped(c *plainCompiler, f graphql.CollectedField) (plainWriter[model.Entity], bool) {
+	w, ok := compileEntity(c, f)
+	if !ok {
+		return nil, false
+	}
+	return func(b []byte, e model.Entity) []byte { return w(b, e.Domain()) }, true
+}
+
+// endField is Relation.from or Relation.to, whose entity is among the
+// nodes of the subgraph or path being written (see bindEnds).
+func endField(end func(*newsgraph.Relation) string) plainField[*newsgraph.Relation] {
+	return func(c *plainCompiler, f graphql.CollectedField) (plainWriter[*newsgraph.Relation], bool) {
+		w, ok := compileEntity(c, f)
+		if !ok {
+			return nil, false
+		}
+		c.usesEnds = true
+		return func(b []byte, r *newsgraph.Relation) []byte { return w(b, c.ends[end(r)]) }, true
+	}
 }
 
 // entityField is a plain field holding one entity, never null.
 func entityField[T any](get func(T) model.Entity) plainField[T] {
 	return func(c *plainCompiler, f graphql.CollectedField) (plainWriter[T], bool) {
-		w, ok := compileEntity(c, f)
+		w, ok := compileWrapped(c, f)
 		if !ok {
 			return nil, false
 		}
@@ -112,7 +135,7 @@ func entityField[T any](get func(T) model.Entity) plainField[T] {
 // entityListField is a plain field holding a list of entities.
 func entityListField[T any](get func(T) []model.Entity) plainField[T] {
 	return func(c *plainCompiler, f graphql.CollectedField) (plainWriter[T], bool) {
-		w, ok := compileEntity(c, f)
+		w, ok := compileWrapped(c, f)
 		if !ok {
 			return nil, false
 		}
@@ -149,7 +172,7 @@ func appendQuoted(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
+		if jsonSafe[c] {
 			continue
 		}
 		b = append(b, s[start:i]...)
@@ -172,6 +195,25 @@ func appendQuoted(b []byte, s string) []byte {
 	b = append(b, s[start:]...)
 	return append(b, '"')
 }
+
+// appendID appends an id, a relation type or a kind as a JSON string.
+// They are checked on every write (newsgraph.ValidEntityID and its
+// siblings) to consist of letters, digits and "-:|_", which JSON strings
+// hold as they are: no escaping to look for. An id is most of the bytes of
+// a drawn subgraph.
+func appendID(b []byte, id string) []byte {
+	b = append(b, '"')
+	b = append(b, id...)
+	return append(b, '"')
+}
+
+// jsonSafe tells the bytes appendQuoted copies as they are.
+var jsonSafe = func() (safe [256]bool) {
+	for c := range safe {
+		safe[c] = c >= 0x20 && c != '"' && c != '\\'
+	}
+	return safe
+}()
 
 // appendStrings appends a list of strings; nil is the empty list.
 func appendStrings(b []byte, list []string) []byte {

@@ -100,6 +100,8 @@ func TestShortcutsMatchStockGqlgen(t *testing.T) {
 	}
 	genRequests := []equivalenceRequest{
 		{name: "hub depth 2", query: neighborhood(everything), vars: map[string]any{"id": hub, "depth": 2}},
+		{name: "hub depth 2, ends as entities", query: neighborhood(`nodes { id name kind } edges { id type from { id name } to { id kind ... on Person { roles } } }`), vars: map[string]any{"id": hub, "depth": 2}},
+		{name: "random pair paths, ends as entities", query: `query($a: ID!, $b: ID!) { paths(from: $a, to: $b, first: 10) { edges { from { id } to { name } } } }`, vars: map[string]any{"a": pair[0], "b": pair[1]}},
 		{name: "hub depth 1", query: neighborhood(`truncated nodes { id name kind } edges { id type fromId toId }`), vars: map[string]any{"id": hub}},
 		{name: "random pair path", query: `query($a: ID!, $b: ID!) { shortestPath(from: $a, to: $b) { length nodes { id name kind } edges { id type fromId toId } } }`, vars: map[string]any{"a": pair[0], "b": pair[1]}},
 		{name: "random pair paths", query: `query($a: ID!, $b: ID!) { paths(from: $a, to: $b, first: 10) { length nodes { id } edges { id } } }`, vars: map[string]any{"a": pair[0], "b": pair[1]}},

@@ -30,9 +30,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 		return nil, fmt.Errorf("store returned %d subgraphs for 1 query", len(sgs))
 	}
 	sg := sgs[0]
-	prime(ctx, sg.Nodes...)
-	loadEntityFields(ctx, sg.Nodes, "nodes")
-	loadRelationFields(ctx, sg.Edges, "edges")
+	prepareGraph(ctx, sg.Nodes, sg.Edges)
 	return &model.Subgraph{Nodes: model.WrapAll(sg.Nodes), Edges: nonNilRelations(sg.Edges), Truncated: sg.Truncated}, nil
 }
 
@@ -85,17 +83,25 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxDe
 		edges = append(edges, p.Edges...)
 		out[i] = modelPath(p)
 	}
-	prime(ctx, nodes...)
-	loadEntityFields(ctx, nodes, "nodes")
-	loadRelationFields(ctx, edges, "edges")
+	prepareGraph(ctx, nodes, edges)
 	return out, nil
 }
 
 func toPath(ctx context.Context, p newsgraph.Path) *model.Path {
-	prime(ctx, p.Nodes...)
-	loadEntityFields(ctx, p.Nodes, "nodes")
-	loadRelationFields(ctx, p.Edges, "edges")
+	prepareGraph(ctx, p.Nodes, p.Edges)
 	return modelPath(p)
+}
+
+// prepareGraph readies the dataloaders for the fields of a result's nodes
+// and edges that gqlgen will resolve: an answer written plainly (plain.go)
+// resolves none.
+func prepareGraph(ctx context.Context, nodes []*newsgraph.Entity, edges []*newsgraph.Relation) {
+	if plainAnswer(ctx) {
+		return
+	}
+	prime(ctx, nodes...)
+	loadEntityFields(ctx, nodes, "nodes")
+	loadRelationFields(ctx, edges, "edges")
 }
 
 func modelPath(p newsgraph.Path) *model.Path {
