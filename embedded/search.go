@@ -22,16 +22,17 @@ type searchIndex struct {
 	folded map[string]foldedEntity
 }
 
-// foldedEntity is what newsgraph.SearchScorer.ScoreFolded needs of an
-// entity.
+// foldedEntity is an entity with what newsgraph.SearchScorer.ScoreFolded
+// needs of it, so that a candidate costs one lookup.
 type foldedEntity struct {
-	keys        []string // newsgraph.SearchKeys
-	description string   // newsgraph.Fold of the description
+	entity      *newsgraph.Entity // the index's own, updated in place
+	keys        []string          // newsgraph.SearchKeys
+	description string            // newsgraph.Fold of the description
 }
 
 // foldEntity returns the folded text of e.
 func foldEntity(e *newsgraph.Entity) foldedEntity {
-	return foldedEntity{keys: newsgraph.SearchKeys(e), description: newsgraph.Fold(e.Description)}
+	return foldedEntity{entity: e, keys: newsgraph.SearchKeys(e), description: newsgraph.Fold(e.Description)}
 }
 
 func newSearchIndex() *searchIndex {
@@ -286,11 +287,11 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgrap
 	err := s.read(ctx, func(ix *index) error {
 		search := ix.textSearch()
 		for id := range search.candidates(words) {
-			e := ix.entities[id]
+			f := search.folded[id]
+			e := f.entity
 			if e == nil || (len(q.Kinds) > 0 && !slices.Contains(q.Kinds, e.Kind)) {
 				continue
 			}
-			f := search.folded[id]
 			if score := scorer.ScoreFolded(f.keys, f.description); score > 0 {
 				hits = append(hits, newsgraph.SearchHit{Entity: e, Score: score})
 			}
