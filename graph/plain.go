@@ -19,34 +19,56 @@ import (
 //
 // A selection is plain when every field it selects, at every level, is a
 // field of the plain field tables (plain_fields.go): a value read from the
-// resolved Go value, with no arguments, no directive and no store call. A
-// relation's `from` and `to` are plain inside a subgraph or a path, whose
-// nodes hold every edge's ends. The plainResults field middleware compiles
-// the selection of a root field of plainRoots; when it is plain, the
-// resolver's result is written by the compiled writer, which writes the
-// JSON gqlgen would write, in one pass (plain_test.go sends every query
-// shape to both and compares). Any other selection, such as
-// `evidence { document { title } }` or `documents`, goes through gqlgen's
-// executor as before.
+// resolved Go value, with no arguments and no directive. Three fields read
+// other objects: a relation's `from` and `to`, taken from the nodes of a
+// subgraph or a path (which hold every edge's ends) or else from the
+// request's dataloaders, and an evidence item's `document`, from the
+// dataloaders; all are loaded before writing, one batch per kind, as the
+// executor's prefetch would load them. The plainResults field middleware
+// compiles the selection of a root field of plainRoots; when it is plain,
+// the resolver's result is written by the compiled writer, which writes
+// the JSON gqlgen would write, in one pass (plain_test.go sends every query
+// shape to both and compares). Any other selection, such as `documents` or
+// a relation's `status`, goes through gqlgen's executor as before.
 
 // plainRoot compiles the selection of a root field. The function it
 // returns makes the marshaler of the resolver's result, or returns nil when
 // the result is one to leave to gqlgen (null, a list holding null, an edge
 // whose end is not among the nodes).
-type plainRoot func(c *plainCompiler, f graphql.CollectedField) (func(res any) graphql.Marshaler, bool)
+type plainRoot func(c *plainCompiler, f graphql.CollectedField) (func(ctx context.Context, res any) graphql.Marshaler, bool)
 
 // plainRoots are the Query fields whose results may be written plainly:
 // the ones a visualisation frontend calls per click and that return many
 // objects.
 var plainRoots = map[string]plainRoot{
-	"neighborhood": plainObject("Subgraph", subgraphFields, func(s *model.Subgraph) ([]model.Entity, []*newsgraph.Relation) { return s.Nodes, s.Edges }),
+	"neighborhood": plainObject("Subgraph", subgraphFields, subgraphGraph),
 	"shortestPath": plainObject("Path", pathFields, pathGraph),
 	"paths":        plainList("Path", pathFields, pathGraph),
 	"search":       plainList("SearchHit", searchHitFields, nil),
+	"relations":    plainObject("RelationConnection", relationConnectionFields, connectionGraph),
 }
 
-// pathGraph returns a path's nodes and edges.
-func pathGraph(p *model.Path) ([]model.Entity, []*newsgraph.Relation) { return p.Nodes, p.Edges }
+// graphOf returns the relations in a result and, when nodesHoldEnds, the
+// nodes that hold their ends.
+type graphOf[T any] func(v *T) (nodes []model.Entity, edges []*newsgraph.Relation, nodesHoldEnds bool)
+
+func subgraphGraph(s *model.Subgraph) ([]model.Entity, []*newsgraph.Relation, bool) {
+	return s.Nodes, s.Edges, true
+}
+
+func pathGraph(p *model.Path) ([]model.Entity, []*newsgraph.Relation, bool) {
+	return p.Nodes, p.Edges, true
+}
+
+func connectionGraph(c *model.RelationConnection) ([]model.Entity, []*newsgraph.Relation, bool) {
+	edges := make([]*newsgraph.Relation, 0, len(c.Edges))
+	for _, e := range c.Edges {
+		if e != nil && e.Node != nil {
+			edges = append(edges, e.Node)
+		}
+	}
+	return nil, edges, false
+}
 
 // plainAnswerKey marks the context of a resolver whose result is written
 // plainly: it need not prime the dataloaders for fields that will not be
@@ -81,23 +103,23 @@ func plainResults(ctx context.Context, next graphql.Resolver) (any, error) {
 	if err != nil {
 		return res, err
 	}
-	if m := write(res); m != nil {
+	if m := write(ctx, res); m != nil {
 		return m, nil
 	}
 	return res, nil
 }
 
 // plainObject is the plainRoot of a field returning *T, an object type
-// named typ; graph, when not nil, gives the nodes and edges of a value.
-func plainObject[T any](typ string, fields map[string]plainField[*T], graph func(*T) ([]model.Entity, []*newsgraph.Relation)) plainRoot {
-	return func(c *plainCompiler, f graphql.CollectedField) (func(any) graphql.Marshaler, bool) {
+// named typ; graph, when not nil, gives the relations in a value.
+func plainObject[T any](typ string, fields map[string]plainField[*T], graph graphOf[T]) plainRoot {
+	return func(c *plainCompiler, f graphql.CollectedField) (func(context.Context, any) graphql.Marshaler, bool) {
 		w, ok := compileObject(c, f.Selections, []string{typ}, fields)
 		if !ok {
 			return nil, false
 		}
-		return func(res any) graphql.Marshaler {
+		return func(ctx context.Context, res any) graphql.Marshaler {
 			v, ok := res.(*T)
-			if !ok || v == nil || !bindEnds(c, graph, v) {
+			if !ok || v == nil || !bind(ctx, c, graph, v) {
 				return nil
 			}
 			return plainMarshaler(func(b []byte) []byte { return w(b, v) })
@@ -107,15 +129,15 @@ func plainObject[T any](typ string, fields map[string]plainField[*T], graph func
 
 // plainList is the plainRoot of a field returning []*T, a list of the
 // object type typ.
-func plainList[T any](typ string, fields map[string]plainField[*T], graph func(*T) ([]model.Entity, []*newsgraph.Relation)) plainRoot {
-	return func(c *plainCompiler, f graphql.CollectedField) (func(any) graphql.Marshaler, bool) {
+func plainList[T any](typ string, fields map[string]plainField[*T], graph graphOf[T]) plainRoot {
+	return func(c *plainCompiler, f graphql.CollectedField) (func(context.Context, any) graphql.Marshaler, bool) {
 		w, ok := compileObject(c, f.Selections, []string{typ}, fields)
 		if !ok {
 			return nil, false
 		}
-		return func(res any) graphql.Marshaler {
+		return func(ctx context.Context, res any) graphql.Marshaler {
 			list, ok := res.([]*T)
-			if !ok || hasNil(list) || !bindEnds(c, graph, list...) {
+			if !ok || hasNil(list) || !bind(ctx, c, graph, list...) {
 				return nil
 			}
 			return plainMarshaler(func(b []byte) []byte { return appendList(b, list, w) })
@@ -123,32 +145,38 @@ func plainList[T any](typ string, fields map[string]plainField[*T], graph func(*
 	}
 }
 
-// bindEnds gives the compiled writers the entities edges end at, when the
-// selection asks for them (a relation's from or to): the nodes of the
-// values. It reports false when an edge's end is not among them.
-func bindEnds[T any](c *plainCompiler, graph func(*T) ([]model.Entity, []*newsgraph.Relation), values ...*T) bool {
-	if !c.usesEnds {
+// bind gives the compiled writers the objects their relations point to,
+// when the selection asks for them: the entities edges end at (from, to),
+// found among the nodes when they hold them and loaded otherwise, and the
+// documents evidence quotes (evidence { document }), loaded. It reports
+// false when one is missing, for gqlgen to report.
+func bind[T any](ctx context.Context, c *plainCompiler, graph graphOf[T], values ...*T) bool {
+	if !c.usesEnds && !c.usesDocuments {
 		return true
 	}
 	if graph == nil {
 		return false
 	}
+	var edges []*newsgraph.Relation
 	c.ends = map[string]*newsgraph.Entity{}
+	holdEnds := true
 	for _, v := range values {
-		nodes, _ := graph(v)
+		nodes, es, h := graph(v)
 		for _, n := range nodes {
 			c.ends[n.Domain().ID] = n.Domain()
 		}
+		edges = append(edges, es...)
+		holdEnds = holdEnds && h
 	}
-	for _, v := range values {
-		_, edges := graph(v)
-		for _, r := range edges {
-			if c.ends[r.From] == nil || c.ends[r.To] == nil {
-				return false
-			}
+	if c.usesEnds && !holdEnds && !c.loadEnds(ctx, edges) {
+		return false
+	}
+	for _, r := range edges {
+		if c.usesEnds && (c.ends[r.From] == nil || c.ends[r.To] == nil) {
+			return false
 		}
 	}
-	return true
+	return !c.usesDocuments || c.loadDocuments(ctx, edges)
 }
 
 // hasNil reports whether a list of pointers holds a nil, which gqlgen turns

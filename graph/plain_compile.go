@@ -24,9 +24,11 @@ type plainField[T any] func(c *plainCompiler, f graphql.CollectedField) (plainWr
 type plainCompiler struct {
 	oc *graphql.OperationContext
 	// usesEnds records that the selection asks for a relation's from or
-	// to; ends then holds the entities of the result's nodes, by id.
-	usesEnds bool
-	ends     map[string]*newsgraph.Entity
+	// to, and usesDocuments for an evidence item's document; bind then
+	// fills ends and documents, by id, for the result being written.
+	usesEnds, usesDocuments bool
+	ends                    map[string]*newsgraph.Entity
+	documents               map[string]*newsgraph.Document
 }
 
 // compileObject compiles a selection on an object type satisfying the given
@@ -84,6 +86,28 @@ func plainSelectable(f graphql.CollectedField) bool {
 		}
 	}
 	return f.Definition == nil || len(f.Definition.Directives) == 0
+}
+
+// objectField is a plain field holding an object of type typ, never null.
+func objectField[T, V any](typ string, fields map[string]plainField[V], get func(T) V) plainField[T] {
+	return func(c *plainCompiler, f graphql.CollectedField) (plainWriter[T], bool) {
+		w, ok := compileObject(c, f.Selections, []string{typ}, fields)
+		if !ok {
+			return nil, false
+		}
+		return func(b []byte, v T) []byte { return w(b, get(v)) }, true
+	}
+}
+
+// listField is a plain field holding a list of objects of type typ.
+func listField[T, V any](typ string, fields map[string]plainField[V], get func(T) []V) plainField[T] {
+	return func(c *plainCompiler, f graphql.CollectedField) (plainWriter[T], bool) {
+		w, ok := compileObject(c, f.Selections, []string{typ}, fields)
+		if !ok {
+			return nil, false
+		}
+		return func(b []byte, v T) []byte { return appendList(b, get(v), w) }, true
+	}
 }
 
 // leaf is a plainField of a scalar value, which has no sub-selection.

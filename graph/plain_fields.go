@@ -42,7 +42,36 @@ var (
 		"to":         endField(func(r *newsgraph.Relation) string { return r.To }),
 	}
 	evidenceFields = map[string]plainField[newsgraph.Evidence]{
-		"quote": leaf(func(b []byte, e newsgraph.Evidence) []byte { return appendQuoted(b, e.Quote) }),
+		"quote":    leaf(func(b []byte, e newsgraph.Evidence) []byte { return appendQuoted(b, e.Quote) }),
+		"document": documentField,
+	}
+	documentFields = map[string]plainField[*newsgraph.Document]{
+		"id":          leaf(func(b []byte, d *newsgraph.Document) []byte { return appendID(b, d.ID) }),
+		"title":       leaf(func(b []byte, d *newsgraph.Document) []byte { return appendQuoted(b, d.Title) }),
+		"publishedAt": leaf(func(b []byte, d *newsgraph.Document) []byte { return appendDate(b, d.PublishedAt) }),
+		"source":      leaf(func(b []byte, d *newsgraph.Document) []byte { return appendOptional(b, d.Source) }),
+		"url":         leaf(func(b []byte, d *newsgraph.Document) []byte { return appendOptional(b, d.URL) }),
+		"text":        leaf(func(b []byte, d *newsgraph.Document) []byte { return appendQuoted(b, d.Text) }),
+	}
+	relationConnectionFields = map[string]plainField[*model.RelationConnection]{
+		"edges":    listField("RelationEdge", relationEdgeFields, func(c *model.RelationConnection) []*model.RelationEdge { return c.Edges }),
+		"pageInfo": objectField("PageInfo", pageInfoFields, func(c *model.RelationConnection) *model.PageInfo { return c.PageInfo }),
+		"totalCount": leaf(func(b []byte, c *model.RelationConnection) []byte {
+			return strconv.AppendInt(b, int64(c.TotalCount), 10)
+		}),
+	}
+	relationEdgeFields = map[string]plainField[*model.RelationEdge]{
+		"cursor": leaf(func(b []byte, e *model.RelationEdge) []byte { return appendQuoted(b, e.Cursor) }),
+		"node":   objectField("Relation", relationFields, func(e *model.RelationEdge) *newsgraph.Relation { return e.Node }),
+	}
+	pageInfoFields = map[string]plainField[*model.PageInfo]{
+		"hasNextPage": leaf(func(b []byte, p *model.PageInfo) []byte { return strconv.AppendBool(b, p.HasNextPage) }),
+		"endCursor": leaf(func(b []byte, p *model.PageInfo) []byte {
+			if p.EndCursor == nil {
+				return append(b, "null"...)
+			}
+			return appendQuoted(b, *p.EndCursor)
+		}),
 	}
 )
 
@@ -152,6 +181,16 @@ func relationListField[T any](get func(T) []*newsgraph.Relation) plainField[T] {
 		}
 		return func(b []byte, v T) []byte { return appendList(b, get(v), w) }, true
 	}
+}
+
+// documentField is Evidence.document, among the documents bind loaded.
+func documentField(c *plainCompiler, f graphql.CollectedField) (plainWriter[newsgraph.Evidence], bool) {
+	w, ok := compileObject(c, f.Selections, []string{"Document"}, documentFields)
+	if !ok {
+		return nil, false
+	}
+	c.usesDocuments = true
+	return func(b []byte, e newsgraph.Evidence) []byte { return w(b, c.documents[e.DocumentID]) }, true
 }
 
 // evidenceListField is Relation.evidence when only quotes are asked for.

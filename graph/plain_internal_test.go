@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"context"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -25,6 +26,7 @@ func TestCompilePlain(t *testing.T) {
 	subgraph := &model.Subgraph{Nodes: model.WrapAll([]*newsgraph.Entity{a, b}), Edges: []*newsgraph.Relation{ab}}
 	halfSubgraph := &model.Subgraph{Nodes: model.WrapAll([]*newsgraph.Entity{a}), Edges: []*newsgraph.Relation{ab}}
 	path := &model.Path{Length: 1, Nodes: subgraph.Nodes, Edges: subgraph.Edges}
+	connection := &model.RelationConnection{Edges: []*model.RelationEdge{{Cursor: "c", Node: ab}}, PageInfo: &model.PageInfo{}, TotalCount: 1}
 	tests := []struct {
 		name  string
 		query string
@@ -50,6 +52,10 @@ func TestCompilePlain(t *testing.T) {
 		{"relation status", `{ neighborhood(id: "a:b") { edges { status } } }`, nil, subgraph, false},
 		{"nil path", `{ shortestPath(from: "a:b", to: "a:c") { length } }`, nil, (*model.Path)(nil), false},
 		{"nil in a list", `{ paths(from: "a:b", to: "a:c") { length } }`, nil, []*model.Path{nil}, false},
+		{"relation page", `{ relations(first: 5) { totalCount edges { cursor node { id type fromId evidence { quote } } } pageInfo { hasNextPage endCursor } } }`, nil, connection, true},
+		{"relation page with ends, no loaders", `{ relations { edges { node { from { id } } } } }`, nil, connection, false},
+		{"relation page with documents, no loaders", `{ relations { edges { node { evidence { document { id } } } } } }`, nil, connection, false},
+		{"relation status on a page", `{ relations { edges { node { corroboration } } } }`, nil, connection, false},
 		{"not a root of plainRoots", `{ stats { entities } }`, nil, nil, false},
 	}
 	for _, tt := range tests {
@@ -66,7 +72,7 @@ func TestCompilePlain(t *testing.T) {
 			plain := false
 			if root := plainRoots[fields[0].Name]; root != nil {
 				if write, ok := root(&plainCompiler{oc: oc}, fields[0]); ok {
-					plain = write(tt.res) != nil
+					plain = write(context.Background(), tt.res) != nil
 				}
 			}
 			if plain != tt.plain {
