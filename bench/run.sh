@@ -11,7 +11,8 @@
 #   COUNT       runs of each Go benchmark, for medians   (6: benchstat needs 6 for a confidence interval)
 #   COUNT_1M    runs of the 1m store benchmarks          (3: each imports 1M relations twice)
 #   BENCHTIME   -benchtime of each run                   (1s)
-#   RELATIONS   relations of the load test's graph       (1000000)
+#   RELATIONS   relations of the load test's graph and of the timed CLI import (1000000)
+#   IMPORTS     timed runs of newsgraph import, for the median (3)
 #   LOAD_FLAGS  extra flags of newsgraph-load            (none)
 #   OUT         the file written                         (BENCHMARKS.md at the repository root)
 # With NEO4J_URI set (and NEO4J_USER, NEO4J_PASSWORD), the store benchmarks
@@ -30,6 +31,7 @@ COUNT_1M=${COUNT_1M:-3}
 BENCHTIME=${BENCHTIME:-1s}
 RELATIONS=${RELATIONS:-1000000}
 LOAD_FLAGS=${LOAD_FLAGS:-}
+IMPORTS=${IMPORTS:-3}
 OUT=${OUT:-$root/BENCHMARKS.md}
 # benchstat, pinned: golang.org/x/perf has no tagged releases.
 BENCHSTAT=golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
@@ -75,6 +77,27 @@ bench_cmd=$(printf '%s\n' "${bench_cmds[@]}")
 step "benchstat"
 go run "$BENCHSTAT" "$work/bench.txt" >"$work/benchstat.txt"
 
+entities=$(( RELATIONS / 10 > 1000 ? RELATIONS / 10 : 1000 ))
+gen_cmd="newsgraph gen --entities $entities --relations $RELATIONS --seed 1 --out gen.jsonl"
+import_cmd="newsgraph import --progress never --data import-data gen.jsonl"
+step "CLI import: $gen_cmd, then $IMPORTS x $import_cmd"
+(cd "$work" && "$work/newsgraph" gen --entities "$entities" --relations "$RELATIONS" --seed 1 --out gen.jsonl 2>/dev/null)
+: >"$work/imports.txt"
+for i in $(seq "$IMPORTS"); do
+  rm -rf "$work/import-data"
+  # The summary's first line has the rate, "peak memory:" the maximum RSS.
+  (cd "$work" && "$work/newsgraph" import --progress never --data import-data gen.jsonl 2>/dev/null) >"$work/import.$i.txt"
+  rate=$(grep -o '[0-9]* relations/s' "$work/import.$i.txt" | cut -d' ' -f1)
+  took=$(head -1 "$work/import.$i.txt" | grep -o ' in [^ ]*' | cut -c5-)
+  peak=$(grep -o 'peak memory: [0-9.]* GB' "$work/import.$i.txt" | cut -d' ' -f3)
+  echo "$rate $took $peak" >>"$work/imports.txt"
+  echo "import run $i: $rate relations/s in $took, peak $peak GB resident" >&2
+done
+rm -rf "$work/import-data" "$work/gen.jsonl"
+# The median run by rate (the middle line of the sorted runs).
+median_import=$(sort -n "$work/imports.txt" | sed -n "$(( (IMPORTS + 1) / 2 ))p")
+all_rates=$(sort -n "$work/imports.txt" | cut -d' ' -f1 | paste -sd/ -)
+
 load_cmd="newsgraph-load --relations $RELATIONS --server-binary newsgraph $LOAD_FLAGS"
 step "load test: $load_cmd"
 # shellcheck disable=SC2086 # LOAD_FLAGS is a list of flags
@@ -106,7 +129,18 @@ mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
   echo "# each command's output appended to bench.txt, then:"
   echo "go run $BENCHSTAT bench.txt"
   echo "go build -o newsgraph ./cmd/newsgraph && go run ./cmd/newsgraph-load --relations $RELATIONS --server-binary ./newsgraph $LOAD_FLAGS"
+  echo "$gen_cmd"
+  echo "$import_cmd   # $IMPORTS times, into an empty directory each time"
   echo '```'
+  echo
+  echo "## CLI import of $RELATIONS relations"
+  echo
+  echo "\`newsgraph import\` of the file \`newsgraph gen\` writes ($entities entities, $RELATIONS relations, one line per document), into an empty data directory, $IMPORTS times; the median run by rate. The rate and the peak memory are the ones the command's summary prints (peak memory is the process's maximum resident set size, VmHWM)."
+  echo
+  echo "| relations/s (median) | all runs, relations/s | time (median run) | peak memory, resident (median run) |"
+  echo "| --- | --- | --- | --- |"
+  read -r m_rate m_took m_peak <<<"$median_import"
+  echo "| $m_rate | $all_rates | $m_took | $m_peak GB |"
   echo
   echo "## Load test: GraphQL over HTTP on $RELATIONS relations"
   echo

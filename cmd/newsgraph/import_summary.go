@@ -56,6 +56,9 @@ func (s *summary) print(w io.Writer) {
 	fmt.Fprintf(w, "documents: %d\n", s.documents)
 	fmt.Fprintf(w, "entities: %d created, %d matched\n", s.entitiesCreated, s.entitiesMatched)
 	fmt.Fprintf(w, "relations: %d created, %d corroborated\n", s.relationsCreated, s.relationsCorroborated)
+	if peak, ok := peakResident(); ok {
+		fmt.Fprintf(w, "peak memory: %.2f GB resident\n", float64(peak)/1e9)
+	}
 	fmt.Fprintf(w, "rejected: %d lines\n", len(s.rejected))
 	for i, r := range s.rejected {
 		if i == maxListedRejections {
