@@ -97,6 +97,12 @@ func (ix *index) applyDocuments(docs []*newsgraph.Document) {
 
 func (ix *index) applyEntities(entities []*newsgraph.Entity) {
 	added := map[newsgraph.Kind][]string{}
+	if len(entities) > len(ix.entities)/8+1024 {
+		// A write large for the graph, such as a bulk import, drops the
+		// search index instead of merging into every long posting list;
+		// the next search builds it at once.
+		ix.search.drop()
+	}
 	changes := ix.search.changes()
 	for _, e := range entities {
 		if old := ix.entities[e.ID]; old != nil {

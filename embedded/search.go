@@ -108,6 +108,10 @@ func (c *searchCache) changes() *searchChanges {
 	return &searchChanges{added: map[string][]string{}, removed: map[string]map[string]bool{}, folded: map[string]*foldedEntity{}}
 }
 
+// drop forgets the search index, for the next search to build. The caller
+// holds the write lock.
+func (c *searchCache) drop() { c.current.Store(nil) }
+
 // apply applies the changes from changes to the search index.
 func (c *searchCache) apply(ch *searchChanges) {
 	if ch != nil {

@@ -41,7 +41,41 @@ func TestSearchIndexBuiltLaterMatchesKeptUpToDate(t *testing.T) {
 	if !maps.EqualFunc(got.postings, want.postings, slices.Equal) {
 		t.Errorf("postings %v, want %v", got.postings, want.postings)
 	}
-	if len(want.words) == 0 {
-		t.Fatal("no words indexed")
+	sameFolded := func(a, b foldedEntity) bool {
+		return a.entity.ID == b.entity.ID && slices.Equal(a.keys, b.keys) && a.description == b.description
+	}
+	if !maps.EqualFunc(got.folded, want.folded, sameFolded) {
+		t.Errorf("folded %v, want %v", got.folded, want.folded)
+	}
+	if len(want.words) == 0 || len(want.folded) == 0 {
+		t.Fatal("nothing indexed")
+	}
+}
+
+// TestLargeWriteDropsSearchIndex checks that a write large for the graph
+// drops the search index instead of merging into it, and that the next
+// search builds it with every entity, old and new.
+func TestLargeWriteDropsSearchIndex(t *testing.T) {
+	ix := newIndex()
+	ix.applyEntities([]*newsgraph.Entity{{ID: "place:x", Kind: newsgraph.KindPlace, Name: "Xanadu"}})
+	if ix.search.current.Load() == nil {
+		t.Fatal("a new graph's search index is not built")
+	}
+	var many []*newsgraph.Entity
+	for i := range 2000 {
+		many = append(many, &newsgraph.Entity{ID: fmt.Sprintf("person:p%d", i), Kind: newsgraph.KindPerson, Name: fmt.Sprintf("Person %d", i)})
+	}
+	ix.applyEntities(many)
+	if ix.search.current.Load() != nil {
+		t.Error("the search index survived a write of 2000 entities into a graph of 1")
+	}
+	s := ix.textSearch()
+	for _, tt := range []struct{ word, id string }{{"xanadu", "place:x"}, {"1999", "person:p1999"}} {
+		if !s.candidates([]string{tt.word})[tt.id] {
+			t.Errorf("search for %q misses %s", tt.word, tt.id)
+		}
+		if f := s.folded[tt.id]; f.entity == nil || f.entity != ix.entities[tt.id] {
+			t.Errorf("folded[%s] does not hold the index's entity", tt.id)
+		}
 	}
 }
