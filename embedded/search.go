@@ -2,6 +2,7 @@ package embedded
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -20,6 +21,20 @@ type searchIndex struct {
 	// folded holds every entity's folded names and description, so that
 	// scoring a candidate does not fold them again.
 	folded map[string]foldedEntity
+	// keys holds every entity's search keys, whole, in ascending order, so
+	// that the entities a key of which starts with the query (those
+	// SearchScore gives 0.8 or more) are found by binary search.
+	keys []searchKey
+}
+
+// searchKey is one search key of an entity.
+type searchKey struct{ key, id string }
+
+func cmpSearchKey(a, b searchKey) int {
+	if c := strings.Compare(a.key, b.key); c != 0 {
+		return c
+	}
+	return strings.Compare(a.id, b.id)
 }
 
 // foldedEntity is an entity with what newsgraph.SearchScorer.ScoreFolded
@@ -86,10 +101,14 @@ func buildSearchIndex(ix *index) *searchIndex {
 	s.folded = make(map[string]foldedEntity, len(ix.entityIDs))
 	for i, id := range ix.entityIDs {
 		s.folded[id] = folded[i]
+		for _, k := range folded[i].keys {
+			s.keys = append(s.keys, searchKey{k, id})
+		}
 		for _, w := range words[i] {
 			s.postings[w] = append(s.postings[w], id)
 		}
 	}
+	slices.SortFunc(s.keys, cmpSearchKey)
 	s.words = make([]string, 0, len(s.postings))
 	for w := range s.postings {
 		s.words = append(s.words, w)
@@ -177,6 +196,7 @@ func (c *searchChanges) remove(e *newsgraph.Entity) {
 // apply rewrites the postings of every word the changes touch and the
 // sorted word list when words appear or disappear.
 func (s *searchIndex) apply(c *searchChanges) {
+	s.applyKeys(c)
 	for id, f := range c.folded {
 		if f == nil {
 			delete(s.folded, id)
@@ -211,6 +231,57 @@ func (s *searchIndex) apply(c *searchChanges) {
 	}
 	slices.Sort(newWords)
 	s.words = mergeSorted(s.words, newWords, cmpString)
+}
+
+// applyKeys updates the sorted keys from the changed entities' old and new
+// folded text; it runs before folded is updated.
+func (s *searchIndex) applyKeys(c *searchChanges) {
+	removed := map[searchKey]bool{}
+	var added []searchKey
+	for id, f := range c.folded {
+		for _, k := range s.folded[id].keys {
+			removed[searchKey{k, id}] = true
+		}
+		if f == nil {
+			continue
+		}
+		for _, k := range f.keys {
+			if sk := (searchKey{k, id}); removed[sk] {
+				delete(removed, sk) // kept
+			} else {
+				added = append(added, sk)
+			}
+		}
+	}
+	if len(removed) > 0 {
+		s.keys = slices.DeleteFunc(slices.Clone(s.keys), func(k searchKey) bool { return removed[k] })
+	}
+	slices.SortFunc(added, cmpSearchKey)
+	s.keys = mergeSorted(s.keys, added, cmpSearchKey)
+}
+
+// prefixed returns the ids of the entities of the given kinds (any kind
+// when none) that have a search key starting with the folded query q the
+// way newsgraph.SearchScore scores 0.8 or more for: the key equals q, or
+// starts with it and q has three characters or more, or the key's next
+// character is a space. Every other entity scores 0.7 at most, so when
+// there are at least as many such entities as a search returns, the
+// search's hits are among them.
+func (s *searchIndex) prefixed(q string, kinds []newsgraph.Kind) []string {
+	i, _ := slices.BinarySearchFunc(s.keys, searchKey{key: q}, cmpSearchKey)
+	seen := map[string]bool{}
+	var ids []string
+	for ; i < len(s.keys) && strings.HasPrefix(s.keys[i].key, q); i++ {
+		k := s.keys[i]
+		if len(q) < 3 && len(k.key) > len(q) && k.key[len(q)] != ' ' || seen[k.id] {
+			continue
+		}
+		if e := s.folded[k.id].entity; e != nil && (len(kinds) == 0 || slices.Contains(kinds, e.Kind)) {
+			seen[k.id] = true
+			ids = append(ids, k.id)
+		}
+	}
+	return ids
 }
 
 // Reading a posting costs a map lookup, scoring a candidate with
@@ -290,7 +361,11 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgrap
 	var hits []newsgraph.SearchHit
 	err := s.read(ctx, func(ix *index) error {
 		search := ix.textSearch()
-		for id := range search.candidates(words) {
+		candidates := search.prefixed(strings.Join(words, " "), q.Kinds)
+		if len(candidates) < q.Limit {
+			candidates = slices.Collect(maps.Keys(search.candidates(words)))
+		}
+		for _, id := range candidates {
 			f := search.folded[id]
 			e := f.entity
 			if e == nil || (len(q.Kinds) > 0 && !slices.Contains(q.Kinds, e.Kind)) {
