@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -18,14 +19,21 @@ type serveCmd struct {
 	ComplexityLimit int           `default:"20000" env:"NEWSGRAPH_COMPLEXITY_LIMIT" help:"Maximum complexity score of one GraphQL operation."`
 	DepthLimit      int           `default:"12" env:"NEWSGRAPH_DEPTH_LIMIT" help:"Maximum selection-set nesting depth of one GraphQL operation."`
 	ShutdownTimeout time.Duration `default:"15s" env:"NEWSGRAPH_SHUTDOWN_TIMEOUT" help:"Time allowed for in-flight requests on SIGINT/SIGTERM."`
+	DebugAddr       string        `placeholder:"ADDR" env:"NEWSGRAPH_DEBUG_ADDR" help:"Also serve Go's runtime profiles (/debug/pprof/) on this address, for go tool pprof; off when empty. Keep it private: it exposes the process's internals."`
 
 	Store storeFlags `embed:"" group:"Store"`
 	Auth  authFlags  `embed:"" group:"API keys"`
 }
 
-// Run loads the API keys, opens the store, seeds it when empty, and serves
-// until ctx ends.
+// Run starts the debug listener when asked, loads the API keys, opens the
+// store, seeds it when empty, and serves until ctx ends.
 func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
+	// The debug listener starts first, so that a slow open can be profiled.
+	if c.DebugAddr != "" {
+		if _, err := server.ListenDebug(ctx, c.DebugAddr, logger); err != nil {
+			return fmt.Errorf("debug listener: %w", err)
+		}
+	}
 	keys, err := c.Auth.loadKeys(ctx, c.Store.Data, logger)
 	if err != nil {
 		return err
