@@ -2,7 +2,6 @@ package embedded
 
 import (
 	"sync"
-	"sync/atomic"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -40,29 +39,10 @@ type arc struct {
 	other int32 // node at the other end
 }
 
-// adjacencyCache holds the view of an index. Readers share it under the
-// index's read lock; the first reader to find none builds it while the
-// others wait for it.
-type adjacencyCache struct {
-	mu      sync.Mutex
-	current atomic.Pointer[adjacency]
-}
-
 // adjacency returns the traversal view of the index, building it when
 // there is none. The caller holds the read lock.
 func (ix *index) adjacency() *adjacency {
-	c := &ix.graph
-	if a := c.current.Load(); a != nil {
-		return a
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if a := c.current.Load(); a != nil {
-		return a
-	}
-	a := buildAdjacency(ix)
-	c.current.Store(a)
-	return a
+	return ix.graph.get(func() *adjacency { return buildAdjacency(ix) })
 }
 
 // buildAdjacency builds the view of ix. It holds sortMu throughout, so

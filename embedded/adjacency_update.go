@@ -17,13 +17,13 @@ import (
 // view instead, for the next traversal to build at once. The caller holds
 // the write lock.
 func (ix *index) updateAdjacency(c *change, goneSlots []int32, gone []*newsgraph.Relation, added []int32) {
-	a := ix.graph.current.Load()
+	a := ix.graph.built()
 	if a == nil {
 		return
 	}
 	if len(gone)+len(added) > len(ix.relations)/8+1024 || len(c.batch.Entities) > len(a.entities)/8+1024 ||
 		len(a.typeNum)+len(added) > math.MaxUint16 {
-		ix.graph.current.Store(nil)
+		ix.graph.set(nil)
 		return
 	}
 	a.relations = ix.rels

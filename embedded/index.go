@@ -35,10 +35,14 @@ type index struct {
 	// sortMu serialises readers sorting lists (see index.sorted).
 	sortMu sync.Mutex
 
-	search searchCache
+	// search is the search index (search.go). A new graph's is built at
+	// once, a loaded graph's by the first search (or in the background
+	// after Open), so that opening a large graph does not wait for it;
+	// once built, writes keep it up to date.
+	search lazy[searchIndex]
 	// graph caches the integer traversal view of the index (adjacency.go),
 	// built by the first traversal and kept up to date by writes.
-	graph adjacencyCache
+	graph lazy[adjacency]
 	// types holds one copy of every relation type string.
 	types map[string]string
 
@@ -72,7 +76,7 @@ func newIndex() *index {
 		merged:       map[string][]string{},
 		merges:       map[string][]newsgraph.Merge{},
 	}
-	ix.search.current.Store(newSearchIndex())
+	ix.search.set(newSearchIndex())
 	return ix
 }
 
@@ -101,9 +105,9 @@ func (ix *index) applyEntities(entities []*newsgraph.Entity) {
 		// A write large for the graph, such as a bulk import, drops the
 		// search index instead of merging into every long posting list;
 		// the next search builds it at once.
-		ix.search.drop()
+		ix.search.set(nil)
 	}
-	changes := ix.search.changes()
+	changes := ix.searchChanges()
 	for _, e := range entities {
 		if old := ix.entities[e.ID]; old != nil {
 			// An import mentions most entities again and again, unchanged.
@@ -132,7 +136,7 @@ func (ix *index) applyEntities(entities []*newsgraph.Entity) {
 	}
 	slices.Sort(all)
 	ix.entityIDs = mergeSorted(ix.entityIDs, all, cmpString)
-	ix.search.apply(changes)
+	ix.applySearch(changes)
 }
 
 // applyRelations adds relations, stored under the sequence numbers seqs,

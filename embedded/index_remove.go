@@ -94,7 +94,7 @@ func (ix *index) removeRelations(ids []string) ([]int32, []*newsgraph.Relation) 
 // Entities that name them as place or claimant must be rewritten by the
 // same write.
 func (ix *index) removeEntities(ids []string) {
-	changes := ix.search.changes()
+	changes := ix.searchChanges()
 	byKind := map[newsgraph.Kind][]string{}
 	var all []string
 	for _, id := range ids {
@@ -114,7 +114,7 @@ func (ix *index) removeEntities(ids []string) {
 	}
 	slices.Sort(all)
 	ix.entityIDs = removeSorted(ix.entityIDs, all, cmpString)
-	ix.search.apply(changes)
+	ix.applySearch(changes)
 }
 
 // applyRedirects removes the redirects of the ids in del and sets those of

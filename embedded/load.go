@@ -167,7 +167,7 @@ func load(ctx context.Context, db *bolt.DB) (*index, error) {
 	})
 	if err == nil {
 		if len(b.Entities) > 0 {
-			idx.search.current.Store(nil) // built when first needed
+			idx.search.set(nil) // built when first needed
 		}
 		idx.applyDocuments(b.Documents)
 		idx.applyEntities(b.Entities)

@@ -12,7 +12,7 @@ import "github.com/newsgraph/newsgraph"
 func (ix *index) endPage(q newsgraph.RelationQuery) (newsgraph.Page[*newsgraph.Relation], bool) {
 	var page newsgraph.Page[*newsgraph.Relation]
 	f := q.Filter
-	a := ix.graph.current.Load()
+	a := ix.graph.built()
 	if a == nil || filterFields(f) <= 1 && f.AsOf.IsZero() {
 		return page, false
 	}

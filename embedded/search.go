@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -54,30 +53,10 @@ func newSearchIndex() *searchIndex {
 	return &searchIndex{postings: map[string][]string{}, folded: map[string]foldedEntity{}}
 }
 
-// searchCache holds the search index of an index. A new graph's is built
-// at once and a loaded graph's by the first search (or in the background
-// after Open), so that opening a large graph does not wait for it; once
-// built, writes keep it up to date.
-type searchCache struct {
-	mu      sync.Mutex
-	current atomic.Pointer[searchIndex]
-}
-
 // textSearch returns the search index, building it when there is none.
 // The caller holds the read lock.
 func (ix *index) textSearch() *searchIndex {
-	c := &ix.search
-	if s := c.current.Load(); s != nil {
-		return s
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if s := c.current.Load(); s != nil {
-		return s
-	}
-	s := buildSearchIndex(ix)
-	c.current.Store(s)
-	return s
+	return ix.search.get(func() *searchIndex { return buildSearchIndex(ix) })
 }
 
 // buildSearchIndex builds the search index of every entity of ix, their
@@ -117,24 +96,20 @@ func buildSearchIndex(ix *index) *searchIndex {
 	return s
 }
 
-// changes returns a collector of the changes a write makes to the search
-// index, or nil when the index is not built: its build will see the
-// write.
-func (c *searchCache) changes() *searchChanges {
-	if c.current.Load() == nil {
+// searchChanges returns a collector of the changes a write makes to the
+// search index, or nil when the index is not built: its build will see
+// the write.
+func (ix *index) searchChanges() *searchChanges {
+	if ix.search.built() == nil {
 		return nil
 	}
 	return &searchChanges{added: map[string][]string{}, removed: map[string]map[string]bool{}, folded: map[string]*foldedEntity{}}
 }
 
-// drop forgets the search index, for the next search to build. The caller
-// holds the write lock.
-func (c *searchCache) drop() { c.current.Store(nil) }
-
-// apply applies the changes from changes to the search index.
-func (c *searchCache) apply(ch *searchChanges) {
-	if ch != nil {
-		c.current.Load().apply(ch)
+// applySearch applies the changes from searchChanges to the search index.
+func (ix *index) applySearch(c *searchChanges) {
+	if c != nil {
+		ix.search.built().apply(c)
 	}
 }
 

@@ -29,7 +29,7 @@ func TestSearchIndexBuiltLaterMatchesKeptUpToDate(t *testing.T) {
 		},
 	}
 	kept, later := newIndex(), newIndex()
-	later.search.current.Store(nil)
+	later.search.set(nil)
 	for _, write := range writes {
 		write(kept)
 		write(later)
@@ -58,7 +58,7 @@ func TestSearchIndexBuiltLaterMatchesKeptUpToDate(t *testing.T) {
 func TestLargeWriteDropsSearchIndex(t *testing.T) {
 	ix := newIndex()
 	ix.applyEntities([]*newsgraph.Entity{{ID: "place:x", Kind: newsgraph.KindPlace, Name: "Xanadu"}})
-	if ix.search.current.Load() == nil {
+	if ix.search.built() == nil {
 		t.Fatal("a new graph's search index is not built")
 	}
 	var many []*newsgraph.Entity
@@ -66,7 +66,7 @@ func TestLargeWriteDropsSearchIndex(t *testing.T) {
 		many = append(many, &newsgraph.Entity{ID: fmt.Sprintf("person:p%d", i), Kind: newsgraph.KindPerson, Name: fmt.Sprintf("Person %d", i)})
 	}
 	ix.applyEntities(many)
-	if ix.search.current.Load() != nil {
+	if ix.search.built() != nil {
 		t.Error("the search index survived a write of 2000 entities into a graph of 1")
 	}
 	s := ix.textSearch()
