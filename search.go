@@ -215,14 +215,5 @@ func wordCoverage(q, text string) float64 {
 // RankHits sorts hits best first: by score descending, then by name, then by
 // id, so that ties are broken the same way in every store.
 func RankHits(hits []SearchHit) {
-	sort.SliceStable(hits, func(i, j int) bool {
-		a, b := hits[i], hits[j]
-		if a.Score != b.Score {
-			return a.Score > b.Score
-		}
-		if a.Entity.Name != b.Entity.Name {
-			return a.Entity.Name < b.Entity.Name
-		}
-		return a.Entity.ID < b.Entity.ID
-	})
+	sort.SliceStable(hits, func(i, j int) bool { return hitBefore(hits[i], hits[j]) })
 }

@@ -175,10 +175,11 @@ func (o *overlay) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgr
 	if err != nil {
 		return nil, err
 	}
+	scorer := newsgraph.NewSearchScorer(q.Text)
 	seen := make(map[string]bool, len(hits))
 	for i, h := range hits {
 		if pending := o.entities[h.Entity.ID]; pending != nil {
-			hits[i] = newsgraph.SearchHit{Entity: pending, Score: newsgraph.SearchScore(q.Text, pending)}
+			hits[i] = newsgraph.SearchHit{Entity: pending, Score: scorer.Score(pending)}
 		}
 		seen[h.Entity.ID] = true
 	}
@@ -193,13 +194,9 @@ func (o *overlay) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgr
 		if seen[id] || (len(q.Kinds) > 0 && !slices.Contains(q.Kinds, e.Kind)) {
 			continue
 		}
-		hits = append(hits, newsgraph.SearchHit{Entity: e, Score: newsgraph.SearchScore(q.Text, e)})
+		hits = append(hits, newsgraph.SearchHit{Entity: e, Score: scorer.Score(e)})
 	}
-	newsgraph.RankHits(hits)
-	if len(hits) > q.Limit {
-		hits = hits[:q.Limit]
-	}
-	return hits, nil
+	return newsgraph.TopHits(hits, q.Limit), nil
 }
 
 // DocumentsByID answers from the pending documents and the store.

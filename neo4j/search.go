@@ -20,8 +20,8 @@ const searchCandidates = 5000
 // full-text index finds the candidates: entities whose folded keys or
 // description hold a word starting with each folded query word, which is
 // every entity SearchScore gives a score above zero. They are then scored
-// and ranked with newsgraph.SearchScore and newsgraph.RankHits, as in every
-// store.
+// with newsgraph.SearchScorer and ranked with newsgraph.TopHits
+// (SearchScore and RankHits, keeping Limit), as in every store.
 func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgraph.SearchHit, error) {
 	if err := q.Validate(); err != nil {
 		return nil, err
@@ -37,21 +37,18 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgrap
 		if err != nil {
 			return nil, err
 		}
+		scorer := newsgraph.NewSearchScorer(q.Text)
 		hits := make([]newsgraph.SearchHit, 0, len(recs))
 		for _, rec := range recs {
 			e, err := entityOf(rec, "e")
 			if err != nil {
 				return nil, err
 			}
-			if score := newsgraph.SearchScore(q.Text, e); score > 0 {
+			if score := scorer.Score(e); score > 0 {
 				hits = append(hits, newsgraph.SearchHit{Entity: e, Score: score})
 			}
 		}
-		newsgraph.RankHits(hits)
-		if len(hits) > q.Limit {
-			hits = hits[:q.Limit]
-		}
-		return hits, nil
+		return newsgraph.TopHits(hits, q.Limit), nil
 	})
 }
 
