@@ -75,9 +75,19 @@ var (
 	}
 )
 
-// entityFields returns the plain fields of the object type of kind k: those
+// entityFields holds, for every kind, the plain fields of its object type,
+// made once rather than on every request.
+var entityFields = func() map[newsgraph.Kind]map[string]plainField[*newsgraph.Entity] {
+	byKind := make(map[newsgraph.Kind]map[string]plainField[*newsgraph.Entity], len(entityKinds))
+	for _, k := range entityKinds {
+		byKind[k] = kindFields(k)
+	}
+	return byKind
+}()
+
+// kindFields returns the plain fields of the object type of kind k: those
 // of the Entity interface and the kind's own.
-func entityFields(k newsgraph.Kind) map[string]plainField[*newsgraph.Entity] {
+func kindFields(k newsgraph.Kind) map[string]plainField[*newsgraph.Entity] {
 	fields := map[string]plainField[*newsgraph.Entity]{
 		"id":          leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendID(b, e.ID) }),
 		"name":        leaf(func(b []byte, e *newsgraph.Entity) []byte { return appendQuoted(b, e.Name) }),
@@ -112,7 +122,7 @@ var entityKinds = []newsgraph.Kind{
 func compileEntity(c *plainCompiler, f graphql.CollectedField) (plainWriter[*newsgraph.Entity], bool) {
 	byKind := make(map[newsgraph.Kind]plainWriter[*newsgraph.Entity], len(entityKinds))
 	for _, k := range entityKinds {
-		w, ok := compileObject(c, f.Selections, []string{model.ObjectTypeName(k), "Entity"}, entityFields(k))
+		w, ok := compileObject(c, f.Selections, []string{model.ObjectTypeName(k), "Entity"}, entityFields[k])
 		if !ok {
 			return nil, false
 		}

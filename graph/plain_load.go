@@ -8,9 +8,8 @@ import (
 )
 
 // loadEnds puts the entities the relations end at in c.ends, from the
-// request's dataloaders: one store call for those not cached (a resolver's
-// prefetch usually cached them all). It reports false when the loaders fail
-// or an entity is missing.
+// request's dataloaders. It reports false when the loaders fail or an
+// entity is missing.
 func (c *plainCompiler) loadEnds(ctx context.Context, rels []*newsgraph.Relation) bool {
 	l := loaders.For(ctx)
 	if l == nil {
@@ -20,20 +19,7 @@ func (c *plainCompiler) loadEnds(ctx context.Context, rels []*newsgraph.Relation
 	for _, r := range rels {
 		ids = append(ids, r.From, r.To)
 	}
-	if err := l.LoadEntitiesNow(ctx, ids...); err != nil {
-		return false
-	}
-	for _, id := range ids {
-		if c.ends[id] != nil {
-			continue
-		}
-		e, err := l.Entity(ctx, id)
-		if err != nil || e == nil {
-			return false
-		}
-		c.ends[id] = e
-	}
-	return true
+	return loadInto(ctx, c.ends, ids, l.LoadEntitiesNow, l.Entity)
 }
 
 // loadDocuments puts the documents the relations' evidence quotes in
@@ -49,19 +35,28 @@ func (c *plainCompiler) loadDocuments(ctx context.Context, rels []*newsgraph.Rel
 			ids = append(ids, ev.DocumentID)
 		}
 	}
-	if err := l.LoadDocumentsNow(ctx, ids...); err != nil {
+	c.documents = make(map[string]*newsgraph.Document, len(ids))
+	return loadInto(ctx, c.documents, ids, l.LoadDocumentsNow, l.Document)
+}
+
+// loadInto puts the values of ids that into lacks in it from a dataloader:
+// loadNow makes one store call for those not cached (a resolver's prefetch
+// usually cached them all), get reads each from the cache. It reports false
+// when loading fails or a value is missing.
+func loadInto[V any](ctx context.Context, into map[string]*V, ids []string,
+	loadNow func(context.Context, ...string) error, get func(context.Context, string) (*V, error)) bool {
+	if err := loadNow(ctx, ids...); err != nil {
 		return false
 	}
-	c.documents = make(map[string]*newsgraph.Document, len(ids))
 	for _, id := range ids {
-		if c.documents[id] != nil {
+		if into[id] != nil {
 			continue
 		}
-		d, err := l.Document(ctx, id)
-		if err != nil || d == nil {
+		v, err := get(ctx, id)
+		if err != nil || v == nil {
 			return false
 		}
-		c.documents[id] = d
+		into[id] = v
 	}
 	return true
 }
