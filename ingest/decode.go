@@ -150,15 +150,23 @@ func (d *plainDecoder) document(doc *DocumentInput) bool {
 	})
 }
 
-// entities decodes an array of entities into list, which is left empty,
-// not nil, for an empty array, like encoding/json does.
+// entities decodes an array of entities into list (see decodeList).
 func (d *plainDecoder) entities(list *[]EntityInput) bool {
-	d.entityBuf = d.entityBuf[:0]
+	return decodeList(d, &d.entityBuf, list, d.entity)
+}
+
+// decodeList decodes an array into list, each element by element, growing
+// the reused buffer buf and then copying it into a list of exactly its
+// length, which is empty, not nil, for an empty array, like encoding/json
+// leaves it.
+func decodeList[T any](d *plainDecoder, buf, list *[]T, element func(*T) bool) bool {
+	*buf = (*buf)[:0]
 	ok := d.array(func() bool {
-		d.entityBuf = append(d.entityBuf, EntityInput{})
-		return d.entity(&d.entityBuf[len(d.entityBuf)-1])
+		var zero T
+		*buf = append(*buf, zero)
+		return element(&(*buf)[len(*buf)-1])
 	})
-	*list = append(make([]EntityInput, 0, len(d.entityBuf)), d.entityBuf...)
+	*list = append(make([]T, 0, len(*buf)), *buf...)
 	return ok
 }
 
@@ -201,15 +209,9 @@ func (d *plainDecoder) entity(e *EntityInput) bool {
 	})
 }
 
-// relations decodes an array of relations into list, like entities.
+// relations decodes an array of relations into list (see decodeList).
 func (d *plainDecoder) relations(list *[]RelationInput) bool {
-	d.relationBuf = d.relationBuf[:0]
-	ok := d.array(func() bool {
-		d.relationBuf = append(d.relationBuf, RelationInput{})
-		return d.relation(&d.relationBuf[len(d.relationBuf)-1])
-	})
-	*list = append(make([]RelationInput, 0, len(d.relationBuf)), d.relationBuf...)
-	return ok
+	return decodeList(d, &d.relationBuf, list, d.relation)
 }
 
 func (d *plainDecoder) relation(r *RelationInput) bool {
