@@ -201,11 +201,7 @@ func (s *searchIndex) apply(c *searchChanges) {
 		}
 		s.postings[w] = mergeSorted(old, ids, cmpString)
 	}
-	if len(gone) > 0 {
-		s.words = slices.DeleteFunc(slices.Clone(s.words), func(w string) bool { return gone[w] })
-	}
-	slices.Sort(newWords)
-	s.words = mergeSorted(s.words, newWords, cmpString)
+	s.words = replaceSorted(s.words, gone, newWords, cmpString)
 }
 
 // applyKeys updates the sorted keys from the changed entities' old and new
@@ -228,11 +224,7 @@ func (s *searchIndex) applyKeys(c *searchChanges) {
 			}
 		}
 	}
-	if len(removed) > 0 {
-		s.keys = slices.DeleteFunc(slices.Clone(s.keys), func(k searchKey) bool { return removed[k] })
-	}
-	slices.SortFunc(added, cmpSearchKey)
-	s.keys = mergeSorted(s.keys, added, cmpSearchKey)
+	s.keys = replaceSorted(s.keys, removed, added, cmpSearchKey)
 }
 
 // prefixed returns the ids of the entities of the given kinds (any kind

@@ -95,3 +95,14 @@ func searchAfter(ids []string, key string) int {
 	}
 	return i
 }
+
+// replaceSorted returns the sorted list without the items of removed and
+// with those of added (which it sorts), in a new slice whenever an item is
+// removed, so that a reader still holding list keeps it whole.
+func replaceSorted[T comparable](list []T, removed map[T]bool, added []T, cmp func(T, T) int) []T {
+	if len(removed) > 0 {
+		list = slices.DeleteFunc(slices.Clone(list), func(v T) bool { return removed[v] })
+	}
+	slices.SortFunc(added, cmp)
+	return mergeSorted(list, added, cmp)
+}
