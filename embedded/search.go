@@ -2,7 +2,6 @@ package embedded
 
 import (
 	"context"
-	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -328,18 +327,23 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgrap
 	var hits []newsgraph.SearchHit
 	err := s.read(ctx, func(ix *index) error {
 		search := ix.textSearch()
-		candidates := search.prefixed(strings.Join(words, " "), q.Kinds)
-		if len(candidates) < q.Limit {
-			candidates = slices.Collect(maps.Keys(search.candidates(words)))
-		}
-		for _, id := range candidates {
+		score := func(id string) {
 			f := search.folded[id]
 			e := f.entity
 			if e == nil || (len(q.Kinds) > 0 && !slices.Contains(q.Kinds, e.Kind)) {
-				continue
+				return
 			}
 			if score := scorer.ScoreFolded(f.keys, f.description); score > 0 {
 				hits = append(hits, newsgraph.SearchHit{Entity: e, Score: score})
+			}
+		}
+		if prefixed := search.prefixed(strings.Join(words, " "), q.Kinds); len(prefixed) >= q.Limit {
+			for _, id := range prefixed {
+				score(id)
+			}
+		} else {
+			for id := range search.candidates(words) {
+				score(id)
 			}
 		}
 		hits = newsgraph.TopHits(hits, q.Limit)
