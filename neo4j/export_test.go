@@ -2,24 +2,15 @@ package neo4j
 
 import (
 	"context"
-	_ "embed" // The test-only statement is embedded from queries/.
 	"time"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/newsgraph/newsgraph"
 )
 
-//go:embed queries/delete_all.cypher
-var deleteAll string
-
-// DeleteAll empties the store's database, for tests only.
-func DeleteAll(ctx context.Context, s *Store) error {
-	_, err := writeTx(ctx, s, "deleteAll", func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		_, err := run(ctx, tx, deleteAll, nil)
-		return struct{}{}, err
-	})
-	return err
+// OpenObserved is Open with an observer told the text of every statement
+// before it runs.
+func OpenObserved(ctx context.Context, cfg Config, observe func(statement string)) (*Store, error) {
+	return open(ctx, cfg, observe)
 }
 
 // Exported for the package's external tests.

@@ -26,12 +26,14 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 		schemaRedirectIntoIndex,
 		schemaMergeIntoIndex,
 	} {
+		s.observeStatement(stmt)
 		_, err := neo4j.ExecuteQuery(ctx, s.driver, stmt, nil, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting())
 		if err != nil {
 			return s.storeErr("open: create schema", err)
 		}
 	}
+	s.observeStatement(awaitIndexes)
 	_, err := neo4j.ExecuteQuery(ctx, s.driver, awaitIndexes,
 		map[string]any{"timeoutSeconds": int64(indexWait / time.Second)},
 		neo4j.EagerResultTransformer,
@@ -40,4 +42,12 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 		return s.storeErr("open: wait for indexes", err)
 	}
 	return nil
+}
+
+// observeStatement reports stmt to the store's observer, if any, for the
+// statements run outside a managed transaction.
+func (s *Store) observeStatement(stmt string) {
+	if s.observe != nil {
+		s.observe(stmt)
+	}
 }

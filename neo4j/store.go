@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -58,6 +59,12 @@ type Store struct {
 	driver   neo4j.DriverWithContext
 	database string
 	log      *slog.Logger
+	// observe, when set, is told the text of every statement before it
+	// runs; the package's tests use it to prove each statement ran.
+	observe func(statement string)
+	// closed is set by Close, so that calls after it are Unavailable, as
+	// on the embedded store, rather than the driver's usage error.
+	closed atomic.Bool
 }
 
 var _ newsgraph.Store = (*Store)(nil)
@@ -66,6 +73,11 @@ var _ newsgraph.Store = (*Store)(nil)
 // the schema (constraints and indexes) when it does not exist yet. A server
 // that cannot be reached is an Unavailable error wrapping the driver's.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
+	return open(ctx, cfg, nil)
+}
+
+// open is Open with an observer of the statements run (nil for none).
+func open(ctx context.Context, cfg Config, observe func(statement string)) (*Store, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -81,7 +93,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, newsgraph.Errorf(newsgraph.Invalid, "neo4j: cannot create a driver for %s: %v", redact(cfg.URI), err)
 	}
-	s := &Store{driver: driver, database: cfg.Database, log: log}
+	s := &Store{driver: driver, database: cfg.Database, log: log, observe: observe}
 	if err := driver.VerifyConnectivity(ctx); err != nil {
 		_ = driver.Close(ctx)
 		return nil, &newsgraph.Error{Code: newsgraph.Unavailable, Op: "open", Message: "neo4j at " + redact(cfg.URI) + " is unreachable", Err: err}
@@ -115,6 +127,7 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes the driver and its connections.
 func (s *Store) Close() error {
+	s.closed.Store(true)
 	return s.driver.Close(context.Background())
 }
 
@@ -143,7 +156,7 @@ const (
 func readTx[T any](ctx context.Context, s *Store, op string, work neo4j.ManagedTransactionWorkT[T]) (T, error) {
 	session := s.session(ctx, neo4j.AccessModeRead)
 	defer closeSession(ctx, s, session)
-	v, err := neo4j.ExecuteRead(ctx, session, work, neo4j.WithTxTimeout(readTimeout))
+	v, err := neo4j.ExecuteRead(ctx, session, observed(s, work), neo4j.WithTxTimeout(readTimeout))
 	if err != nil {
 		return v, s.storeErr(op, err)
 	}
@@ -154,11 +167,34 @@ func readTx[T any](ctx context.Context, s *Store, op string, work neo4j.ManagedT
 func writeTx[T any](ctx context.Context, s *Store, op string, work neo4j.ManagedTransactionWorkT[T]) (T, error) {
 	session := s.session(ctx, neo4j.AccessModeWrite)
 	defer closeSession(ctx, s, session)
-	v, err := neo4j.ExecuteWrite(ctx, session, work, neo4j.WithTxTimeout(writeTimeout))
+	v, err := neo4j.ExecuteWrite(ctx, session, observed(s, work), neo4j.WithTxTimeout(writeTimeout))
 	if err != nil {
 		return v, s.storeErr(op, err)
 	}
 	return v, nil
+}
+
+// observed returns work, running in a transaction that reports each
+// statement to the store's observer when there is one.
+func observed[T any](s *Store, work neo4j.ManagedTransactionWorkT[T]) neo4j.ManagedTransactionWorkT[T] {
+	if s.observe == nil {
+		return work
+	}
+	return func(tx neo4j.ManagedTransaction) (T, error) {
+		return work(observedTx{ManagedTransaction: tx, observe: s.observe})
+	}
+}
+
+// observedTx is a transaction that reports each statement before running it.
+type observedTx struct {
+	neo4j.ManagedTransaction
+	observe func(statement string)
+}
+
+// Run reports cypher to the observer and runs it.
+func (tx observedTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
+	tx.observe(cypher)
+	return tx.ManagedTransaction.Run(ctx, cypher, params)
 }
 
 func closeSession(ctx context.Context, s *Store, session neo4j.SessionWithContext) {
@@ -175,6 +211,9 @@ func (s *Store) storeErr(op string, err error) error {
 	var domain *newsgraph.Error
 	if errors.As(err, &domain) {
 		return err
+	}
+	if s.closed.Load() {
+		return &newsgraph.Error{Code: newsgraph.Unavailable, Op: op, Message: "the neo4j store is closed", Err: err}
 	}
 	if unavailable(err) {
 		return &newsgraph.Error{Code: newsgraph.Unavailable, Op: op, Message: "neo4j is unavailable", Err: err}

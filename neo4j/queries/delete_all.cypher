@@ -1,5 +1,9 @@
 // params: (none)
-// Test only: empties the database before a conformance run. It is embedded
-// by export_test.go and never by the store itself.
+// Tests and benchmarks only (DeleteAll): empties the database, in
+// transactions of 10,000 nodes so that a large graph fits the server's
+// transaction memory. It runs in an auto-commit transaction, as CALL { }
+// IN TRANSACTIONS requires.
 MATCH (n)
-DETACH DELETE n
+CALL (n) {
+  DETACH DELETE n
+} IN TRANSACTIONS OF 10000 ROWS
