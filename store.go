@@ -1,7 +1,9 @@
 package newsgraph
 
 import (
+	"cmp"
 	"context"
+	"strings"
 	"time"
 )
 
@@ -110,9 +112,10 @@ type Traverser interface {
 	ShortestPath(ctx context.Context, q PathQuery) (*Path, error)
 	// Paths returns up to q.Limit simple paths (no node repeated) from q.From
 	// to q.To of length at most q.MaxDepth, following q.Direction and q.Types,
-	// shortest first; among paths of equal length the order is unspecified,
-	// but no path appears twice and the k returned are k shortest ones. An
-	// absent end is NotFound.
+	// in the order of ComparePaths: shortest first, and paths of equal length
+	// by their relation ids. No path appears twice and the k returned are k
+	// shortest ones; when q.Limit cuts through the paths of one length, which
+	// of them are returned is up to the store. An absent end is NotFound.
 	Paths(ctx context.Context, q PathQuery) ([]Path, error)
 }
 
@@ -323,6 +326,21 @@ type Path struct {
 
 // Length is the number of relations on the path.
 func (p Path) Length() int { return len(p.Edges) }
+
+// ComparePaths orders paths as Traverser.Paths returns them: the shorter
+// first, and paths of equal length by their relation ids, compared relation
+// by relation from the start. It returns -1, 0 or +1.
+func ComparePaths(a, b Path) int {
+	if c := cmp.Compare(len(a.Edges), len(b.Edges)); c != 0 {
+		return c
+	}
+	for i := range a.Edges {
+		if c := strings.Compare(a.Edges[i].ID, b.Edges[i].ID); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
 
 // TypeCount is a relation type and its number of relations.
 type TypeCount struct {

@@ -41,6 +41,8 @@ func (s *Store) Paths(ctx context.Context, q newsgraph.PathQuery) ([]newsgraph.P
 		for _, rels := range found {
 			paths = append(paths, ix.path(q.From, rels, st))
 		}
+		// The walk finds each length's paths in adjacency order.
+		slices.SortFunc(paths, newsgraph.ComparePaths)
 		return nil
 	})
 	if err != nil {

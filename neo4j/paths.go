@@ -53,7 +53,7 @@ func (s *Store) Paths(ctx context.Context, q newsgraph.PathQuery) ([]newsgraph.P
 		if err != nil {
 			return nil, err
 		}
-		slices.SortStableFunc(paths, func(a, b newsgraph.Path) int { return a.Length() - b.Length() })
+		slices.SortFunc(paths, newsgraph.ComparePaths)
 		return paths, nil
 	})
 }

@@ -145,6 +145,15 @@ func pathErrors(t *testing.T, call func(newsgraph.PathQuery) error, forPaths boo
 // pathKey identifies a path by its relation ids.
 func pathKey(p newsgraph.Path) string { return strings.Join(relationIDs(p.Edges), " ") }
 
+// pathKeys returns the keys of paths, in order.
+func pathKeys(paths []newsgraph.Path) []string {
+	keys := make([]string, len(paths))
+	for i, p := range paths {
+		keys[i] = pathKey(p)
+	}
+	return keys
+}
+
 func testPaths(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 	s := openFixture(t, open)
 	links := []string{"LINKS_TO"}
@@ -185,6 +194,9 @@ func testPaths(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 			if !slices.Equal(lengths, c.lengths) {
 				t.Errorf("path lengths = %v, want %v", lengths, c.lengths)
 			}
+			if !slices.IsSortedFunc(paths, newsgraph.ComparePaths) {
+				t.Errorf("paths are not in ComparePaths order: %v", pathKeys(paths))
+			}
 		})
 	}
 	t.Run("ExactPaths", func(t *testing.T) {
@@ -192,19 +204,15 @@ func testPaths(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 		if err != nil {
 			t.Fatalf("Paths: %v", err)
 		}
-		var got []string
-		for _, p := range paths {
-			got = append(got, pathKey(p))
-		}
-		slices.Sort(got)
+		// In ComparePaths order: by length, then by relation ids.
 		want := []string{
+			rid(ChainA, "SHORTCUT_TO", ChainF),
+			rid(ChainA, "LINKS_TO", ChainD) + " " + rid(ChainD, "LINKS_TO", ChainF),
 			rid(ChainA, "LINKS_TO", ChainB) + " " + rid(ChainB, "LINKS_TO", ChainC) + " " + rid(ChainC, "LINKS_TO", ChainF),
 			rid(ChainA, "LINKS_TO", ChainB) + " " + rid(ChainB, "LINKS_TO", ChainD) + " " + rid(ChainD, "LINKS_TO", ChainF),
-			rid(ChainA, "LINKS_TO", ChainD) + " " + rid(ChainD, "LINKS_TO", ChainF),
 			rid(ChainA, "LINKS_TO", ChainE) + " " + rid(ChainE, "LINKS_TO", ChainC) + " " + rid(ChainC, "LINKS_TO", ChainF),
-			rid(ChainA, "SHORTCUT_TO", ChainF),
 		}
-		equalStrings(t, "paths", got, want)
+		equalStrings(t, "paths", pathKeys(paths), want)
 	})
 	t.Run("StoryGraph", func(t *testing.T) {
 		q := query{From: PersonTrump, To: PersonLopezObrador, MaxDepth: 8, Limit: 50}
