@@ -4,10 +4,10 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
-	"github.com/newsgraph/newsgraph/embedded"
 	"github.com/newsgraph/newsgraph/gen"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/storetest"
+	"github.com/newsgraph/newsgraph/storetest/teststore"
 )
 
 func TestDocumentsImportAsGraph(t *testing.T) {
@@ -15,15 +15,11 @@ func TestDocumentsImportAsGraph(t *testing.T) {
 		{Entities: 400, Relations: 1500, Seed: 4},
 		{Entities: 200, Relations: 300, Seed: 8, RelationsPerDocument: 3},
 	} {
-		store, err := embedded.Open(t.Context(), t.TempDir())
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = store.Close() })
+		store := teststore.Open(t)
 		svc := ingest.New(store)
 		line := 0
 		var created, relations, corroborated int
-		err = gen.Documents(cfg, func(in ingest.Input) error {
+		err := gen.Documents(cfg, func(in ingest.Input) error {
 			line++
 			res, err := svc.Ingest(t.Context(), in)
 			if err != nil {

@@ -13,9 +13,9 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
-	"github.com/newsgraph/newsgraph/embedded"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/seed"
+	"github.com/newsgraph/newsgraph/storetest/teststore"
 )
 
 // gqlResponse is a GraphQL response body.
@@ -46,19 +46,11 @@ type api struct {
 	url string
 }
 
-// openStore opens an empty embedded store closed when the test ends.
-func openStore(tb testing.TB) *embedded.Store {
+// openStore opens an empty store under test (see package teststore),
+// closed when the test ends.
+func openStore(tb testing.TB) newsgraph.Store {
 	tb.Helper()
-	s, err := embedded.Open(context.Background(), tb.TempDir())
-	if err != nil {
-		tb.Fatalf("embedded.Open: %v", err)
-	}
-	tb.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			tb.Errorf("Close: %v", err)
-		}
-	})
-	return s
+	return teststore.Open(tb)
 }
 
 // upsert writes b to s.

@@ -7,6 +7,7 @@ import (
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/storetest"
+	"github.com/newsgraph/newsgraph/storetest/teststore"
 )
 
 // wholeGraph reads every entity, relation and document of s.
@@ -53,7 +54,8 @@ func TestExportThenImportReproducesTheGraph(t *testing.T) {
 	if got, wantLines := len(lines), len(want.Documents)+1; got != wantLines {
 		t.Errorf("export has %d lines, want %d (one per document and one for unmentioned entities)", got, wantLines)
 	}
-	dst := openStore(t)
+	// The copy goes to a second store: on Neo4j, the embedded one.
+	dst := teststore.OpenReference(t)
 	into := ingest.New(dst)
 	for i, in := range lines {
 		if _, err := into.Ingest(t.Context(), in); err != nil {

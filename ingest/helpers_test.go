@@ -6,26 +6,34 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
-	"github.com/newsgraph/newsgraph/embedded"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/seed"
+	"github.com/newsgraph/newsgraph/storetest/teststore"
 )
 
-// openStore opens an empty embedded store that the test closes.
+// openStore opens an empty store under test (see package teststore) that
+// the test closes.
 func openStore(tb testing.TB) newsgraph.Store {
 	tb.Helper()
-	s, err := embedded.Open(tb.Context(), tb.TempDir())
-	if err != nil {
-		tb.Fatalf("open embedded store: %v", err)
-	}
-	tb.Cleanup(func() { _ = s.Close() })
-	return s
+	return teststore.Open(tb)
 }
 
-// openSeeded opens an embedded store holding the seed graph.
+// openSeeded opens a store under test holding the seed graph.
 func openSeeded(tb testing.TB) newsgraph.Store {
 	tb.Helper()
-	s := openStore(tb)
+	return seeded(tb, openStore(tb))
+}
+
+// openSeededReference opens a second store holding the seed graph,
+// independent of openSeeded's (see teststore.OpenReference).
+func openSeededReference(tb testing.TB) newsgraph.Store {
+	tb.Helper()
+	return seeded(tb, teststore.OpenReference(tb))
+}
+
+// seeded loads the seed graph into s and returns s.
+func seeded(tb testing.TB, s newsgraph.Store) newsgraph.Store {
+	tb.Helper()
 	if err := seed.Load(tb.Context(), s); err != nil {
 		tb.Fatalf("load seed: %v", err)
 	}

@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph"
-	"github.com/newsgraph/newsgraph/embedded"
 	"github.com/newsgraph/newsgraph/loaders"
+	"github.com/newsgraph/newsgraph/storetest/teststore"
 )
 
 // wait is long enough for every goroutine of a test to join one batch, even
@@ -62,16 +62,12 @@ const people = 10
 
 func person(i int) string { return fmt.Sprintf("person:p%02d", i) }
 
-// openStore returns a counting embedded store holding a chain of people,
-// each KNOWS the next, quoted from one document.
+// openStore returns a counting store under test (see package teststore)
+// holding a chain of people, each KNOWS the next, quoted from one document.
 func openStore(t *testing.T) *countingStore {
 	t.Helper()
 	ctx := context.Background()
-	s, err := embedded.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatalf("embedded.Open: %v", err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
+	s := teststore.Open(t)
 	var b newsgraph.Batch
 	text := ""
 	for i := range people {

@@ -6,22 +6,14 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
-	"github.com/newsgraph/newsgraph/embedded"
 	"github.com/newsgraph/newsgraph/seed"
+	"github.com/newsgraph/newsgraph/storetest/teststore"
 )
 
-func openStore(tb testing.TB) *embedded.Store {
+// openStore opens an empty store under test (see package teststore).
+func openStore(tb testing.TB) newsgraph.Store {
 	tb.Helper()
-	s, err := embedded.Open(context.Background(), tb.TempDir())
-	if err != nil {
-		tb.Fatalf("embedded.Open: %v", err)
-	}
-	tb.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			tb.Errorf("Close: %v", err)
-		}
-	})
-	return s
+	return teststore.Open(tb)
 }
 
 func stats(tb testing.TB, s newsgraph.Store) newsgraph.Stats {

@@ -27,7 +27,8 @@ type Config struct {
 	// ShutdownTimeout bounds the graceful shutdown; in-flight requests
 	// still running after it are cut off.
 	ShutdownTimeout time.Duration
-	// ReadyTimeout bounds the store ping behind /readyz.
+	// ReadyTimeout bounds the store ping behind /readyz; the default, 1s,
+	// turns /readyz unready within about a second of a store that hangs.
 	ReadyTimeout time.Duration
 	// Logger receives request and lifecycle logs.
 	Logger *slog.Logger
@@ -68,7 +69,7 @@ func (c Config) withDefaults() Config {
 		c.ShutdownTimeout = 15 * time.Second
 	}
 	if c.ReadyTimeout <= 0 {
-		c.ReadyTimeout = 2 * time.Second
+		c.ReadyTimeout = time.Second
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()

@@ -4,9 +4,9 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
-	"github.com/newsgraph/newsgraph/embedded"
 	"github.com/newsgraph/newsgraph/gen"
 	"github.com/newsgraph/newsgraph/storebench"
+	"github.com/newsgraph/newsgraph/storetest/teststore"
 )
 
 // BenchmarkBaseline runs the adjacency-array baseline's traversals alone.
@@ -25,14 +25,11 @@ func smallGraph(t *testing.T) (gen.Config, *newsgraph.Batch) {
 	return cfg, g
 }
 
-// openImported imports g with storebench.Import into a fresh embedded store.
-func openImported(t *testing.T, g *newsgraph.Batch) *embedded.Store {
+// openImported imports g with storebench.Import into a fresh store under
+// test (see package teststore).
+func openImported(t *testing.T, g *newsgraph.Batch) newsgraph.Store {
 	t.Helper()
-	s, err := embedded.Open(t.Context(), t.TempDir())
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
+	s := teststore.Open(t)
 	if err := storebench.Import(t.Context(), s, g); err != nil {
 		t.Fatalf("Import: %v", err)
 	}

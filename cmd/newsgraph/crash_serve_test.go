@@ -20,13 +20,13 @@ const ingestMutation = `mutation($input: IngestInput!) { ingestDocument(input: $
 // every document whose mutation was acknowledged is there, and none is
 // half-written.
 func TestServeKilledDuringIngestKeepsAcknowledgedDocumentsWhole(t *testing.T) {
-	dir := t.TempDir()
-	key := createdKey(t, nil, "--scope", "write", "--data", dir)
+	home := newGraphHome(t)
+	key := createdKey(t, nil, "--scope", "write", "--data", home.dir)
 	file := filepath.Join(t.TempDir(), "gen.jsonl")
 	gen := writeGenerated(t, file, 600, 10)
 	lines := readLines(t, file)
 
-	s := startServer(t, dir, "--no-seed")
+	s := startServer(t, home, "--no-seed")
 	const killAfter = 60
 	var (
 		mu    sync.Mutex
@@ -66,7 +66,7 @@ func TestServeKilledDuringIngestKeepsAcknowledgedDocumentsWhole(t *testing.T) {
 	if len(acked) < killAfter {
 		t.Fatalf("only %d documents were acknowledged before the clients stopped; server stderr:\n%s", len(acked), s.stderr.String())
 	}
-	stored := checkDocumentsWhole(t, openData(t, dir), gen, acked)
+	stored := checkDocumentsWhole(t, home.open(t), gen, acked)
 	t.Logf("killed after %d acknowledged documents; %d documents stored", len(acked), stored)
 }
 

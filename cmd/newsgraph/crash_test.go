@@ -16,12 +16,12 @@ import (
 // is half-written: each stored document has evidence on all of its
 // relations, and each absent one on none.
 func TestImportKilledMidwayKeepsCommittedDocumentsWhole(t *testing.T) {
-	dir := t.TempDir()
+	home := newGraphHome(t)
 	file := filepath.Join(t.TempDir(), "gen.jsonl")
 	gen := writeGenerated(t, file, 3000, 10)
 
-	cmd := exec.Command(binary, "import", "--data", dir, "--verbose", "--progress", "never", file)
-	cmd.Env = cleanEnv()
+	cmd := exec.Command(binary, "import", "--data", home.dir, "--verbose", "--progress", "never", file)
+	cmd.Env = home.env()
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
@@ -47,7 +47,7 @@ func TestImportKilledMidwayKeepsCommittedDocumentsWhole(t *testing.T) {
 		t.Fatalf("import committed all %d documents before it was killed; the test needs a larger file", len(committed))
 	}
 
-	stored := checkDocumentsWhole(t, openData(t, dir), gen, committed)
+	stored := checkDocumentsWhole(t, home.open(t), gen, committed)
 	t.Logf("killed after %d reported commits; %d documents stored", len(committed), stored)
 }
 

@@ -28,8 +28,8 @@ func TestGenWritesAnImportableGraph(t *testing.T) {
 		t.Errorf("gen on standard output differs from gen --out with the same flags")
 	}
 
-	dir := t.TempDir()
-	stdout, stderr, code = run(t, nil, "import", "--data", dir, "--strict", file)
+	home := newGraphHome(t)
+	stdout, stderr, code = home.run(t, nil, "import", "--strict", file)
 	if code != 0 {
 		t.Fatalf("import exited %d; stdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
@@ -38,7 +38,7 @@ func TestGenWritesAnImportableGraph(t *testing.T) {
 			t.Errorf("import output lacks %q:\n%s", want, stdout)
 		}
 	}
-	st, err := openData(t, dir).Stats(t.Context())
+	st, err := home.open(t).Stats(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}

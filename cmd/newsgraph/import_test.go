@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
-	"github.com/newsgraph/newsgraph/embedded"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/seed"
 	"github.com/newsgraph/newsgraph/storetest"
@@ -23,17 +22,24 @@ var (
 	generateDocs = flag.Int("generate-docs", 10000, "documents in the generated import file")
 )
 
-// TestWriteGeneratedImportFile writes the generated file used to measure
-// the import rate; it runs only with -generate:
+// TestWriteGeneratedImportFile writes a generated import file: with
+// -generate, the one used to measure the import rate,
 //
 //	go test ./cmd/newsgraph -run TestWriteGeneratedImportFile -generate /tmp/gen.jsonl -generate-docs 10000
+//
+// and otherwise a small one in a temporary directory, so that the writer
+// stays tested.
 func TestWriteGeneratedImportFile(t *testing.T) {
-	if *generateTo == "" {
-		t.Skip("no -generate path given")
+	path, docs := *generateTo, *generateDocs
+	if path == "" {
+		path, docs = filepath.Join(t.TempDir(), "gen.jsonl"), 50
 	}
-	gen := writeGenerated(t, *generateTo, *generateDocs, 10)
-	if got, want := len(gen), *generateDocs; got != want {
+	gen := writeGenerated(t, path, docs, 10)
+	if got, want := len(gen), docs; got != want {
 		t.Errorf("generated %d documents, want %d", got, want)
+	}
+	if got, want := len(readLines(t, path)), docs; got != want {
+		t.Errorf("the file has %d lines, want %d", got, want)
 	}
 }
 
@@ -41,8 +47,14 @@ func TestWriteGeneratedImportFile(t *testing.T) {
 // error and exit code.
 func run(t *testing.T, stdin []byte, args ...string) (string, string, int) {
 	t.Helper()
+	return runWith(t, cleanEnv(), stdin, args...)
+}
+
+// runWith is run with the environment env.
+func runWith(t *testing.T, env []string, stdin []byte, args ...string) (string, string, int) {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
-	cmd.Env = cleanEnv()
+	cmd.Env = env
 	cmd.Stdin = bytes.NewReader(stdin)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -54,17 +66,6 @@ func run(t *testing.T, stdin []byte, args ...string) (string, string, int) {
 		t.Fatalf("run %v: %v", args, err)
 	}
 	return stdout.String(), stderr.String(), code
-}
-
-// openData opens the embedded store in dir, after the binary is done with it.
-func openData(t *testing.T, dir string) newsgraph.Store {
-	t.Helper()
-	s, err := embedded.Open(t.Context(), dir)
-	if err != nil {
-		t.Fatalf("open %s: %v", dir, err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
-	return s
 }
 
 // line encodes one import line.
@@ -89,7 +90,7 @@ func smallDoc(id, text string, quote string) ingest.Input {
 }
 
 func TestImportSkipsBadLinesAndReportsThem(t *testing.T) {
-	dir := t.TempDir()
+	home := newGraphHome(t)
 	good1 := smallDoc("doc:one", "Trump threatened Mexico again.", "Trump threatened Mexico")
 	bad := smallDoc("doc:bad", "Trump spoke.", "Trump threatened Mexico")
 	good2 := smallDoc("doc:two", "Once more Trump threatened Mexico.", "Trump threatened Mexico")
@@ -99,7 +100,7 @@ func TestImportSkipsBadLinesAndReportsThem(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	stdout, stderr, code := run(t, nil, "import", "--data", dir, "--verbose", file)
+	stdout, stderr, code := home.run(t, nil, "import", "--verbose", file)
 
 	if code != 0 {
 		t.Fatalf("import exited %d; stdout:\n%s\nstderr:\n%s", code, stdout, stderr)
@@ -117,7 +118,7 @@ func TestImportSkipsBadLinesAndReportsThem(t *testing.T) {
 		t.Errorf("stderr does not report line 4 as it happens:\n%s", stderr)
 	}
 	// The empty store has no Trump yet: the first line creates him.
-	s := openData(t, dir)
+	s := home.open(t)
 	st, err := s.Stats(t.Context())
 	if err != nil {
 		t.Fatal(err)
@@ -146,8 +147,8 @@ func TestImportExitStatus(t *testing.T) {
 		{"progress bar forced", good + "\n\n" + good, []string{"--progress", "always"}, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			args := append([]string{"import", "--data", t.TempDir(), "-"}, tc.args...)
-			stdout, stderr, code := run(t, []byte(tc.input), args...)
+			args := append([]string{"import", "-"}, tc.args...)
+			stdout, stderr, code := newGraphHome(t).run(t, []byte(tc.input), args...)
 			if code != tc.want {
 				t.Errorf("exit status = %d, want %d; stdout:\n%s\nstderr:\n%s", code, tc.want, stdout, stderr)
 			}
@@ -160,8 +161,10 @@ func TestImportExitStatus(t *testing.T) {
 }
 
 func TestExportThenImportReproducesTheGraph(t *testing.T) {
-	src, dst := t.TempDir(), t.TempDir()
-	if _, stderr, code := run(t, nil, "seed", "--data", src); code != 0 {
+	// On Neo4j, the graph exported from Neo4j is imported into the
+	// embedded store, and the embedded store's export must be the same.
+	src, dst := newGraphHome(t), newReferenceHome(t)
+	if _, stderr, code := src.run(t, nil, "seed"); code != 0 {
 		t.Fatalf("seed: %s", stderr)
 	}
 	article, err := os.ReadFile("../../ingest/testdata/second-article.json")
@@ -172,17 +175,17 @@ func TestExportThenImportReproducesTheGraph(t *testing.T) {
 	if err := json.Compact(&compact, article); err != nil {
 		t.Fatal(err)
 	}
-	if stdout, stderr, code := run(t, append(compact.Bytes(), '\n'), "import", "--data", src, "-"); code != 0 || !strings.Contains(stdout, "entities: 2 created, 9 matched") {
+	if stdout, stderr, code := src.run(t, append(compact.Bytes(), '\n'), "import", "-"); code != 0 || !strings.Contains(stdout, "entities: 2 created, 9 matched") {
 		t.Fatalf("import second article: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	exported := filepath.Join(t.TempDir(), "graph.jsonl")
-	if _, stderr, code := run(t, nil, "export", "--data", src, "--format", "jsonl", "--out", exported); code != 0 {
+	if _, stderr, code := src.run(t, nil, "export", "--format", "jsonl", "--out", exported); code != 0 {
 		t.Fatalf("export: %s", stderr)
 	}
-	if stdout, stderr, code := run(t, nil, "import", "--data", dst, "--strict", exported); code != 0 {
+	if stdout, stderr, code := dst.run(t, nil, "import", "--strict", exported); code != 0 {
 		t.Fatalf("import export: exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	again, stderr, code := run(t, nil, "export", "--data", dst)
+	again, stderr, code := dst.run(t, nil, "export")
 	if code != 0 {
 		t.Fatalf("export again: %s", stderr)
 	}
@@ -194,8 +197,8 @@ func TestExportThenImportReproducesTheGraph(t *testing.T) {
 		t.Error("exporting the imported graph gives another file than the first export")
 	}
 
-	want := openData(t, src)
-	got := openData(t, dst)
+	want := src.open(t)
+	got := dst.open(t)
 	for _, tc := range []struct {
 		name string
 		s    newsgraph.Store

@@ -163,10 +163,11 @@ func TestKeysCreateRejectsBadInput(t *testing.T) {
 }
 
 func TestServeAuthenticatesKeys(t *testing.T) {
-	dataDir := t.TempDir()
+	home := newGraphHome(t)
+	dataDir := home.dir
 	readKey := createdKey(t, nil, "--scope", "read", "--data", dataDir)
 	adminKey := createdKey(t, nil, "--scope", "admin", "--data", dataDir)
-	s := startServer(t, dataDir, "--no-seed", "--require-key-for-reads")
+	s := startServer(t, home, "--no-seed", "--require-key-for-reads")
 
 	const stats = `{ stats { entities } }`
 	const deleteRelation = `mutation { deleteRelation(id: "person:a|KNOWS|person:b") }`

@@ -2,7 +2,6 @@ package main_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -48,19 +47,6 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
-// cleanEnv is the environment without store settings, so that a developer's
-// NEO4J_URI does not redirect these tests.
-func cleanEnv() []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		if strings.HasPrefix(kv, "NEO4J_") || strings.HasPrefix(kv, "NEWSGRAPH_") {
-			continue
-		}
-		env = append(env, kv)
-	}
-	return env
-}
-
 // server is a running "newsgraph serve" process.
 type server struct {
 	cmd    *exec.Cmd
@@ -68,12 +54,14 @@ type server struct {
 	stderr *bytes.Buffer
 }
 
-func startServer(t *testing.T, dataDir string, args ...string) *server {
+// startServer starts "newsgraph serve" on home's graph with args and waits
+// until it is ready.
+func startServer(t *testing.T, home graphHome, args ...string) *server {
 	t.Helper()
 	addr := freeAddr(t)
 	var stderr bytes.Buffer
-	cmd := exec.Command(binary, append([]string{"serve", "--addr", addr, "--data", dataDir}, args...)...)
-	cmd.Env = cleanEnv()
+	cmd := exec.Command(binary, append([]string{"serve", "--addr", addr, "--data", home.dir}, args...)...)
+	cmd.Env = home.env()
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -144,9 +132,10 @@ func statsOf(t *testing.T, s *server) map[string]any {
 }
 
 func TestServeSeedsOnFirstStartAndPersists(t *testing.T) {
-	dataDir := filepath.Join(t.TempDir(), "data")
+	home := newGraphHome(t)
+	home.dir = filepath.Join(home.dir, "data") // created by serve
 
-	s := startServer(t, dataDir)
+	s := startServer(t, home)
 	first := statsOf(t, s)
 	if got := first["entities"].(float64); got < 40 {
 		t.Errorf("seeded entities = %v, want >= 40", got)
@@ -173,7 +162,7 @@ func TestServeSeedsOnFirstStartAndPersists(t *testing.T) {
 		t.Errorf("first start did not log seeding; stderr:\n%s", s.stderr.String())
 	}
 
-	restarted := startServer(t, dataDir)
+	restarted := startServer(t, home)
 	if got := statsOf(t, restarted); fmt.Sprint(got) != fmt.Sprint(first) {
 		t.Errorf("stats after restart = %v, want %v", got, first)
 	}
@@ -184,7 +173,7 @@ func TestServeSeedsOnFirstStartAndPersists(t *testing.T) {
 }
 
 func TestServeNoSeedStartsEmpty(t *testing.T) {
-	s := startServer(t, t.TempDir(), "--no-seed")
+	s := startServer(t, newGraphHome(t), "--no-seed")
 	if got := statsOf(t, s)["entities"].(float64); got != 0 {
 		t.Errorf("entities = %v, want 0 with --no-seed", got)
 	}
@@ -192,15 +181,13 @@ func TestServeNoSeedStartsEmpty(t *testing.T) {
 }
 
 func TestSeedCommandIsIdempotent(t *testing.T) {
-	dataDir := t.TempDir()
+	home := newGraphHome(t)
 	for i := range 2 {
-		cmd := exec.CommandContext(context.Background(), binary, "seed", "--data", dataDir)
-		cmd.Env = cleanEnv()
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("seed run %d: %v\n%s", i+1, err, out)
+		if stdout, stderr, code := home.run(t, nil, "seed"); code != 0 {
+			t.Fatalf("seed run %d: exit %d\n%s%s", i+1, code, stdout, stderr)
 		}
 	}
-	s := startServer(t, dataDir, "--no-seed")
+	s := startServer(t, home, "--no-seed")
 	if got := statsOf(t, s)["documents"].(float64); got != 1 {
 		t.Errorf("documents after seeding twice = %v, want 1", got)
 	}
