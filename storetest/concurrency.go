@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 
@@ -9,9 +10,16 @@ import (
 )
 
 // testConcurrency runs readers while a writer adds entities and relations:
-// every call must succeed, and afterwards the store holds every write.
+// every call must succeed, and afterwards the store holds every write. Then
+// writers race to create one new relation, each with evidence of its own:
+// the relation is created once and keeps every writer's evidence.
 func testConcurrency(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 	s := openFixture(t, open)
+	t.Run("ReadersAndAWriter", func(t *testing.T) { readersAndAWriter(t, s) })
+	t.Run("WritersOfOneNewRelation", func(t *testing.T) { writersOfOneNewRelation(t, s) })
+}
+
+func readersAndAWriter(t *testing.T, s newsgraph.Store) {
 	ctx := t.Context()
 	const writes = 5
 	var wg sync.WaitGroup
@@ -46,4 +54,36 @@ func testConcurrency(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 	if got, want := st.Relations, len(Fixture().Relations)+writes; got != want {
 		t.Errorf("Stats.Relations = %d, want %d", got, want)
 	}
+}
+
+func writersOfOneNewRelation(t *testing.T, s newsgraph.Store) {
+	ctx := t.Context()
+	// Each writer quotes a different word of the designation document.
+	quotes := []string{"designated", "cartels", "foreign", "Terrorist", "Washington", "across Mexico"}
+	var wg sync.WaitGroup
+	for _, quote := range quotes {
+		wg.Go(func() {
+			r := &newsgraph.Relation{From: OrgSinaloaCartel, Type: "ACTIVE_IN", To: PlaceMexico,
+				Evidence: []newsgraph.Evidence{{Quote: quote, DocumentID: DocDesignation}}}
+			if err := s.Upsert(ctx, newsgraph.Batch{Relations: []*newsgraph.Relation{r}}); err != nil {
+				t.Errorf("Upsert quoting %q: %v", quote, err)
+			}
+		})
+	}
+	wg.Wait()
+	id := newsgraph.RelationID(OrgSinaloaCartel, "ACTIVE_IN", PlaceMexico)
+	pages, err := s.Relations(ctx, []newsgraph.RelationQuery{{Filter: newsgraph.RelationFilter{From: OrgSinaloaCartel, To: PlaceMexico, Types: []string{"ACTIVE_IN"}}, First: 10}})
+	if err != nil {
+		t.Fatalf("Relations: %v", err)
+	}
+	if got := relationIDs(pages[0].Items); len(got) != 1 || got[0] != id {
+		t.Fatalf("relations ACTIVE_IN from %s to %s = %v, want just %s", OrgSinaloaCartel, PlaceMexico, got, id)
+	}
+	var got []string
+	for _, ev := range pages[0].Items[0].Evidence {
+		got = append(got, ev.Quote)
+	}
+	slices.Sort(got)
+	want := slices.Sorted(slices.Values(quotes))
+	equalStrings(t, "evidence quotes", got, want)
 }

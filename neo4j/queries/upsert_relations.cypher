@@ -9,11 +9,31 @@
 UNWIND $relations AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
-// Writing takes the relationship's write lock before its evidence is read,
-// so concurrent upserts of one relation take turns and no evidence is lost.
-// SET r = row.properties below removes the marker again.
-SET r.locked = true
+// Both ends are write-locked before the relation is looked for, as MERGE
+// would lock them: writers of one relation take turns, so that it is
+// created once and no evidence is lost. The marker is removed at once.
+SET a.locked = true, b.locked = true
+REMOVE a.locked, b.locked
+WITH a, b, row
+// The stored relation is found by expanding its start entity. Not MERGE:
+// with both ends bound, the planner of a graph whose statistics count no
+// relationships (a fresh database) scans every relationship for every
+// row, which made the first import into an empty database quadratic.
+CALL (a, b, row) {
+  OPTIONAL MATCH (a)-[stored]->(other)
+  WHERE other = b AND stored.id = row.id
+  RETURN stored
+}
+CALL (a, b, row, stored) {
+  WITH a, b, row, stored
+  WHERE stored IS NULL
+  CREATE (a)-[created:$(row.type)]->(b)
+  RETURN created AS r
+  UNION ALL
+  WITH stored
+  WHERE stored IS NOT NULL
+  RETURN stored AS r
+}
 WITH r, row,
      coalesce(r.evidenceQuotes, []) AS quotes,
      coalesce(r.evidenceDocumentIds, []) AS documentIds
