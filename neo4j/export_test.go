@@ -4,12 +4,14 @@ import (
 	"context"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/newsgraph/newsgraph"
 )
 
-// OpenObserved is Open with an observer told the text of every statement
-// before it runs.
-func OpenObserved(ctx context.Context, cfg Config, observe func(statement string)) (*Store, error) {
+// OpenObserved is Open with an observer told every statement and its
+// parameters before it runs.
+func OpenObserved(ctx context.Context, cfg Config, observe func(statement string, params map[string]any)) (*Store, error) {
 	return open(ctx, cfg, observe)
 }
 
@@ -153,4 +155,30 @@ func FirstFrontier(qs []newsgraph.NeighborhoodQuery, roots map[string]*newsgraph
 		walks[i] = newWalk(q, cloneEntity(roots[q.ID]))
 	}
 	return frontierRows(walks, 1)
+}
+
+// Profile runs stmt with params under PROFILE in a write transaction that
+// it rolls back, so that writes can be profiled too and nothing changes,
+// and returns the plan with its rows and db hits.
+func Profile(ctx context.Context, s *Store, stmt string, params map[string]any) (neo4j.ProfiledPlan, error) {
+	session := s.session(ctx, neo4j.AccessModeWrite)
+	defer closeSession(ctx, s, session)
+	tx, err := session.BeginTransaction(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = tx.Rollback(ctx) }()
+	res, err := tx.Run(ctx, "PROFILE "+stmt, params)
+	if err != nil {
+		return nil, err
+	}
+	// The profiler counts only the rows that were read.
+	if _, err := res.Collect(ctx); err != nil {
+		return nil, err
+	}
+	summary, err := res.Consume(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return summary.Profile(), nil
 }

@@ -20,7 +20,7 @@ type statementRecord struct {
 	ran map[string]bool
 }
 
-func (r *statementRecord) note(statement string) {
+func (r *statementRecord) note(statement string, _ map[string]any) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.ran[statement] = true

@@ -16,7 +16,7 @@ var deleteAll string
 func DeleteAll(ctx context.Context, s *Store) error {
 	session := s.session(ctx, neo4j.AccessModeWrite)
 	defer closeSession(ctx, s, session)
-	s.observeStatement(deleteAll)
+	s.observeStatement(deleteAll, nil)
 	res, err := session.Run(ctx, deleteAll, nil)
 	if err == nil {
 		_, err = res.Consume(ctx)

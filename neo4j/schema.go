@@ -26,28 +26,29 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 		schemaRedirectIntoIndex,
 		schemaMergeIntoIndex,
 	} {
-		s.observeStatement(stmt)
-		_, err := neo4j.ExecuteQuery(ctx, s.driver, stmt, nil, neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting())
-		if err != nil {
+		if err := s.runSchema(ctx, stmt, nil); err != nil {
 			return s.storeErr("open: create schema", err)
 		}
 	}
-	s.observeStatement(awaitIndexes)
-	_, err := neo4j.ExecuteQuery(ctx, s.driver, awaitIndexes,
-		map[string]any{"timeoutSeconds": int64(indexWait / time.Second)},
-		neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting())
-	if err != nil {
+	if err := s.runSchema(ctx, awaitIndexes, map[string]any{"timeoutSeconds": int64(indexWait / time.Second)}); err != nil {
 		return s.storeErr("open: wait for indexes", err)
 	}
 	return nil
 }
 
+// runSchema runs a schema statement in a transaction of its own on a
+// writer.
+func (s *Store) runSchema(ctx context.Context, stmt string, params map[string]any) error {
+	s.observeStatement(stmt, params)
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, stmt, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting())
+	return err
+}
+
 // observeStatement reports stmt to the store's observer, if any, for the
 // statements run outside a managed transaction.
-func (s *Store) observeStatement(stmt string) {
+func (s *Store) observeStatement(stmt string, params map[string]any) {
 	if s.observe != nil {
-		s.observe(stmt)
+		s.observe(stmt, params)
 	}
 }

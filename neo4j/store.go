@@ -59,9 +59,10 @@ type Store struct {
 	driver   neo4j.DriverWithContext
 	database string
 	log      *slog.Logger
-	// observe, when set, is told the text of every statement before it
-	// runs; the package's tests use it to prove each statement ran.
-	observe func(statement string)
+	// observe, when set, is told every statement and its parameters before
+	// it runs; the package's tests use it to prove each statement ran and to
+	// profile the statements with the parameters the store builds.
+	observe func(statement string, params map[string]any)
 	// closed is set by Close, so that calls after it are Unavailable, as
 	// on the embedded store, rather than the driver's usage error.
 	closed atomic.Bool
@@ -77,7 +78,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 }
 
 // open is Open with an observer of the statements run (nil for none).
-func open(ctx context.Context, cfg Config, observe func(statement string)) (*Store, error) {
+func open(ctx context.Context, cfg Config, observe func(statement string, params map[string]any)) (*Store, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -188,12 +189,12 @@ func observed[T any](s *Store, work neo4j.ManagedTransactionWorkT[T]) neo4j.Mana
 // observedTx is a transaction that reports each statement before running it.
 type observedTx struct {
 	neo4j.ManagedTransaction
-	observe func(statement string)
+	observe func(statement string, params map[string]any)
 }
 
-// Run reports cypher to the observer and runs it.
+// Run reports cypher and params to the observer and runs it.
 func (tx observedTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
-	tx.observe(cypher)
+	tx.observe(cypher, params)
 	return tx.ManagedTransaction.Run(ctx, cypher, params)
 }
 
