@@ -1,31 +1,6 @@
 package embedded
 
-import (
-	"slices"
-
-	"github.com/newsgraph/newsgraph"
-)
-
-// The clone functions return copies that share nothing mutable with the
-// index, so callers may keep and modify what a read returns.
-
-func cloneEntity(e *newsgraph.Entity) *newsgraph.Entity {
-	c := *e
-	c.Aliases = slices.Clone(e.Aliases)
-	c.Roles = slices.Clone(e.Roles)
-	return &c
-}
-
-func cloneRelation(r *newsgraph.Relation) *newsgraph.Relation {
-	c := *r
-	c.Evidence = slices.Clone(r.Evidence)
-	return &c
-}
-
-func cloneDocument(d *newsgraph.Document) *newsgraph.Document {
-	c := *d
-	return &c
-}
+import "github.com/newsgraph/newsgraph"
 
 // cloneBatch copies the batch so that normalising it and storing its items
 // leaves the caller's values untouched. Nil items stay nil for Validate to
@@ -34,13 +9,13 @@ func cloneBatch(b newsgraph.Batch) newsgraph.Batch {
 	var c newsgraph.Batch
 	for _, d := range b.Documents {
 		if d != nil {
-			d = cloneDocument(d)
+			d = d.Clone()
 		}
 		c.Documents = append(c.Documents, d)
 	}
 	for _, e := range b.Entities {
 		if e != nil {
-			e = cloneEntity(e)
+			e = e.Clone()
 		}
 		c.Entities = append(c.Entities, e)
 	}

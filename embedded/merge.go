@@ -38,13 +38,13 @@ func (s *Store) MergeEntities(ctx context.Context, m newsgraph.Merge) (*newsgrap
 			from = append(from, resolved)
 		}
 		if len(from) == 0 {
-			survivor = cloneEntity(stored)
+			survivor = stored.Clone()
 			return nil, nil
 		}
-		merged := cloneEntity(stored)
+		merged := stored.Clone()
 		c := ix.planMerge(merged, from)
 		// The index takes merged; the caller gets a copy of its own.
-		survivor = cloneEntity(merged)
+		survivor = merged.Clone()
 		record := newsgraph.Merge{Into: into, From: from, Actor: m.Actor, At: m.At.UTC()}
 		if m.At.IsZero() {
 			record.At = time.Now().UTC()
@@ -95,7 +95,7 @@ func (ix *index) planMerge(survivor *newsgraph.Entity, from []string) *change {
 			}
 			e := updated[ref]
 			if e == nil {
-				e = cloneEntity(ix.entities[ref])
+				e = ix.entities[ref].Clone()
 				updated[ref] = e
 			}
 			e.PlaceID, e.ClaimantID = target(e.PlaceID), target(e.ClaimantID)
@@ -129,10 +129,10 @@ func (ix *index) planMerge(survivor *newsgraph.Entity, from []string) *change {
 		}
 		var dest *newsgraph.Relation
 		if existing := ix.relation(id); existing != nil {
-			dest = cloneRelation(existing)
+			dest = existing.Clone()
 			dest.Evidence = newsgraph.UnionEvidence(dest.Evidence, r.Evidence)
 		} else {
-			dest = cloneRelation(r)
+			dest = r.Clone()
 			dest.ID, dest.From, dest.To = id, from, to
 		}
 		moved[id] = dest

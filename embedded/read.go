@@ -62,7 +62,7 @@ func (s *Store) Entities(ctx context.Context, q newsgraph.EntityQuery) (newsgrap
 		}
 		page.Items = make([]*newsgraph.Entity, 0, len(ids))
 		for _, id := range ids {
-			page.Items = append(page.Items, cloneEntity(ix.entities[id]))
+			page.Items = append(page.Items, ix.entities[id].Clone())
 		}
 		return nil
 	})
@@ -75,7 +75,7 @@ func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*ne
 	err := s.read(ctx, func(ix *index) error {
 		for _, id := range ids {
 			if d := ix.documents[id]; d != nil {
-				out[id] = cloneDocument(d)
+				out[id] = d.Clone()
 			}
 		}
 		return nil
@@ -100,7 +100,7 @@ func (s *Store) Documents(ctx context.Context, q newsgraph.DocumentQuery) (newsg
 		}
 		page.Items = make([]*newsgraph.Document, 0, len(ids))
 		for _, id := range ids {
-			page.Items = append(page.Items, cloneDocument(ix.documents[id]))
+			page.Items = append(page.Items, ix.documents[id].Clone())
 		}
 		return nil
 	})
@@ -113,7 +113,7 @@ func (s *Store) RelationsByID(ctx context.Context, ids []string) (map[string]*ne
 	err := s.read(ctx, func(ix *index) error {
 		for _, id := range ids {
 			if r := ix.relation(id); r != nil {
-				out[id] = cloneRelation(r)
+				out[id] = r.Clone()
 			}
 		}
 		return nil
@@ -193,7 +193,7 @@ func (ix *index) relationPage(q newsgraph.RelationQuery) newsgraph.Page[*newsgra
 			page.HasNextPage = true
 			return page
 		}
-		page.Items = append(page.Items, cloneRelation(r))
+		page.Items = append(page.Items, r.Clone())
 	}
 }
 

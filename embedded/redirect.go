@@ -48,7 +48,7 @@ func (ix *index) resolveBatch(b *newsgraph.Batch) {
 			if stored == nil {
 				continue
 			}
-			survivor = cloneEntity(stored)
+			survivor = stored.Clone()
 			copies[into] = survivor
 			entities = append(entities, survivor)
 		}

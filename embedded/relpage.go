@@ -47,7 +47,7 @@ func (ix *index) endPage(q newsgraph.RelationQuery) (newsgraph.Page[*newsgraph.R
 		switch {
 		case after != "" && r.ID <= after:
 		case len(page.Items) < q.First:
-			page.Items = append(page.Items, cloneRelation(r))
+			page.Items = append(page.Items, r.Clone())
 		default:
 			page.HasNextPage = true
 		}

@@ -348,7 +348,7 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgrap
 		}
 		hits = newsgraph.TopHits(hits, q.Limit)
 		for i := range hits {
-			hits[i].Entity = cloneEntity(hits[i].Entity)
+			hits[i].Entity = (hits[i].Entity).Clone()
 		}
 		return nil
 	})

@@ -137,15 +137,15 @@ func (ix *index) checkEnds(op string, q newsgraph.PathQuery) error {
 
 // path builds a Path of copies from a walk's relations.
 func (ix *index) path(from string, rels []*newsgraph.Relation, st step) newsgraph.Path {
-	p := newsgraph.Path{Nodes: []*newsgraph.Entity{cloneEntity(ix.entities[from])}}
+	p := newsgraph.Path{Nodes: []*newsgraph.Entity{ix.entities[from].Clone()}}
 	at := from
 	for _, r := range rels {
 		next := r.To
 		if st.dir == newsgraph.In || st.dir == newsgraph.Both && r.From != at {
 			next = r.From
 		}
-		p.Nodes = append(p.Nodes, cloneEntity(ix.entities[next]))
-		p.Edges = append(p.Edges, cloneRelation(r))
+		p.Nodes = append(p.Nodes, ix.entities[next].Clone())
+		p.Edges = append(p.Edges, r.Clone())
 		at = next
 	}
 	return p

@@ -40,7 +40,7 @@ func (s *Store) DeleteEntity(ctx context.Context, id string) (int, error) {
 			if ref == id {
 				continue
 			}
-			e := cloneEntity(ix.entities[ref])
+			e := ix.entities[ref].Clone()
 			if e.PlaceID == id {
 				e.PlaceID = ""
 			}

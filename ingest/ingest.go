@@ -128,9 +128,9 @@ func (s *Service) plan(ctx context.Context, rd reader, in Input) (*plan, error) 
 	for _, id := range res.order {
 		pe := res.planned[id]
 		if pe.created {
-			p.result.Created = append(p.result.Created, cloneEntity(pe.entity))
+			p.result.Created = append(p.result.Created, pe.entity.Clone())
 		} else {
-			p.result.Matched = append(p.result.Matched, cloneEntity(pe.entity))
+			p.result.Matched = append(p.result.Matched, pe.entity.Clone())
 		}
 		if pe.created || pe.changed {
 			p.batch.Entities = append(p.batch.Entities, pe.entity)

@@ -174,7 +174,7 @@ func better(a, b *newsgraph.Entity, key string) bool {
 func (r *resolver) match(e *newsgraph.Entity, in *EntityInput) string {
 	p := r.planned[e.ID]
 	if p == nil {
-		p = &plannedEntity{entity: cloneEntity(e)}
+		p = &plannedEntity{entity: e.Clone()}
 		r.planned[e.ID] = p
 		r.order = append(r.order, e.ID)
 	}
@@ -223,11 +223,4 @@ func (r *resolver) create(id string, in *EntityInput) string {
 	}}
 	r.order = append(r.order, id)
 	return id
-}
-
-func cloneEntity(e *newsgraph.Entity) *newsgraph.Entity {
-	c := *e
-	c.Aliases = slices.Clone(e.Aliases)
-	c.Roles = slices.Clone(e.Roles)
-	return &c
 }

@@ -56,7 +56,7 @@ func (s *Service) UpsertEntity(ctx context.Context, in EntityInput) (*newsgraph.
 	if err := s.write(ctx, newsgraph.Batch{Entities: []*newsgraph.Entity{e}}); err != nil {
 		return nil, false, err
 	}
-	return cloneEntity(e), p.created, nil
+	return e.Clone(), p.created, nil
 }
 
 // patchEntity applies the non-empty fields of in to the stored entity e.

@@ -152,7 +152,7 @@ var (
 func FirstFrontier(qs []newsgraph.NeighborhoodQuery, roots map[string]*newsgraph.Entity) []any {
 	walks := make([]*walk, len(qs))
 	for i, q := range qs {
-		walks[i] = newWalk(q, cloneEntity(roots[q.ID]))
+		walks[i] = newWalk(q, roots[q.ID].Clone())
 	}
 	return frontierRows(walks, 1)
 }

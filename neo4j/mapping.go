@@ -2,7 +2,6 @@ package neo4j
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -245,12 +244,4 @@ func relationFromProps(typ, from, to string, m map[string]any) (*newsgraph.Relat
 		r.Evidence[i] = newsgraph.Evidence{Quote: quotes[i], DocumentID: docs[i]}
 	}
 	return r, nil
-}
-
-// cloneEntity returns a copy of e that shares nothing with it.
-func cloneEntity(e *newsgraph.Entity) *newsgraph.Entity {
-	c := *e
-	c.Aliases = slices.Clone(e.Aliases)
-	c.Roles = slices.Clone(e.Roles)
-	return &c
 }

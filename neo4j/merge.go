@@ -55,7 +55,7 @@ func (s *Store) MergeEntities(ctx context.Context, m newsgraph.Merge) (*newsgrap
 		if err != nil {
 			return nil, err
 		}
-		renamed := cloneEntity(survivor)
+		renamed := survivor.Clone()
 		for _, e := range merged {
 			addAliases(renamed, append([]string{e.Name}, e.Aliases...))
 		}

@@ -103,14 +103,14 @@ func applyRedirects(b *newsgraph.Batch, redirects map[string]string) map[string]
 			continue
 		}
 		if p, c := resolved(redirects, e.PlaceID), resolved(redirects, e.ClaimantID); p != e.PlaceID || c != e.ClaimantID {
-			e = cloneEntity(e)
+			e = e.Clone()
 			e.PlaceID, e.ClaimantID = p, c
 		}
 		kept = append(kept, e)
 	}
 	for i, e := range kept {
 		if names, ok := folds[e.ID]; ok {
-			e = cloneEntity(e)
+			e = e.Clone()
 			addAliases(e, names)
 			kept[i] = e
 			delete(folds, e.ID)
