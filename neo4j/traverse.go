@@ -3,6 +3,7 @@ package neo4j
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -13,8 +14,10 @@ import (
 // Neighborhoods answers each query with the subgraph around its root. The
 // breadth-first walk of newsgraph.Traverser runs in Go, level by level: one
 // statement fetches the relations of every frontier node of every query of
-// the batch, so a call costs at most 1+MaxNeighborhoodDeep round trips, and
-// Go applies the walk's order and rules exactly as the specification states.
+// the batch, with only what the walk decides by (ids, kinds and element
+// ids), and a last one reads the kept entities and relations whole, so a
+// call costs at most 2+MaxNeighborhoodDeep round trips, and Go applies the
+// walk's order and rules exactly as the specification states.
 func (s *Store) Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQuery) ([]newsgraph.Subgraph, error) {
 	for _, q := range qs {
 		if err := q.Validate(); err != nil {
@@ -38,49 +41,141 @@ func (s *Store) Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQu
 				return nil, &newsgraph.Error{Code: newsgraph.NotFound, Op: "neighborhood", Message: "entity " + q.ID + " does not exist"}
 			}
 		}
-		return walkAll(qs, found, func(frontier []any) (map[int]map[string][]step, error) {
+		elements := newElementIDs()
+		subgraphs, err := walkAll(qs, found, func(frontier []any) (map[int]map[string][]step, error) {
 			recs, err := run(ctx, tx, neighborsOfFrontier, map[string]any{"frontier": frontier})
 			if err != nil {
 				return nil, err
 			}
-			return groupSteps(recs)
+			return groupSteps(recs, elements)
 		})
+		if err != nil {
+			return nil, err
+		}
+		return subgraphs, fillSubgraphs(ctx, tx, subgraphs, elements)
 	})
 }
 
 // step is one relation of a frontier node, with the entity at its other end.
+// In a walk on the server both hold only what the walk decides by: the
+// relation's id, the entity's id and kind.
 type step struct {
 	relation *newsgraph.Relation
 	other    *newsgraph.Entity
 }
 
+// elementIDs are the element ids of the entities and relations a walk saw,
+// by domain id, valid within its transaction.
+type elementIDs struct {
+	entities, relations map[string]string
+}
+
+func newElementIDs() elementIDs {
+	return elementIDs{entities: map[string]string{}, relations: map[string]string{}}
+}
+
 // groupSteps groups the rows of neighbors_of_frontier.cypher by query and
-// frontier node.
-func groupSteps(recs []*neo4j.Record) (map[int]map[string][]step, error) {
+// frontier node, noting the element ids of what they name.
+func groupSteps(recs []*neo4j.Record, elements elementIDs) (map[int]map[string][]step, error) {
 	out := map[int]map[string][]step{}
 	for _, rec := range recs {
 		qi, err := count(rec, "query")
 		if err != nil {
 			return nil, err
 		}
-		node, err := value[string](rec, "frontierId")
-		if err != nil {
-			return nil, err
+		var node, relID, relElement, otherID, otherKind, otherElement string
+		for _, col := range []struct {
+			key string
+			to  *string
+		}{
+			{"frontierId", &node}, {"relationId", &relID}, {"relationElement", &relElement},
+			{"otherId", &otherID}, {"otherKind", &otherKind}, {"otherElement", &otherElement},
+		} {
+			if *col.to, err = value[string](rec, col.key); err != nil {
+				return nil, err
+			}
 		}
-		r, err := relationOf(rec, "r", "from", "to")
-		if err != nil {
-			return nil, err
-		}
-		m, err := entityOf(rec, "m")
-		if err != nil {
-			return nil, err
-		}
+		elements.relations[relID] = relElement
+		elements.entities[otherID] = otherElement
 		if out[qi] == nil {
 			out[qi] = map[string][]step{}
 		}
-		out[qi][node] = append(out[qi][node], step{relation: r, other: m})
+		out[qi][node] = append(out[qi][node], step{
+			relation: &newsgraph.Relation{ID: relID},
+			other:    &newsgraph.Entity{ID: otherID, Kind: newsgraph.Kind(otherKind)},
+		})
 	}
 	return out, nil
+}
+
+// fillSubgraphs replaces the walked entities and relations of subgraphs,
+// which hold ids only, with whole copies read by their element ids in one
+// round trip. The roots are whole already.
+func fillSubgraphs(ctx context.Context, tx neo4j.ManagedTransaction, subgraphs []newsgraph.Subgraph, elements elementIDs) error {
+	nodes, relations := map[string]bool{}, map[string]bool{}
+	var nodeElements, relationElements []string
+	for _, g := range subgraphs {
+		for _, e := range g.Nodes[1:] {
+			if !nodes[e.ID] {
+				nodes[e.ID] = true
+				nodeElements = append(nodeElements, elements.entities[e.ID])
+			}
+		}
+		for _, r := range g.Edges {
+			if !relations[r.ID] {
+				relations[r.ID] = true
+				relationElements = append(relationElements, elements.relations[r.ID])
+			}
+		}
+	}
+	if len(nodeElements) == 0 && len(relationElements) == 0 {
+		return nil
+	}
+	recs, err := run(ctx, tx, subgraphElements, map[string]any{"nodes": nodeElements, "relations": relationElements})
+	if err != nil || len(recs) != 1 {
+		return resultErr(err, len(recs))
+	}
+	found, err := listOf[neo4j.Node](recs[0], "nodes")
+	if err != nil {
+		return err
+	}
+	entities := make(map[string]*newsgraph.Entity, len(found))
+	for _, n := range found {
+		e, err := entityFromProps(n.Props)
+		if err != nil {
+			return err
+		}
+		entities[e.ID] = e
+	}
+	items, err := listOf[map[string]any](recs[0], "relations")
+	if err != nil {
+		return err
+	}
+	rels := make(map[string]*newsgraph.Relation, len(items))
+	for _, item := range items {
+		r, err := relationFromItem(item)
+		if err != nil {
+			return err
+		}
+		rels[r.ID] = r
+	}
+	for _, g := range subgraphs {
+		for i, e := range g.Nodes[1:] {
+			whole := entities[e.ID]
+			if whole == nil {
+				return fmt.Errorf("neighborhood: entity %s vanished within the transaction", e.ID)
+			}
+			g.Nodes[i+1] = whole.Clone()
+		}
+		for i, r := range g.Edges {
+			whole := rels[r.ID]
+			if whole == nil {
+				return fmt.Errorf("neighborhood: relation %s vanished within the transaction", r.ID)
+			}
+			g.Edges[i] = whole.Clone()
+		}
+	}
+	return nil
 }
 
 // orderSteps puts each frontier node's steps in ascending relation id
@@ -101,7 +196,7 @@ func orderSteps(steps map[int]map[string][]step) {
 func walkAll(qs []newsgraph.NeighborhoodQuery, roots map[string]*newsgraph.Entity, fetch func(frontier []any) (map[int]map[string][]step, error)) ([]newsgraph.Subgraph, error) {
 	walks := make([]*walk, len(qs))
 	for i, q := range qs {
-		walks[i] = newWalk(q, cloneEntity(roots[q.ID]))
+		walks[i] = newWalk(q, roots[q.ID].Clone())
 	}
 	for level := 1; level <= newsgraph.MaxNeighborhoodDeep; level++ {
 		frontier := frontierRows(walks, level)

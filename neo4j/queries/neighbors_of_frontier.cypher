@@ -6,7 +6,10 @@
 // empty) and asOf (a date the relation must be valid on; any when null),
 // with the entity at its other end. Go orders the rows and applies the
 // walk's rules (newsgraph.Traverser), so every store returns the same
-// subgraph; one round trip serves every query of the batch.
+// subgraph; one round trip serves every query of the batch. Only what the
+// walk decides by is returned, with element ids: a hub's level holds
+// thousands of rows, of which the walk keeps up to its limit, and
+// subgraph_elements.cypher then reads those whole.
 UNWIND $frontier AS row
 MATCH (n:Entity {id: row.id})-[r]-(m:Entity)
 WHERE (size(row.types) = 0 OR type(r) IN row.types)
@@ -16,5 +19,6 @@ WHERE (size(row.types) = 0 OR type(r) IN row.types)
   AND (row.asOf IS NULL
     OR ((r.validFrom IS NULL OR r.validFrom <= row.asOf)
       AND (r.validTo IS NULL OR r.validTo >= row.asOf)))
-RETURN row.query AS query, row.id AS frontierId, r,
-       startNode(r).id AS from, endNode(r).id AS to, m
+RETURN row.query AS query, row.id AS frontierId,
+       r.id AS relationId, elementId(r) AS relationElement,
+       m.id AS otherId, m.kind AS otherKind, elementId(m) AS otherElement
