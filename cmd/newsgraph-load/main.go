@@ -28,7 +28,6 @@ import (
 	"github.com/alecthomas/kong"
 
 	"github.com/newsgraph/newsgraph"
-	"github.com/newsgraph/newsgraph/embedded"
 	"github.com/newsgraph/newsgraph/gen"
 )
 
@@ -38,6 +37,7 @@ type cli struct {
 	Entities     int           `help:"Entities of the generated graph; 0 means one per 10 relations (at least gen.MinEntities)."`
 	Seed         int64         `default:"1" help:"Seed of the generated graph and of the workload."`
 	Data         string        `placeholder:"DIR" help:"Use the embedded store in DIR instead of generating a graph."`
+	Neo4j        bool          `name:"neo4j" help:"Generate the graph into the Neo4j database that NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD name (emptied first: use a scratch database) and serve it from there, instead of an embedded store."`
 	Keep         bool          `help:"Keep the generated store's directory (printed) instead of removing it."`
 	ServerBinary string        `placeholder:"PATH" help:"Run PATH serve (the newsgraph binary) as the server instead of serving in-process."`
 	Concurrency  []int         `default:"1,2,4,8,16,32" help:"Concurrency levels of the mixed workload."`
@@ -82,9 +82,9 @@ func (c *cli) run(ctx context.Context, logger *slog.Logger) (failed bool, err er
 			defer os.RemoveAll(dir)
 		}
 	}
-	store, err := embedded.Open(ctx, dir)
+	store, err := c.openStore(ctx, dir)
 	if err != nil {
-		return false, fmt.Errorf("open the embedded store in %s: %w", dir, err)
+		return false, err
 	}
 	storeOpen := true
 	defer func() {
@@ -121,10 +121,11 @@ func (c *cli) run(ctx context.Context, logger *slog.Logger) (failed bool, err er
 		}
 	}()
 
-	rep := &report{relations: len(info.relFrom), entities: len(info.names), kinds: kinds, calls: calls}
+	rep := &report{relations: len(info.relFrom), entities: len(info.names), kinds: kinds, calls: calls, store: c.storeName()}
 	var srv *runningServer
 	if c.ServerBinary != "" {
-		// The server opens the store itself; bbolt allows one process.
+		// The server opens the store itself: bbolt allows one process, and
+		// the memory goes back for the server's own copy.
 		storeOpen = false
 		if err := store.Close(); err != nil {
 			return false, err
@@ -138,7 +139,7 @@ func (c *cli) run(ctx context.Context, logger *slog.Logger) (failed bool, err er
 		debug.FreeOSMemory()
 		rep.serverMode = "newsgraph serve (" + c.ServerBinary + ")"
 		rep.restart = true
-		srv, err = serveBinary(ctx, c.ServerBinary, dir, logs)
+		srv, err = serveBinary(ctx, c.ServerBinary, c.storeArgs(dir), logs)
 	} else {
 		rep.serverMode = "in-process server.Handler on loopback"
 		srv, err = serveInProcess(ctx, store, logs)

@@ -12,7 +12,9 @@ import (
 // report holds everything a run measured.
 type report struct {
 	relations, entities int
-	serverMode          string
+	// store names the store the server reads.
+	store      string
+	serverMode string
 	// restart reports that ready is the time a server process took to
 	// open the stored graph and answer /readyz.
 	restart bool
@@ -110,7 +112,7 @@ func (r *report) first() levelResult {
 }
 
 func (r *report) write(w io.Writer) {
-	fmt.Fprintf(w, "Graph: %d entities, %d relations; server: %s (ready in %s).\n\n", r.entities, r.relations, r.serverMode, r.ready.Round(time.Millisecond))
+	fmt.Fprintf(w, "Graph: %d entities, %d relations in %s; server: %s (ready in %s).\n\n", r.entities, r.relations, r.store, r.serverMode, r.ready.Round(time.Millisecond))
 
 	fmt.Fprintf(w, "Mixed read workload (%s), by concurrency; latency in ms:\n\n", newMix(r.kinds))
 	t := table{header: []string{"concurrency", "requests", "req/s", "errors", "p50", "p95", "p99"}}

@@ -48,16 +48,16 @@ func serveInProcess(ctx context.Context, store newsgraph.Store, logs io.Writer) 
 	}
 }
 
-// serveBinary runs "newsgraph serve" from binary over the embedded store in
-// dir on a free loopback port, and waits for /readyz. Its logs go to logs.
-func serveBinary(ctx context.Context, binary, dir string, logs io.Writer) (*runningServer, error) {
+// serveBinary runs "newsgraph serve" from binary over the store st names
+// on a free loopback port, and waits for /readyz. Its logs go to logs.
+func serveBinary(ctx context.Context, binary string, st serveStore, logs io.Writer) (*runningServer, error) {
 	addr, err := freeLoopbackAddr()
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(binary, "serve", "--data", dir, "--addr", addr, "--no-seed")
+	cmd := exec.Command(binary, append([]string{"serve", "--addr", addr, "--no-seed"}, st.args...)...)
 	cmd.Stdout, cmd.Stderr = logs, logs
-	cmd.Env = append(os.Environ(), "NEO4J_URI=", "NEWSGRAPH_NEO4J_URI=")
+	cmd.Env = append(os.Environ(), st.env...)
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start %s: %w", binary, err)
