@@ -21,6 +21,7 @@
 #   NEO4J_SIZES      sizes of the store benchmarks on Neo4j    (10k,100k)
 #   COUNT_NEO4J      runs of each store benchmark on Neo4j     (3)
 #   NEO4J_RELATIONS  relations of the Neo4j load test, plans and comparison (100000)
+#   RAW              a directory to keep the raw outputs in (bench.txt, ... for benchstat later) (none)
 # It starts a Neo4j 5.26 of its own with neo4j/server/neo4j-local (Java 17
 # and Maven) and stops it at the end; with NEO4J_URI set (and NEO4J_USER,
 # NEO4J_PASSWORD) it uses that database instead, and empties it: never
@@ -248,4 +249,8 @@ mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
   bash "$root/bench/neo4j.sh"
 } >"$work/BENCHMARKS.md"
 mv "$work/BENCHMARKS.md" "$OUT"
+if [[ -n "${RAW:-}" ]]; then
+  mkdir -p "$RAW"
+  cp "$work"/*.txt "$work"/*.md "$RAW"/ 2>/dev/null || true
+fi
 echo "bench/run.sh: wrote $OUT in $(( $(date +%s) - started ))s" >&2
