@@ -68,6 +68,12 @@ if [[ -z "${NEO4J_URI:-}" ]]; then
   own_neo4j="$work/neo4j"
   eval "$("$root/neo4j/server/neo4j-local" start "$own_neo4j")"
 fi
+# Only the Neo4j steps see the Neo4j settings (on_neo4j CMD...): with
+# NEO4J_URI in the environment, the embedded steps (the graph package's
+# benchmarks, the CLI import, the embedded load test) would use Neo4j.
+neo4j_env=("NEO4J_URI=$NEO4J_URI" "NEO4J_USER=${NEO4J_USER:-}" "NEO4J_PASSWORD=${NEO4J_PASSWORD:-}" "NEO4J_DATABASE=${NEO4J_DATABASE:-}")
+unset NEO4J_URI NEO4J_USER NEO4J_PASSWORD NEO4J_DATABASE
+on_neo4j() { env "${neo4j_env[@]}" "$@"; }
 neo4j_version=$(grep -o '<neo4j.version>[^<]*' "$root/neo4j/server/pom.xml" | cut -d'>' -f2)
 
 step "fetching benchstat"
@@ -97,7 +103,7 @@ fi
 bench_cmd=$(printf '%s\n' "${bench_cmds[@]}")
 
 step "Go benchmarks on Neo4j: $neo4j_bench_cmd"
-(cd "$root" && eval "$neo4j_bench_cmd") | tee "$work/bench-neo4j.txt" >&2
+(cd "$root" && on_neo4j bash -c "$neo4j_bench_cmd") | tee "$work/bench-neo4j.txt" >&2
 if grep -q -E '^(--- FAIL|FAIL)' "$work/bench-neo4j.txt"; then
   echo "bench/run.sh: a Go benchmark on Neo4j failed; see above" >&2
   exit 1
@@ -142,18 +148,18 @@ step "load test: $load_cmd"
 neo4j_load_cmd="newsgraph-load --neo4j --relations $NEO4J_RELATIONS --server-binary newsgraph $LOAD_FLAGS"
 step "load test on Neo4j: $neo4j_load_cmd"
 # shellcheck disable=SC2086 # LOAD_FLAGS is a list of flags
-"$work/newsgraph-load" --neo4j --relations "$NEO4J_RELATIONS" --server-binary "$work/newsgraph" \
+on_neo4j "$work/newsgraph-load" --neo4j --relations "$NEO4J_RELATIONS" --server-binary "$work/newsgraph" \
   --markdown "$work/load-neo4j.md" --server-log "$work/server-neo4j.log" $LOAD_FLAGS >&2
 
 plans_size=$(( NEO4J_RELATIONS / 1000 ))k
 plans_cmd="go test -count=1 -run '^TestHotQueriesSeekTheirAnchors\$' ./neo4j/ -args -plans plans.md -plans-size $plans_size"
 step "plans of the hot queries: $plans_cmd"
-go test -count=1 -run '^TestHotQueriesSeekTheirAnchors$' ./neo4j/ -args -plans "$work/plans.md" -plans-size "$plans_size" >&2
+on_neo4j go test -count=1 -run '^TestHotQueriesSeekTheirAnchors$' ./neo4j/ -args -plans "$work/plans.md" -plans-size "$plans_size" >&2
 
 compare_cmd="newsgraph-compare --server-binary newsgraph --relations $NEO4J_RELATIONS"
 step "newsgraph beside @neo4j/graphql and the Go driver: (cd bench/peer && npm ci) && $compare_cmd"
 (cd "$root/bench/peer" && npm ci --no-audit --no-fund --loglevel=error >&2)
-"$work/newsgraph-compare" --server-binary "$work/newsgraph" --relations "$NEO4J_RELATIONS" \
+on_neo4j "$work/newsgraph-compare" --server-binary "$work/newsgraph" --relations "$NEO4J_RELATIONS" \
   --peer-dir "$root/bench/peer" --markdown "$work/compare.md" >&2
 peer_version=$(node -p "require('$root/bench/peer/package.json').dependencies['@neo4j/graphql']")
 
