@@ -1,6 +1,9 @@
 package newsgraph
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Clone returns a copy of e that shares nothing mutable with it, so that a
 // store can hand out what it holds and callers may keep and modify it.
@@ -23,3 +26,9 @@ func (d *Document) Clone() *Document {
 	c := *d
 	return &c
 }
+
+// CompareEntityIDs orders entities by id, for slices.SortFunc.
+func CompareEntityIDs(a, b *Entity) int { return strings.Compare(a.ID, b.ID) }
+
+// CompareRelationIDs orders relations by id, for slices.SortFunc.
+func CompareRelationIDs(a, b *Relation) int { return strings.Compare(a.ID, b.ID) }

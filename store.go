@@ -138,16 +138,18 @@ type Writer interface {
 	// the batch whose id was merged away does not come back: its name and
 	// aliases are added to the survivor's aliases and its other fields are
 	// ignored.
-	Upsert(ctx context.Context, b Batch) error
+	//
+	// It reports what it wrote (WriteReport), as decided inside the write,
+	// so that callers never reconstruct it by reading before and after.
+	Upsert(ctx context.Context, b Batch) (WriteReport, error)
 
-	// DeleteRelation deletes the relation with the given id. An absent id is
-	// NotFound.
-	DeleteRelation(ctx context.Context, id string) error
+	// DeleteRelation deletes the relation with the given id and returns it
+	// as it was. An absent id is NotFound.
+	DeleteRelation(ctx context.Context, id string) (*Relation, error)
 	// DeleteEntity deletes the entity with the given id and every relation
-	// at either end of it, all or nothing, and returns the number of
-	// relations deleted. An absent id, or one merged away, is NotFound.
-	// Documents stay.
-	DeleteEntity(ctx context.Context, id string) (int, error)
+	// at either end of it, all or nothing, and returns them as they were.
+	// An absent id, or one merged away, is NotFound. Documents stay.
+	DeleteEntity(ctx context.Context, id string) (Deletion, error)
 	// MergeEntities merges the entities m.From into m.Into, all or nothing,
 	// and returns the survivor. Ids merged away earlier resolve to their
 	// survivors first; a From id that resolves to Into is already merged and
@@ -166,11 +168,39 @@ type Writer interface {
 	// merged entities are removed, their ids (and ids merged into them
 	// before) resolve to Into from then on, and a Merge record with the ids
 	// actually merged is kept for Merges. When nothing is left to merge, the
-	// call changes nothing and records nothing.
-	MergeEntities(ctx context.Context, m Merge) (*Entity, error)
+	// call changes nothing and records nothing. It returns the survivor and
+	// the record it kept, nil when it merged nothing.
+	MergeEntities(ctx context.Context, m Merge) (Merged, error)
 	// Merges returns the merge records whose Into is id (after resolving id
 	// if it was merged away), oldest first.
 	Merges(ctx context.Context, id string) ([]Merge, error)
+}
+
+// WriteReport says what an Upsert wrote, each item as stored after the
+// write, in ascending id order.
+type WriteReport struct {
+	// CreatedEntities did not exist; UpdatedEntities did and were
+	// replaced, or are the survivors of entities of the batch that had been
+	// merged away, which gained their names.
+	CreatedEntities, UpdatedEntities []*Entity
+	// CreatedRelations did not exist. CorroboratedRelations existed and
+	// gained evidence. The batch's other relations existed and gained none;
+	// their other fields were written.
+	CreatedRelations, CorroboratedRelations []*Relation
+}
+
+// Deletion is what DeleteEntity deleted, as it was: the entity and its
+// relations, in ascending id order.
+type Deletion struct {
+	Entity    *Entity
+	Relations []*Relation
+}
+
+// Merged is what MergeEntities did: the survivor, as stored after the
+// merge, and the record of the merge, nil when nothing was left to merge.
+type Merged struct {
+	Survivor *Entity
+	Merge    *Merge
 }
 
 // Merge is a request to merge entities and, once done, its audit record.

@@ -38,7 +38,7 @@ func TestTraversalsFollowTheSpecAfterWrites(t *testing.T) {
 		}},
 		{"delete relation", func(t *testing.T, s *embedded.Store, b *newsgraph.Batch) {
 			id := b.Relations[3].ID
-			if err := s.DeleteRelation(t.Context(), id); err != nil {
+			if _, err := s.DeleteRelation(t.Context(), id); err != nil {
 				t.Fatalf("DeleteRelation: %v", err)
 			}
 			b.Relations = slices.DeleteFunc(b.Relations, func(r *newsgraph.Relation) bool { return r.ID == id })
@@ -78,7 +78,7 @@ func TestTraversalsFollowTheSpecAfterWrites(t *testing.T) {
 	b := randomGraph(7)
 	s := openStore(t)
 	t.Cleanup(func() { _ = s.Close() })
-	if err := s.Upsert(t.Context(), b); err != nil {
+	if _, err := s.Upsert(t.Context(), b); err != nil {
 		t.Fatalf("Upsert: %v", err)
 	}
 	checkTraversals(t, s, b) // builds the view
@@ -93,7 +93,7 @@ func TestTraversalsFollowTheSpecAfterWrites(t *testing.T) {
 // upsert writes add to s and adds it to the model b.
 func upsert(t *testing.T, s *embedded.Store, b *newsgraph.Batch, add newsgraph.Batch) {
 	t.Helper()
-	if err := s.Upsert(t.Context(), add); err != nil {
+	if _, err := s.Upsert(t.Context(), add); err != nil {
 		t.Fatalf("Upsert: %v", err)
 	}
 	for _, e := range add.Entities {
@@ -163,7 +163,7 @@ func BenchmarkNeighborhoodAfterWrite(b *testing.B) {
 		r := &newsgraph.Relation{From: es[1].ID, Type: fmt.Sprintf("T%d", i%7), To: to,
 			Evidence: []newsgraph.Evidence{{Quote: "synthetic", DocumentID: syntheticDoc.ID}}}
 		r.ID = newsgraph.RelationID(r.From, r.Type, r.To)
-		if err := s.Upsert(b.Context(), newsgraph.Batch{Relations: []*newsgraph.Relation{r}}); err != nil {
+		if _, err := s.Upsert(b.Context(), newsgraph.Batch{Relations: []*newsgraph.Relation{r}}); err != nil {
 			b.Fatalf("Upsert: %v", err)
 		}
 		if _, err := s.Neighborhoods(b.Context(), q); err != nil {

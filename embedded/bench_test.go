@@ -56,7 +56,7 @@ func BenchmarkUpsert(b *testing.B) {
 		b.Fatalf("Open: %v", err)
 	}
 	b.Cleanup(func() { _ = s.Close() })
-	if err := s.Upsert(b.Context(), newsgraph.Batch{Documents: []*newsgraph.Document{syntheticDoc}, Entities: es}); err != nil {
+	if _, err := s.Upsert(b.Context(), newsgraph.Batch{Documents: []*newsgraph.Document{syntheticDoc}, Entities: es}); err != nil {
 		b.Fatalf("Upsert: %v", err)
 	}
 	var seed uint64
@@ -65,7 +65,7 @@ func BenchmarkUpsert(b *testing.B) {
 		seed++
 		rels := syntheticRelations(es, batchSize, 0, seed)
 		b.StartTimer()
-		if err := s.Upsert(b.Context(), newsgraph.Batch{Relations: rels}); err != nil {
+		if _, err := s.Upsert(b.Context(), newsgraph.Batch{Relations: rels}); err != nil {
 			b.Fatalf("Upsert: %v", err)
 		}
 	}
@@ -81,7 +81,7 @@ func BenchmarkNeighborhood(b *testing.B) {
 	b.Cleanup(func() { _ = s.Close() })
 	batch := newsgraph.Batch{Documents: []*newsgraph.Document{syntheticDoc}, Entities: es,
 		Relations: syntheticRelations(es, 100_000, 2_000, 1)}
-	if err := s.Upsert(b.Context(), batch); err != nil {
+	if _, err := s.Upsert(b.Context(), batch); err != nil {
 		b.Fatalf("Upsert: %v", err)
 	}
 	q := newsgraph.NeighborhoodQuery{ID: es[0].ID, Depth: 2, Limit: newsgraph.MaxPageSize}
@@ -111,7 +111,7 @@ func BenchmarkOpen(b *testing.B) {
 			if err != nil {
 				b.Fatalf("Open: %v", err)
 			}
-			if err := s.Upsert(b.Context(), *g); err != nil {
+			if _, err := s.Upsert(b.Context(), *g); err != nil {
 				b.Fatalf("Upsert: %v", err)
 			}
 			if err := s.Close(); err != nil {
@@ -146,7 +146,7 @@ func openSynthetic(b *testing.B) (*embedded.Store, []*newsgraph.Entity) {
 	b.Cleanup(func() { _ = s.Close() })
 	batch := newsgraph.Batch{Documents: []*newsgraph.Document{syntheticDoc}, Entities: es,
 		Relations: syntheticRelations(es, 100_000, 2_000, 1)}
-	if err := s.Upsert(b.Context(), batch); err != nil {
+	if _, err := s.Upsert(b.Context(), batch); err != nil {
 		b.Fatalf("Upsert: %v", err)
 	}
 	return s, es

@@ -14,7 +14,7 @@ func TestConcurrentReadsAndWrites(t *testing.T) {
 	es := syntheticEntities(200)
 	s := openStore(t)
 	t.Cleanup(func() { _ = s.Close() })
-	if err := s.Upsert(ctx, newsgraph.Batch{Documents: []*newsgraph.Document{syntheticDoc}, Entities: es}); err != nil {
+	if _, err := s.Upsert(ctx, newsgraph.Batch{Documents: []*newsgraph.Document{syntheticDoc}, Entities: es}); err != nil {
 		t.Fatalf("Upsert: %v", err)
 	}
 	var wg sync.WaitGroup
@@ -34,7 +34,7 @@ func TestConcurrentReadsAndWrites(t *testing.T) {
 		})
 	}
 	for i := range 10 {
-		if err := s.Upsert(ctx, newsgraph.Batch{Relations: syntheticRelations(es, 50, 10, uint64(i))}); err != nil {
+		if _, err := s.Upsert(ctx, newsgraph.Batch{Relations: syntheticRelations(es, 50, 10, uint64(i))}); err != nil {
 			t.Errorf("Upsert: %v", err)
 		}
 	}

@@ -43,7 +43,7 @@ func TestWritesKeepIndexesConsistent(t *testing.T) {
 	}
 	es := syntheticEntities(300)
 	rels := syntheticRelations(es, 3000, 200, 7)
-	if err := s.Upsert(ctx, newsgraph.Batch{Documents: []*newsgraph.Document{syntheticDoc}, Entities: es, Relations: rels}); err != nil {
+	if _, err := s.Upsert(ctx, newsgraph.Batch{Documents: []*newsgraph.Document{syntheticDoc}, Entities: es, Relations: rels}); err != nil {
 		t.Fatalf("Upsert: %v", err)
 	}
 	model := relationModel{}
@@ -59,19 +59,19 @@ func TestWritesKeepIndexesConsistent(t *testing.T) {
 	for range 40 {
 		ids := slices.Sorted(maps.Keys(model))
 		id := ids[rng.IntN(len(ids))]
-		if err := s.DeleteRelation(ctx, id); err != nil {
+		if _, err := s.DeleteRelation(ctx, id); err != nil {
 			t.Fatalf("DeleteRelation: %v", err)
 		}
 		delete(model, id)
 	}
 	deleteEntity := func(id string) {
 		t.Helper()
-		n, err := s.DeleteEntity(ctx, id)
+		deleted, err := s.DeleteEntity(ctx, id)
 		if err != nil {
 			t.Fatalf("DeleteEntity: %v", err)
 		}
 		gone := model.ids(func(r *newsgraph.Relation) bool { return r.From == id || r.To == id })
-		if n != len(gone) {
+		if n := len(deleted.Relations); n != len(gone) {
 			t.Errorf("DeleteEntity(%s) deleted %d relations, want %d", id, n, len(gone))
 		}
 		for _, rid := range gone {

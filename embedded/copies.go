@@ -36,20 +36,29 @@ func cloneEntities(entities []*newsgraph.Entity) []*newsgraph.Entity {
 // copyRelations returns copies of the relations numbered nums among rels,
 // in a few allocations like copyEntities.
 func copyRelations(rels []*newsgraph.Relation, nums []int32) []*newsgraph.Relation {
-	structs := make([]newsgraph.Relation, len(nums))
+	list := make([]*newsgraph.Relation, len(nums))
+	for i, num := range nums {
+		list[i] = rels[num]
+	}
+	return cloneRelations(list)
+}
+
+// cloneRelations returns copies of rels in a few allocations, like
+// cloneEntities; it reuses the list for the copies.
+func cloneRelations(rels []*newsgraph.Relation) []*newsgraph.Relation {
+	structs := make([]newsgraph.Relation, len(rels))
 	n := 0
-	for _, num := range nums {
-		n += len(rels[num].Evidence)
+	for _, r := range rels {
+		n += len(r.Evidence)
 	}
 	evidence := make([]newsgraph.Evidence, 0, n)
-	out := make([]*newsgraph.Relation, len(nums))
-	for i, num := range nums {
+	for i, r := range rels {
 		c := &structs[i]
-		*c = *rels[num]
+		*c = *r
 		c.Evidence, evidence = carve(evidence, c.Evidence)
-		out[i] = c
+		rels[i] = c
 	}
-	return out
+	return rels
 }
 
 // carve copies items to the end of pool, which has room for them, and

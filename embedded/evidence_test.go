@@ -24,11 +24,11 @@ func TestManyEvidenceDocuments(t *testing.T) {
 		return &newsgraph.Relation{From: b.Entities[0].ID, Type: "KNOWS", To: b.Entities[1].ID, Evidence: ev}
 	}
 	b.Relations = []*newsgraph.Relation{rel(evidence[:20])}
-	if err := s.Upsert(ctx, b); err != nil {
+	if _, err := s.Upsert(ctx, b); err != nil {
 		t.Fatalf("Upsert: %v", err)
 	}
 	for _, ev := range [][]newsgraph.Evidence{evidence[10:], evidence[25:26]} {
-		if err := s.Upsert(ctx, newsgraph.Batch{Relations: []*newsgraph.Relation{rel(ev)}}); err != nil {
+		if _, err := s.Upsert(ctx, newsgraph.Batch{Relations: []*newsgraph.Relation{rel(ev)}}); err != nil {
 			t.Fatalf("Upsert: %v", err)
 		}
 	}

@@ -9,17 +9,18 @@ import (
 )
 
 // MergeEntities merges the entities m.From into m.Into, all or nothing, as
-// newsgraph.Writer specifies, and returns the survivor. Ids merged away
+// newsgraph.Writer specifies, and returns the survivor and the merge's
+// record (nil when nothing was left to merge). Ids merged away
 // earlier, m.Into included, resolve to their survivors first. The merge,
 // its redirects and its record are one bbolt transaction.
 //
 // Events whose PlaceID and claims whose ClaimantID name a merged entity are
 // re-pointed to the survivor.
-func (s *Store) MergeEntities(ctx context.Context, m newsgraph.Merge) (*newsgraph.Entity, error) {
+func (s *Store) MergeEntities(ctx context.Context, m newsgraph.Merge) (newsgraph.Merged, error) {
 	if err := m.Validate(); err != nil {
-		return nil, err
+		return newsgraph.Merged{}, err
 	}
-	var survivor *newsgraph.Entity
+	var out newsgraph.Merged
 	err := s.write(ctx, "mergeEntities", func(ix *index) (*change, error) {
 		into := ix.resolve(m.Into)
 		stored := ix.entities[into]
@@ -38,24 +39,27 @@ func (s *Store) MergeEntities(ctx context.Context, m newsgraph.Merge) (*newsgrap
 			from = append(from, resolved)
 		}
 		if len(from) == 0 {
-			survivor = stored.Clone()
+			out.Survivor = stored.Clone()
 			return nil, nil
 		}
 		merged := stored.Clone()
 		c := ix.planMerge(merged, from)
-		// The index takes merged; the caller gets a copy of its own.
-		survivor = merged.Clone()
+		// The index takes merged and the record; the caller gets copies.
+		out.Survivor = merged.Clone()
 		record := newsgraph.Merge{Into: into, From: from, Actor: m.Actor, At: m.At.UTC()}
 		if m.At.IsZero() {
 			record.At = time.Now().UTC()
 		}
 		c.merge = &record
+		copied := record
+		copied.From = slices.Clone(from)
+		out.Merge = &copied
 		return c, nil
 	})
 	if err != nil {
-		return nil, err
+		return newsgraph.Merged{}, err
 	}
-	return survivor, nil
+	return out, nil
 }
 
 // planMerge returns the change that merges the entities from into

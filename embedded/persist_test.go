@@ -17,7 +17,7 @@ func TestDataSurvivesReopen(t *testing.T) {
 		t.Fatalf("Open: %v", err)
 	}
 	want := storetest.Fixture()
-	if err := s.Upsert(ctx, want); err != nil {
+	if _, err := s.Upsert(ctx, want); err != nil {
 		t.Fatalf("Upsert: %v", err)
 	}
 	// A second report of a relation adds evidence; a replaced entity keeps
@@ -27,7 +27,7 @@ func TestDataSurvivesReopen(t *testing.T) {
 	again.Evidence = []newsgraph.Evidence{more}
 	renamed := *want.Entities[5]
 	renamed.Aliases = []string{"OMS"}
-	if err := s.Upsert(ctx, newsgraph.Batch{Entities: []*newsgraph.Entity{&renamed}, Relations: []*newsgraph.Relation{&again}}); err != nil {
+	if _, err := s.Upsert(ctx, newsgraph.Batch{Entities: []*newsgraph.Entity{&renamed}, Relations: []*newsgraph.Relation{&again}}); err != nil {
 		t.Fatalf("Upsert: %v", err)
 	}
 	want.Relations[1].Evidence = append(want.Relations[1].Evidence, more)
@@ -103,8 +103,11 @@ func TestClosedStore(t *testing.T) {
 		t.Errorf("second Close: %v", err)
 	}
 	for name, err := range map[string]error{
-		"Ping":   s.Ping(ctx),
-		"Upsert": s.Upsert(ctx, storetest.Fixture()),
+		"Ping": s.Ping(ctx),
+		"Upsert": func() error {
+			_, err := s.Upsert(ctx, storetest.Fixture())
+			return err
+		}(),
 		"Stats": func() error {
 			_, err := s.Stats(ctx)
 			return err

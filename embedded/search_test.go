@@ -25,7 +25,7 @@ func TestSearchMatchesTheSpec(t *testing.T) {
 	}
 	s := openStore(t)
 	ctx := context.Background()
-	if err := s.Upsert(ctx, *g); err != nil {
+	if _, err := s.Upsert(ctx, *g); err != nil {
 		t.Fatal(err)
 	}
 	// A second, small write keeps the index up to date instead of
@@ -33,7 +33,7 @@ func TestSearchMatchesTheSpec(t *testing.T) {
 	renamed := *g.Entities[0]
 	renamed.Name = "Marta Renamed"
 	renamed.Aliases = []string{"MR"}
-	if err := s.Upsert(ctx, newsgraph.Batch{Entities: []*newsgraph.Entity{&renamed}}); err != nil {
+	if _, err := s.Upsert(ctx, newsgraph.Batch{Entities: []*newsgraph.Entity{&renamed}}); err != nil {
 		t.Fatal(err)
 	}
 	entities := slices.Clone(g.Entities)

@@ -170,7 +170,7 @@ func TestTraversalsFollowTheSpec(t *testing.T) {
 			b := randomGraph(seed)
 			s := openStore(t)
 			t.Cleanup(func() { _ = s.Close() })
-			if err := s.Upsert(t.Context(), b); err != nil {
+			if _, err := s.Upsert(t.Context(), b); err != nil {
 				t.Fatalf("Upsert: %v", err)
 			}
 			for round := range 2 {
@@ -290,7 +290,7 @@ func TestRelationPagesAgreeBeforeAndAfterTraversals(t *testing.T) {
 	b := randomGraph(11)
 	s := openStore(t)
 	t.Cleanup(func() { _ = s.Close() })
-	if err := s.Upsert(t.Context(), b); err != nil {
+	if _, err := s.Upsert(t.Context(), b); err != nil {
 		t.Fatalf("Upsert: %v", err)
 	}
 	var qs []newsgraph.RelationQuery

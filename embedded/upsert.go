@@ -3,6 +3,7 @@ package embedded
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -11,20 +12,22 @@ import (
 // itself, resolves ids merged away to their survivors, checks references
 // against the stored graph, merges the evidence of relations that exist,
 // writes everything in one durable bbolt transaction and, only after the
-// commit, updates the in-memory indexes.
-func (s *Store) Upsert(ctx context.Context, in newsgraph.Batch) error {
+// commit, updates the in-memory indexes. The report is decided while the
+// writer lock is held, so no other write comes between.
+func (s *Store) Upsert(ctx context.Context, in newsgraph.Batch) (newsgraph.WriteReport, error) {
 	if err := ctx.Err(); err != nil {
-		return contextErr(err)
+		return newsgraph.WriteReport{}, contextErr(err)
 	}
 	if len(in.Documents)+len(in.Entities)+len(in.Relations) == 0 {
-		return s.Ping(ctx)
+		return newsgraph.WriteReport{}, s.Ping(ctx)
 	}
 	b := cloneBatch(in)
 	b.Normalize()
 	if err := b.Validate(); err != nil {
-		return err
+		return newsgraph.WriteReport{}, err
 	}
-	return s.write(ctx, "upsert", func(ix *index) (*change, error) {
+	var report newsgraph.WriteReport
+	err := s.write(ctx, "upsert", func(ix *index) (*change, error) {
 		ix.resolveBatch(&b)
 		entityIDs, documentIDs := b.References()
 		storedEntities := make(map[string]*newsgraph.Entity, len(entityIDs))
@@ -42,18 +45,47 @@ func (s *Store) Upsert(ctx context.Context, in newsgraph.Batch) error {
 		if err := b.CheckReferences(storedEntities, storedDocs); err != nil {
 			return nil, err
 		}
+		var created, updated []*newsgraph.Entity
+		for _, e := range b.Entities {
+			if ix.entities[e.ID] == nil {
+				created = append(created, e)
+			} else {
+				updated = append(updated, e)
+			}
+		}
+		var createdRels, corroborated []*newsgraph.Relation
 		slots := make([]int32, len(b.Relations))
 		for i, r := range b.Relations {
 			slot, ok := ix.relations[r.ID]
 			if !ok {
 				slots[i] = -1
+				createdRels = append(createdRels, r)
 				continue
 			}
 			slots[i] = slot
+			before := len(ix.rels[slot].Evidence)
 			r.Evidence = newsgraph.UnionEvidence(ix.rels[slot].Evidence, r.Evidence)
+			if len(r.Evidence) > before {
+				corroborated = append(corroborated, r)
+			}
+		}
+		// The batch's items become the index's own: the report gets copies.
+		for _, list := range [][]*newsgraph.Entity{created, updated} {
+			slices.SortFunc(list, newsgraph.CompareEntityIDs)
+		}
+		for _, list := range [][]*newsgraph.Relation{createdRels, corroborated} {
+			slices.SortFunc(list, newsgraph.CompareRelationIDs)
+		}
+		report = newsgraph.WriteReport{
+			CreatedEntities: cloneEntities(created), UpdatedEntities: cloneEntities(updated),
+			CreatedRelations: cloneRelations(createdRels), CorroboratedRelations: cloneRelations(corroborated),
 		}
 		return &change{batch: b, slots: slots}, nil
 	})
+	if err != nil {
+		return newsgraph.WriteReport{}, err
+	}
+	return report, nil
 }
 
 // write runs one write: plan, holding the writer lock, reads the index and

@@ -7,35 +7,47 @@ import (
 	"github.com/newsgraph/newsgraph"
 )
 
-// DeleteRelation deletes the relation with the given id; an absent id is
-// NotFound.
-func (s *Store) DeleteRelation(ctx context.Context, id string) error {
-	return s.write(ctx, "deleteRelation", func(ix *index) (*change, error) {
-		if ix.relation(id) == nil {
+// DeleteRelation deletes the relation with the given id and returns it as
+// it was; an absent id is NotFound.
+func (s *Store) DeleteRelation(ctx context.Context, id string) (*newsgraph.Relation, error) {
+	var deleted *newsgraph.Relation
+	err := s.write(ctx, "deleteRelation", func(ix *index) (*change, error) {
+		r := ix.relation(id)
+		if r == nil {
 			return nil, notFound("deleteRelation", "relation", id)
 		}
+		deleted = r.Clone()
 		return &change{deleteRelations: []string{id}}, nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	return deleted, nil
 }
 
 // DeleteEntity deletes the entity with the given id and every relation at
-// either end of it, and returns the number of relations deleted. An absent
-// id, or one merged away, is NotFound; documents stay.
+// either end of it, and returns them as they were. An absent id, or one
+// merged away, is NotFound; documents stay.
 //
 // Events whose PlaceID and claims whose ClaimantID name the entity are kept
 // with that reference cleared, since it would otherwise dangle. Ids merged
 // into the entity stop redirecting to it, so they name nothing afterwards;
 // its merge records stay for Merges.
-func (s *Store) DeleteEntity(ctx context.Context, id string) (int, error) {
-	var deleted int
+func (s *Store) DeleteEntity(ctx context.Context, id string) (newsgraph.Deletion, error) {
+	var deleted newsgraph.Deletion
 	err := s.write(ctx, "deleteEntity", func(ix *index) (*change, error) {
-		if ix.entities[id] == nil {
+		e := ix.entities[id]
+		if e == nil {
 			return nil, notFound("deleteEntity", "entity", id)
 		}
 		c := &change{deleteEntities: []string{id}, deleteRedirects: slices.Clone(ix.merged[id])}
+		deleted.Entity = e.Clone()
 		for _, r := range ix.involving(id) {
 			c.deleteRelations = append(c.deleteRelations, r.ID)
+			deleted.Relations = append(deleted.Relations, r)
 		}
+		deleted.Relations = cloneRelations(deleted.Relations)
+		slices.SortFunc(deleted.Relations, newsgraph.CompareRelationIDs)
 		for _, ref := range sortedKeys(ix.referrers[id]) {
 			if ref == id {
 				continue
@@ -49,11 +61,10 @@ func (s *Store) DeleteEntity(ctx context.Context, id string) (int, error) {
 			}
 			c.batch.Entities = append(c.batch.Entities, e)
 		}
-		deleted = len(c.deleteRelations)
 		return c, nil
 	})
 	if err != nil {
-		return 0, err
+		return newsgraph.Deletion{}, err
 	}
 	return deleted, nil
 }

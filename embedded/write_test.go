@@ -49,7 +49,7 @@ func TestWritesSurviveReopen(t *testing.T) {
 		&newsgraph.Entity{ID: dup, Kind: newsgraph.KindPerson, Name: "President Trump"},
 		&newsgraph.Entity{ID: dupOfDup, Kind: newsgraph.KindPerson, Name: "DJT"})
 	b.Relations = append(b.Relations, &newsgraph.Relation{From: dupOfDup, Type: "MENTIONS", To: storetest.PlaceMexico, Evidence: ev})
-	if err := s.Upsert(ctx, b); err != nil {
+	if _, err := s.Upsert(ctx, b); err != nil {
 		t.Fatalf("Upsert: %v", err)
 	}
 	if _, err := s.MergeEntities(ctx, newsgraph.Merge{Into: dup, From: []string{dupOfDup}, Actor: "alice"}); err != nil {
@@ -59,7 +59,7 @@ func TestWritesSurviveReopen(t *testing.T) {
 		t.Fatalf("MergeEntities: %v", err)
 	}
 	located := newsgraph.RelationID(storetest.PlaceSinaloa, "LOCATED_IN", storetest.PlaceMexico)
-	if err := s.DeleteRelation(ctx, located); err != nil {
+	if _, err := s.DeleteRelation(ctx, located); err != nil {
 		t.Fatalf("DeleteRelation: %v", err)
 	}
 	if _, err := s.DeleteEntity(ctx, storetest.OrgWHO); err != nil {
@@ -109,7 +109,7 @@ func TestWritesSurviveReopen(t *testing.T) {
 	// The redirects were reloaded: an upsert naming a merged id lands on the
 	// survivor.
 	again := &newsgraph.Relation{From: dupOfDup, Type: "VISITS", To: storetest.PlaceMexico, Evidence: ev}
-	if err := s.Upsert(ctx, newsgraph.Batch{Relations: []*newsgraph.Relation{again}}); err != nil {
+	if _, err := s.Upsert(ctx, newsgraph.Batch{Relations: []*newsgraph.Relation{again}}); err != nil {
 		t.Fatalf("Upsert: %v", err)
 	}
 	visits := newsgraph.RelationID(storetest.PersonTrump, "VISITS", storetest.PlaceMexico)
@@ -131,7 +131,7 @@ func TestEntityReferences(t *testing.T) {
 	const dc = "place:washington-dc"
 	b := storetest.Fixture()
 	b.Entities = append(b.Entities, &newsgraph.Entity{ID: dc, Kind: newsgraph.KindPlace, Name: "Washington, D.C."})
-	if err := s.Upsert(ctx, b); err != nil {
+	if _, err := s.Upsert(ctx, b); err != nil {
 		t.Fatalf("Upsert: %v", err)
 	}
 	if _, err := s.MergeEntities(ctx, newsgraph.Merge{Into: dc, From: []string{storetest.PlaceWashington}}); err != nil {
@@ -140,11 +140,11 @@ func TestEntityReferences(t *testing.T) {
 	if got := mustEntity(t, s, storetest.EventDesignation).PlaceID; got != dc {
 		t.Errorf("event place after the merge = %q, want %q", got, dc)
 	}
-	n, err := s.DeleteEntity(ctx, storetest.PersonTrump)
+	deleted, err := s.DeleteEntity(ctx, storetest.PersonTrump)
 	if err != nil {
 		t.Fatalf("DeleteEntity: %v", err)
 	}
-	if n != 1 {
+	if n := len(deleted.Relations); n != 1 {
 		t.Errorf("DeleteEntity deleted %d relations, want 1", n)
 	}
 	if got := mustEntity(t, s, storetest.ClaimCartels).ClaimantID; got != "" {
@@ -166,7 +166,7 @@ func TestEntityReferences(t *testing.T) {
 		t.Errorf("EntitiesByID of an id merged into a deleted entity = %v (%v), want nothing", es, err)
 	}
 	washington := &newsgraph.Entity{ID: storetest.PlaceWashington, Kind: newsgraph.KindPlace, Name: "Washington"}
-	if err := s.Upsert(ctx, newsgraph.Batch{Entities: []*newsgraph.Entity{washington}}); err != nil {
+	if _, err := s.Upsert(ctx, newsgraph.Batch{Entities: []*newsgraph.Entity{washington}}); err != nil {
 		t.Fatalf("Upsert: %v", err)
 	}
 	if got := mustEntity(t, s, storetest.PlaceWashington); got.ID != storetest.PlaceWashington {
@@ -188,9 +188,12 @@ func TestWritesAfterClose(t *testing.T) {
 	_, mergesErr := s.Merges(ctx, storetest.PersonTrump)
 	_, mentionsErr := s.DocumentIDsMentioning(ctx, []string{storetest.PersonTrump})
 	for name, err := range map[string]error{
-		"MergeEntities":         mergeErr,
-		"DeleteEntity":          deleteErr,
-		"DeleteRelation":        s.DeleteRelation(ctx, "x"),
+		"MergeEntities": mergeErr,
+		"DeleteEntity":  deleteErr,
+		"DeleteRelation": func() error {
+			_, err := s.DeleteRelation(ctx, "x")
+			return err
+		}(),
 		"Merges":                mergesErr,
 		"DocumentIDsMentioning": mentionsErr,
 	} {

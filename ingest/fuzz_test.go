@@ -78,11 +78,15 @@ func checkWritten(t *testing.T, s newsgraph.Store, in ingest.Input, res ingest.R
 			t.Errorf("reported entity %s is not stored", id)
 		}
 	}
-	rels, err := s.RelationsByID(t.Context(), append(res.CreatedRelationIDs, res.CorroboratedRelationIDs...))
+	var reported []string
+	for _, r := range append(res.CreatedRelations, res.CorroboratedRelations...) {
+		reported = append(reported, r.ID)
+	}
+	rels, err := s.RelationsByID(t.Context(), reported)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range append(res.CreatedRelationIDs, res.CorroboratedRelationIDs...) {
+	for _, id := range reported {
 		r := rels[id]
 		if r == nil {
 			t.Errorf("reported relation %s is not stored", id)

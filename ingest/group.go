@@ -85,6 +85,7 @@ func (s *Service) ingestGroup(ctx context.Context, items []groupItem) ([]Outcome
 		relations += len(item.input.Relations)
 	}
 	ov := newOverlay(s.store, entities, relations)
+	plans := make([]*plan, len(items))
 	var accepted []int
 	for i, item := range items {
 		if item.err != nil {
@@ -100,11 +101,14 @@ func (s *Service) ingestGroup(ctx context.Context, items []groupItem) ([]Outcome
 			return failFrom(out, 0, err), err
 		}
 		ov.add(p.batch)
-		out[i].Result = p.result
+		plans[i] = p
 		accepted = append(accepted, i)
 	}
-	err := s.write(ctx, ov.batch())
+	report, err := s.write(ctx, ov.batch())
 	if err == nil {
+		for _, i := range accepted {
+			out[i].Result = plans[i].reported(report, false)
+		}
 		return out, nil
 	}
 	if ctx.Err() != nil {

@@ -115,8 +115,8 @@ func checkSameOutcome(t *testing.T, i int, got, want ingest.Outcome) {
 	}{
 		{"created entities", entityIDs(g.Created), entityIDs(w.Created)},
 		{"matched entities", entityIDs(g.Matched), entityIDs(w.Matched)},
-		{"created relations", g.CreatedRelationIDs, w.CreatedRelationIDs},
-		{"corroborated relations", g.CorroboratedRelationIDs, w.CorroboratedRelationIDs},
+		{"created relations", relationIDs(g.CreatedRelations), relationIDs(w.CreatedRelations)},
+		{"corroborated relations", relationIDs(g.CorroboratedRelations), relationIDs(w.CorroboratedRelations)},
 		{"relation counts", [2]int{g.RelationsCreated, g.RelationsCorroborated}, [2]int{w.RelationsCreated, w.RelationsCorroborated}},
 		{"document", g.Document, w.Document},
 	} {
@@ -130,9 +130,9 @@ func checkSameOutcome(t *testing.T, i int, got, want ingest.Outcome) {
 // as a store might refuse a combined write that its inputs alone pass.
 type failingStore struct{ newsgraph.Store }
 
-func (s failingStore) Upsert(ctx context.Context, b newsgraph.Batch) error {
+func (s failingStore) Upsert(ctx context.Context, b newsgraph.Batch) (newsgraph.WriteReport, error) {
 	if len(b.Documents) > 1 {
-		return newsgraph.Errorf(newsgraph.Invalid, "refused: %d documents", len(b.Documents))
+		return newsgraph.WriteReport{}, newsgraph.Errorf(newsgraph.Invalid, "refused: %d documents", len(b.Documents))
 	}
 	return s.Store.Upsert(ctx, b)
 }

@@ -118,3 +118,11 @@ func entityIDs(es []*newsgraph.Entity) []string {
 	slices.Sort(ids)
 	return ids
 }
+
+func relationIDs(rs []*newsgraph.Relation) []string {
+	ids := make([]string, len(rs))
+	for i, r := range rs {
+		ids[i] = r.ID
+	}
+	return ids
+}

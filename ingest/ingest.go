@@ -44,27 +44,95 @@ func (s *Service) ingestLocked(ctx context.Context, in Input) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if err := s.write(ctx, p.batch); err != nil {
+	report, err := s.write(ctx, p.batch)
+	if err != nil {
 		return Result{}, err
 	}
-	return p.result, nil
+	return p.reported(report, true), nil
 }
 
-// write upserts b unless it is empty.
-func (s *Service) write(ctx context.Context, b newsgraph.Batch) error {
+// write upserts b unless it is empty, and returns the store's report.
+func (s *Service) write(ctx context.Context, b newsgraph.Batch) (newsgraph.WriteReport, error) {
 	if len(b.Documents)+len(b.Entities)+len(b.Relations) == 0 {
-		return nil
+		return newsgraph.WriteReport{}, nil
 	}
-	if err := s.store.Upsert(ctx, b); err != nil {
-		return fmt.Errorf("ingest: %w", err)
+	report, err := s.store.Upsert(ctx, b)
+	if err != nil {
+		return report, fmt.Errorf("ingest: %w", err)
 	}
-	return nil
+	return report, nil
 }
 
-// plan is what an Ingest will write and report.
+// plan is what an Ingest will write and report. The result's entity lists
+// hold the planned entities; its relation lists are filled from the store's
+// report (reported).
 type plan struct {
 	batch  newsgraph.Batch
 	result Result
+	// written are the ids of the relations the plan writes, in input
+	// order; createdRelations and corroboratedRelations say which it
+	// creates and which it adds evidence to.
+	written                                 []string
+	createdRelations, corroboratedRelations map[string]bool
+}
+
+// reported returns the plan's result with what the store reported writing.
+// With exact set, the store's report also decides which planned entities
+// were created and which matched; otherwise (an input of a group, whose
+// report covers the whole group) the plan decides, and the report only
+// supplies the relations as stored.
+func (p *plan) reported(report newsgraph.WriteReport, exact bool) Result {
+	res := p.result
+	stored := map[string]*newsgraph.Relation{}
+	for _, list := range [][]*newsgraph.Relation{report.CreatedRelations, report.CorroboratedRelations} {
+		for _, r := range list {
+			stored[r.ID] = r
+		}
+	}
+	created, corroborated := p.createdRelations, p.corroboratedRelations
+	if exact {
+		created, corroborated = relationIDSet(report.CreatedRelations), relationIDSet(report.CorroboratedRelations)
+		res.Created, res.Matched = splitByCreation(append(res.Created, res.Matched...), report.CreatedEntities)
+	}
+	res.CreatedRelations, res.CorroboratedRelations = nil, nil
+	for _, id := range p.written {
+		r := stored[id]
+		switch {
+		case r == nil:
+		case created[id]:
+			res.CreatedRelations = append(res.CreatedRelations, r)
+		case corroborated[id]:
+			res.CorroboratedRelations = append(res.CorroboratedRelations, r)
+		}
+	}
+	res.RelationsCreated, res.RelationsCorroborated = len(res.CreatedRelations), len(res.CorroboratedRelations)
+	return res
+}
+
+// splitByCreation splits entities, in their order, into those the store
+// reported created and the others.
+func splitByCreation(entities, created []*newsgraph.Entity) (news, matched []*newsgraph.Entity) {
+	isNew := make(map[string]bool, len(created))
+	for _, e := range created {
+		isNew[e.ID] = true
+	}
+	for _, e := range entities {
+		if isNew[e.ID] {
+			news = append(news, e)
+		} else {
+			matched = append(matched, e)
+		}
+	}
+	return news, matched
+}
+
+// relationIDSet returns the ids of rs as a set.
+func relationIDSet(rs []*newsgraph.Relation) map[string]bool {
+	ids := make(map[string]bool, len(rs))
+	for _, r := range rs {
+		ids[r.ID] = true
+	}
+	return ids
 }
 
 // reader is what planning reads: the store itself, or a group's overlay
@@ -79,7 +147,7 @@ type reader interface {
 // plan resolves a validated input against what rd holds and computes the
 // batch to write. It only reads.
 func (s *Service) plan(ctx context.Context, rd reader, in Input) (*plan, error) {
-	p := &plan{}
+	p := &plan{createdRelations: map[string]bool{}, corroboratedRelations: map[string]bool{}}
 	docID, err := planDocument(ctx, rd, in, p)
 	if err != nil {
 		return nil, err
@@ -211,7 +279,8 @@ func planRelations(ctx context.Context, rd reader, in Input, docID string, idOf 
 		if old == nil {
 			p.batch.Relations = append(p.batch.Relations, rel)
 			p.result.RelationsCreated++
-			p.result.CreatedRelationIDs = append(p.result.CreatedRelationIDs, id)
+			p.written = append(p.written, id)
+			p.createdRelations[id] = true
 			continue
 		}
 		var added []newsgraph.Evidence
@@ -228,7 +297,8 @@ func planRelations(ctx context.Context, rd reader, in Input, docID string, idOf 
 		kept.Evidence = added
 		p.batch.Relations = append(p.batch.Relations, &kept)
 		p.result.RelationsCorroborated++
-		p.result.CorroboratedRelationIDs = append(p.result.CorroboratedRelationIDs, id)
+		p.written = append(p.written, id)
+		p.corroboratedRelations[id] = true
 	}
 	return nil
 }

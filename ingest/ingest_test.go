@@ -35,10 +35,10 @@ func TestIngestSecondArticleResolvesSeedActors(t *testing.T) {
 		t.Errorf("matched = %v, want %v", got, wantMatched)
 	}
 	if got, want := res.RelationsCreated, 3; got != want {
-		t.Errorf("relationsCreated = %d, want %d (%v)", got, want, res.CreatedRelationIDs)
+		t.Errorf("relationsCreated = %d, want %d (%v)", got, want, relationIDs(res.CreatedRelations))
 	}
 	if got, want := res.RelationsCorroborated, 6; got != want {
-		t.Errorf("relationsCorroborated = %d, want %d (%v)", got, want, res.CorroboratedRelationIDs)
+		t.Errorf("relationsCorroborated = %d, want %d (%v)", got, want, relationIDs(res.CorroboratedRelations))
 	}
 
 	after := mustStats(t, s)

@@ -86,10 +86,10 @@ type Result struct {
 	// ingesting the same input again reports 0 and 0.
 	RelationsCreated      int
 	RelationsCorroborated int
-	// CreatedRelationIDs and CorroboratedRelationIDs list those relations'
-	// ids, in input order.
-	CreatedRelationIDs      []string
-	CorroboratedRelationIDs []string
+	// CreatedRelations and CorroboratedRelations are those relations, as
+	// the store reported them after the write (with all their evidence).
+	CreatedRelations      []*newsgraph.Relation
+	CorroboratedRelations []*newsgraph.Relation
 }
 
 // Limits of one Input. Exceeding one is a LimitExceeded error.

@@ -53,8 +53,15 @@ func (s *Service) UpsertEntity(ctx context.Context, in EntityInput) (*newsgraph.
 	if !p.created {
 		patchEntity(e, in)
 	}
-	if err := s.write(ctx, newsgraph.Batch{Entities: []*newsgraph.Entity{e}}); err != nil {
+	report, err := s.write(ctx, newsgraph.Batch{Entities: []*newsgraph.Entity{e}})
+	if err != nil {
 		return nil, false, err
+	}
+	for _, stored := range report.CreatedEntities {
+		return stored, true, nil
+	}
+	for _, stored := range report.UpdatedEntities {
+		return stored, false, nil
 	}
 	return e.Clone(), p.created, nil
 }
@@ -89,6 +96,15 @@ func patchEntity(e *newsgraph.Entity, in EntityInput) {
 	}
 }
 
+// RelationResult is what UpsertRelation did.
+type RelationResult struct {
+	// Relation is the relation as stored after the write.
+	Relation *newsgraph.Relation
+	// Created reports that it did not exist; Corroborated that it did and
+	// gained evidence.
+	Created, Corroborated bool
+}
+
 // UpsertRelation creates or updates the relation of type in.Type from
 // in.From to in.To, which must be existing entity ids (refs have no meaning
 // here). Its quotes are evidence from the stored document documentID and
@@ -96,14 +112,16 @@ func patchEntity(e *newsgraph.Entity, in EntityInput) {
 // one quote; an existing one takes the input's validFrom, validTo and
 // confidence (0 means 1) and keeps its evidence, gaining the quotes given,
 // so quotes may be empty (and documentID too) to change only its fields.
-// It returns the relation as stored and whether it was created.
-func (s *Service) UpsertRelation(ctx context.Context, documentID string, in RelationInput) (*newsgraph.Relation, bool, error) {
+// It returns the relation as stored and whether the write created it or
+// added evidence to it, as the store reported.
+func (s *Service) UpsertRelation(ctx context.Context, documentID string, in RelationInput) (RelationResult, error) {
+	var none RelationResult
 	if err := validateRelationFields(in); err != nil {
-		return nil, false, invalidf("relation (%s): %s", in.label(), err)
+		return none, invalidf("relation (%s): %s", in.label(), err)
 	}
 	for _, end := range []string{in.From, in.To} {
 		if !newsgraph.ValidEntityID(end) {
-			return nil, false, invalidf("relation (%s): %q is not an entity id", in.label(), end)
+			return none, invalidf("relation (%s): %q is not an entity id", in.label(), end)
 		}
 	}
 	quotes := in.Quotes
@@ -111,48 +129,56 @@ func (s *Service) UpsertRelation(ctx context.Context, documentID string, in Rela
 	defer s.mu.Unlock()
 	res := newResolver(s.store)
 	if err := res.lookup(ctx, []string{in.From, in.To}); err != nil {
-		return nil, false, storeErr(err)
+		return none, storeErr(err)
 	}
 	from, to := res.existingID(in.From), res.existingID(in.To)
 	for _, end := range []struct{ name, ref, id string }{{"from", in.From, from}, {"to", in.To, to}} {
 		if end.id == "" {
-			return nil, false, invalidf("relation (%s): %s %q names no existing entity", in.label(), end.name, end.ref)
+			return none, invalidf("relation (%s): %s %q names no existing entity", in.label(), end.name, end.ref)
 		}
 	}
 	rel := &newsgraph.Relation{Type: in.Type, From: from, To: to, ValidFrom: in.ValidFrom, ValidTo: in.ValidTo, Confidence: in.Confidence}
 	rel.ID = newsgraph.RelationID(from, in.Type, to)
 	stored, err := s.store.RelationsByID(ctx, []string{rel.ID})
 	if err != nil {
-		return nil, false, storeErr(err)
+		return none, storeErr(err)
 	}
 	old := stored[rel.ID]
 	if len(quotes) > 0 {
 		docs, err := s.store.DocumentsByID(ctx, []string{documentID})
 		if err != nil {
-			return nil, false, storeErr(err)
+			return none, storeErr(err)
 		}
 		doc := docs[documentID]
 		if doc == nil {
-			return nil, false, invalidf("relation (%s): document %q does not exist", in.label(), documentID)
+			return none, invalidf("relation (%s): document %q does not exist", in.label(), documentID)
 		}
 		if err := checkQuotes(quotes, doc.Text); err != nil {
-			return nil, false, invalidf("relation (%s): %s", in.label(), err)
+			return none, invalidf("relation (%s): %s", in.label(), err)
 		}
 		for _, q := range quotes {
 			rel.Evidence = newsgraph.UnionEvidence(rel.Evidence, []newsgraph.Evidence{{Quote: q, DocumentID: documentID}})
 		}
 	}
 	if old == nil && len(rel.Evidence) == 0 {
-		return nil, false, invalidf("relation (%s): a new relation needs at least one quote", in.label())
+		return none, invalidf("relation (%s): a new relation needs at least one quote", in.label())
 	}
 	if old != nil {
 		rel.Evidence = newsgraph.UnionEvidence(old.Evidence, rel.Evidence)
 	}
-	if err := s.write(ctx, newsgraph.Batch{Relations: []*newsgraph.Relation{rel}}); err != nil {
-		return nil, false, err
+	report, err := s.write(ctx, newsgraph.Batch{Relations: []*newsgraph.Relation{rel}})
+	if err != nil {
+		return none, err
 	}
+	for _, r := range report.CreatedRelations {
+		return RelationResult{Relation: r, Created: true}, nil
+	}
+	for _, r := range report.CorroboratedRelations {
+		return RelationResult{Relation: r, Corroborated: true}, nil
+	}
+	// An existing relation that gained no evidence is stored as written.
 	if rel.Confidence == 0 {
 		rel.Confidence = 1
 	}
-	return rel, old == nil, nil
+	return RelationResult{Relation: rel}, nil
 }

@@ -47,18 +47,20 @@ func TestUpsertRelation(t *testing.T) {
 	const quote = "Mexican President Claudia Sheinbaum"
 	in := ingest.RelationInput{Type: "LEADS", From: "person:claudia-sheinbaum", To: "place:mexico", Confidence: 0.9, Quotes: []string{quote}}
 
-	r, created, err := svc.UpsertRelation(t.Context(), seed.DocumentID, in)
-	if err != nil || !created {
-		t.Fatalf("UpsertRelation new: created %v, err %v", created, err)
+	res, err := svc.UpsertRelation(t.Context(), seed.DocumentID, in)
+	if err != nil || !res.Created || res.Corroborated {
+		t.Fatalf("UpsertRelation new: %+v, err %v; want it created", res, err)
 	}
+	r := res.Relation
 	if got, want := r.Evidence, []newsgraph.Evidence{{Quote: quote, DocumentID: seed.DocumentID}}; !slices.Equal(got, want) {
 		t.Errorf("evidence = %v, want %v", got, want)
 	}
 
 	in.Quotes, in.Confidence = nil, 0.5
-	r, created, err = svc.UpsertRelation(t.Context(), "", in)
-	if err != nil || created || r.Confidence != 0.5 || len(r.Evidence) != 1 {
-		t.Errorf("UpsertRelation fields only = %+v, created %v, err %v; want confidence 0.5 and the evidence kept", r, created, err)
+	res, err = svc.UpsertRelation(t.Context(), "", in)
+	r = res.Relation
+	if err != nil || res.Created || res.Corroborated || r.Confidence != 0.5 || len(r.Evidence) != 1 {
+		t.Errorf("UpsertRelation fields only = %+v, err %v; want confidence 0.5, the evidence kept, neither created nor corroborated", res, err)
 	}
 	if got := mustRelation(t, s, r.ID); got.Confidence != 0.5 {
 		t.Errorf("stored confidence = %v, want 0.5", got.Confidence)
@@ -77,7 +79,7 @@ func TestUpsertRelation(t *testing.T) {
 		{"ref instead of id", seed.DocumentID, ingest.RelationInput{Type: "LEADS", From: "trump", To: "place:mexico", Quotes: []string{quote}}, `"trump" is not an entity id`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, err := svc.UpsertRelation(t.Context(), tc.docID, tc.in)
+			_, err := svc.UpsertRelation(t.Context(), tc.docID, tc.in)
 			if got, want := newsgraph.ErrorCode(err), newsgraph.Invalid; got != want {
 				t.Fatalf("code = %q (%v), want %q", got, err, want)
 			}

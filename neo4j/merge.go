@@ -18,10 +18,11 @@ import (
 // turns; then their relations are re-pointed (move_relations.cypher), the
 // survivor gains the merged names as aliases, places and claimants naming a
 // merged entity name the survivor, the merged ids get redirects, the merge
-// is recorded, and the merged entities are removed.
-func (s *Store) MergeEntities(ctx context.Context, m newsgraph.Merge) (*newsgraph.Entity, error) {
+// is recorded, and the merged entities are removed. It returns the
+// survivor and the record (nil when nothing was left to merge).
+func (s *Store) MergeEntities(ctx context.Context, m newsgraph.Merge) (newsgraph.Merged, error) {
 	if err := m.Validate(); err != nil {
-		return nil, err
+		return newsgraph.Merged{}, err
 	}
 	at := m.At
 	if at.IsZero() {
@@ -29,10 +30,10 @@ func (s *Store) MergeEntities(ctx context.Context, m newsgraph.Merge) (*newsgrap
 	}
 	// UTC, so that the driver sends a zone Neo4j knows (never "Local").
 	at = at.UTC()
-	return writeTx(ctx, s, "mergeEntities", func(tx neo4j.ManagedTransaction) (*newsgraph.Entity, error) {
+	return writeTx(ctx, s, "mergeEntities", func(tx neo4j.ManagedTransaction) (newsgraph.Merged, error) {
 		survivor, merged, err := mergeParties(ctx, tx, m)
 		if err != nil || len(merged) == 0 {
-			return survivor, err
+			return newsgraph.Merged{Survivor: survivor}, err
 		}
 		mergedIDs := make([]string, len(merged))
 		for i, e := range merged {
@@ -40,20 +41,20 @@ func (s *Store) MergeEntities(ctx context.Context, m newsgraph.Merge) (*newsgrap
 		}
 		recs, err := run(ctx, tx, relationsOfEntities, map[string]any{"ids": mergedIDs})
 		if err != nil {
-			return nil, err
+			return newsgraph.Merged{}, err
 		}
 		var relations []*newsgraph.Relation
 		for _, rec := range recs {
 			r, err := relationOf(rec, "r", "from", "to")
 			if err != nil {
-				return nil, err
+				return newsgraph.Merged{}, err
 			}
 			relations = append(relations, r)
 		}
 		moved := moveRelationsTo(survivor.ID, mergedIDs, relations)
 		plan, err := mergeRows(moved)
 		if err != nil {
-			return nil, err
+			return newsgraph.Merged{}, err
 		}
 		renamed := survivor.Clone()
 		for _, e := range merged {
@@ -66,7 +67,7 @@ func (s *Store) MergeEntities(ctx context.Context, m newsgraph.Merge) (*newsgrap
 		for _, w := range mergeWrites(survivor.ID, mergedIDs, m.Actor, at, plan) {
 			recs, err := run(ctx, tx, w.stmt, w.params)
 			if err != nil || len(recs) != 1 {
-				return nil, resultErr(err, len(recs))
+				return newsgraph.Merged{}, resultErr(err, len(recs))
 			}
 			if w.want < 0 {
 				continue
@@ -74,17 +75,17 @@ func (s *Store) MergeEntities(ctx context.Context, m newsgraph.Merge) (*newsgrap
 			// Every row names entities locked above, so a shortfall means a
 			// bug: fail rather than commit half a merge.
 			if n, err := firstCount(recs[0]); err != nil || n != w.want {
-				return nil, cmp.Or(err, fmt.Errorf("merge: %s wrote %d of %d rows", w.name, n, w.want))
+				return newsgraph.Merged{}, cmp.Or(err, fmt.Errorf("merge: %s wrote %d of %d rows", w.name, n, w.want))
 			}
 		}
 		after, err := lookupEntities(ctx, tx, []string{survivor.ID})
 		if err != nil {
-			return nil, err
+			return newsgraph.Merged{}, err
 		}
 		if after[survivor.ID] == nil {
-			return nil, fmt.Errorf("merge: survivor %s vanished", survivor.ID)
+			return newsgraph.Merged{}, fmt.Errorf("merge: survivor %s vanished", survivor.ID)
 		}
-		return after[survivor.ID], nil
+		return newsgraph.Merged{Survivor: after[survivor.ID], Merge: &newsgraph.Merge{Into: survivor.ID, From: mergedIDs, Actor: m.Actor, At: at}}, nil
 	})
 }
 

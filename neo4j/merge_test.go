@@ -219,9 +219,9 @@ func TestWritesAnswerMalformedIDsFirst(t *testing.T) {
 		call func() error
 		want newsgraph.Code
 	}{
-		{"delete relation: no separators", func() error { return s.DeleteRelation(ctx, "person:a") }, newsgraph.NotFound},
-		{"delete relation: bad type", func() error { return s.DeleteRelation(ctx, "person:a|knows|person:b") }, newsgraph.NotFound},
-		{"delete relation: bad end", func() error { return s.DeleteRelation(ctx, "person:a|KNOWS|b") }, newsgraph.NotFound},
+		{"delete relation: no separators", func() error { _, err := s.DeleteRelation(ctx, "person:a"); return err }, newsgraph.NotFound},
+		{"delete relation: bad type", func() error { _, err := s.DeleteRelation(ctx, "person:a|knows|person:b"); return err }, newsgraph.NotFound},
+		{"delete relation: bad end", func() error { _, err := s.DeleteRelation(ctx, "person:a|KNOWS|b"); return err }, newsgraph.NotFound},
 		{"delete entity", func() error { _, err := s.DeleteEntity(ctx, "Person A"); return err }, newsgraph.NotFound},
 		{"merges", func() error {
 			ms, err := s.Merges(ctx, "")

@@ -182,12 +182,13 @@ func TestHotQueriesSeekTheirAnchors(t *testing.T) {
 			return err
 		}},
 		{"an article's upsert", func(ctx context.Context, s newsgraph.Store) error {
-			return s.Upsert(ctx, newsgraph.Batch{
+			_, err := s.Upsert(ctx, newsgraph.Batch{
 				Documents: []*newsgraph.Document{newDoc},
 				Entities:  []*newsgraph.Entity{newcomer},
 				Relations: []*newsgraph.Relation{{From: hub, Type: "MET_WITH", To: newcomer.ID,
 					Evidence: []newsgraph.Evidence{{Quote: "The hub met the newcomer.", DocumentID: newDoc.ID}}}},
 			})
+			return err
 		}},
 	}
 

@@ -17,64 +17,122 @@ import (
 // transaction, ids merged away are resolved to their survivors
 // (applyRedirects), its references are looked up and checked
 // (Batch.CheckReferences), and only then are documents, entities, relations
-// and MENTIONS links written. An invalid batch writes nothing.
-func (s *Store) Upsert(ctx context.Context, in newsgraph.Batch) error {
+// and MENTIONS links written. An invalid batch writes nothing. The write
+// statements say what they created and which relations gained evidence,
+// which the report holds.
+func (s *Store) Upsert(ctx context.Context, in newsgraph.Batch) (newsgraph.WriteReport, error) {
 	b := cloneRelations(in)
 	b.Normalize()
 	if err := b.Validate(); err != nil {
-		return err
+		return newsgraph.WriteReport{}, err
 	}
 	if _, err := upsertRows(&b); err != nil {
-		return err
+		return newsgraph.WriteReport{}, err
 	}
-	_, err := writeTx(ctx, s, "upsert", func(tx neo4j.ManagedTransaction) (struct{}, error) {
+	return writeTx(ctx, s, "upsert", func(tx neo4j.ManagedTransaction) (newsgraph.WriteReport, error) {
+		var report newsgraph.WriteReport
 		// A retried transaction starts again from the validated batch.
 		batch := b
 		if err := resolveBatch(ctx, tx, &batch); err != nil {
-			return struct{}{}, err
+			return report, err
 		}
 		entityIDs, documentIDs := batch.References()
 		entities, err := lookupEntities(ctx, tx, entityIDs)
 		if err != nil {
-			return struct{}{}, err
+			return report, err
 		}
 		documents, err := lookupDocuments(ctx, tx, documentIDs)
 		if err != nil {
-			return struct{}{}, err
+			return report, err
 		}
 		if err := batch.CheckReferences(entities, documents); err != nil {
-			return struct{}{}, err
+			return report, err
 		}
 		rows, err := upsertRows(&batch)
 		if err != nil {
-			return struct{}{}, err
+			return report, err
 		}
 		for _, w := range []struct {
 			stmt, param string
 			rows        []any
+			report      func(*neo4j.Record) error
 		}{
-			{upsertDocuments, "documents", rows.documents},
-			{upsertEntities, "entities", rows.entities},
-			{upsertRelations, "relations", rows.relations},
-			{linkMentions, "mentions", rows.mentions},
+			{upsertDocuments, "documents", rows.documents, nil},
+			{upsertEntities, "entities", rows.entities, func(rec *neo4j.Record) error {
+				created, err := listOf[string](rec, "created")
+				report.CreatedEntities, report.UpdatedEntities = splitCreated(batch.Entities, created)
+				return err
+			}},
+			{upsertRelations, "relations", rows.relations, func(rec *neo4j.Record) (err error) {
+				if report.CreatedRelations, err = relationItems(rec, "created"); err != nil {
+					return err
+				}
+				report.CorroboratedRelations, err = relationItems(rec, "corroborated")
+				return err
+			}},
+			{linkMentions, "mentions", rows.mentions, nil},
 		} {
 			if len(w.rows) == 0 {
 				continue
 			}
 			recs, err := run(ctx, tx, w.stmt, map[string]any{w.param: w.rows})
 			if err != nil || len(recs) != 1 {
-				return struct{}{}, resultErr(err, len(recs))
+				return report, resultErr(err, len(recs))
 			}
 			// Every row matches its nodes (the references were checked
 			// above), so a shortfall means a bug: fail rather than commit a
 			// partial batch.
 			if n, err := count(recs[0], "written"); err != nil || n != len(w.rows) {
-				return struct{}{}, cmp.Or(err, fmt.Errorf("%s: wrote %d of %d rows", w.param, n, len(w.rows)))
+				return report, cmp.Or(err, fmt.Errorf("%s: wrote %d of %d rows", w.param, n, len(w.rows)))
+			}
+			if w.report != nil {
+				if err := w.report(recs[0]); err != nil {
+					return report, err
+				}
 			}
 		}
-		return struct{}{}, nil
+		return report, nil
 	})
-	return err
+}
+
+// splitCreated returns copies of the entities whose ids are in created, and
+// of the others, in ascending id order.
+func splitCreated(entities []*newsgraph.Entity, created []string) (news, updated []*newsgraph.Entity) {
+	defer func() {
+		slices.SortFunc(news, newsgraph.CompareEntityIDs)
+		slices.SortFunc(updated, newsgraph.CompareEntityIDs)
+	}()
+	isNew := make(map[string]bool, len(created))
+	for _, id := range created {
+		isNew[id] = true
+	}
+	for _, e := range entities {
+		if isNew[e.ID] {
+			news = append(news, e.Clone())
+		} else {
+			updated = append(updated, e.Clone())
+		}
+	}
+	return news, updated
+}
+
+// relationItems returns the relations of the list column key of rec, maps
+// {relation, from, to}, in ascending id order.
+func relationItems(rec *neo4j.Record, key string) ([]*newsgraph.Relation, error) {
+	items, err := listOf[map[string]any](rec, key)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*newsgraph.Relation, 0, len(items))
+	for _, item := range items {
+		r, err := relationFromItem(item)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	slices.SortFunc(out, newsgraph.CompareRelationIDs)
+	return out, nil
 }
 
 // batchRows are the parameter rows of the write statements.

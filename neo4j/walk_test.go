@@ -37,7 +37,7 @@ func TestWalkMatchesEmbeddedStore(t *testing.T) {
 	}
 	t.Cleanup(func() { _ = store.Close() })
 	batch := walkGraph()
-	if err := store.Upsert(ctx, batch); err != nil {
+	if _, err := store.Upsert(ctx, batch); err != nil {
 		t.Fatal(err)
 	}
 	entities := map[string]*newsgraph.Entity{}

@@ -133,7 +133,7 @@ func TestTamperedBatchIsRejected(t *testing.T) {
 	r := b.Relations[len(b.Relations)/2]
 	r.Evidence[0].Quote += " (not in the article)"
 
-	err := s.Upsert(ctx, *b)
+	_, err := s.Upsert(ctx, *b)
 	if got, want := newsgraph.ErrorCode(err), newsgraph.Invalid; got != want {
 		t.Fatalf("Upsert of a tampered batch: code %q (%v), want %q", got, err, want)
 	}

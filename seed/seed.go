@@ -56,7 +56,7 @@ func Load(ctx context.Context, w newsgraph.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := w.Upsert(ctx, *b); err != nil {
+	if _, err := w.Upsert(ctx, *b); err != nil {
 		return fmt.Errorf("seed: load %s: %w", DocumentID, err)
 	}
 	return nil

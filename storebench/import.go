@@ -35,13 +35,13 @@ func Import(ctx context.Context, s newsgraph.Writer, g *newsgraph.Batch) error {
 	}
 	for start := 0; start < claims; start += ImportBatchSize {
 		chunk := entities[start:min(claims, start+ImportBatchSize)]
-		if err := s.Upsert(ctx, newsgraph.Batch{Entities: chunk}); err != nil {
+		if _, err := s.Upsert(ctx, newsgraph.Batch{Entities: chunk}); err != nil {
 			return fmt.Errorf("entities %d..%d: %w", start, start+len(chunk), err)
 		}
 	}
 	if claims < len(entities) {
 		// Claims may name claims as claimants: they go in one batch.
-		if err := s.Upsert(ctx, newsgraph.Batch{Entities: entities[claims:]}); err != nil {
+		if _, err := s.Upsert(ctx, newsgraph.Batch{Entities: entities[claims:]}); err != nil {
 			return fmt.Errorf("claims: %w", err)
 		}
 	}
@@ -61,7 +61,7 @@ func Import(ctx context.Context, s newsgraph.Writer, g *newsgraph.Batch) error {
 				}
 			}
 		}
-		if err := s.Upsert(ctx, batch); err != nil {
+		if _, err := s.Upsert(ctx, batch); err != nil {
 			return fmt.Errorf("relations %d..%d: %w", start, start+len(batch.Relations), err)
 		}
 	}
@@ -72,7 +72,7 @@ func Import(ctx context.Context, s newsgraph.Writer, g *newsgraph.Batch) error {
 		}
 	}
 	if len(rest) > 0 {
-		if err := s.Upsert(ctx, newsgraph.Batch{Documents: rest}); err != nil {
+		if _, err := s.Upsert(ctx, newsgraph.Batch{Documents: rest}); err != nil {
 			return fmt.Errorf("documents without evidence: %w", err)
 		}
 	}

@@ -42,7 +42,7 @@ func readersAndAWriter(t *testing.T, s newsgraph.Store) {
 		visitor := &newsgraph.Entity{ID: fmt.Sprintf("person:visitor-%d", i), Kind: newsgraph.KindPerson, Name: fmt.Sprintf("Visitor %d", i)}
 		visit := &newsgraph.Relation{From: visitor.ID, Type: "VISITS", To: PlaceMexico,
 			Evidence: []newsgraph.Evidence{{Quote: "across Mexico", DocumentID: DocDesignation}}}
-		if err := s.Upsert(ctx, newsgraph.Batch{Entities: []*newsgraph.Entity{visitor}, Relations: []*newsgraph.Relation{visit}}); err != nil {
+		if _, err := s.Upsert(ctx, newsgraph.Batch{Entities: []*newsgraph.Entity{visitor}, Relations: []*newsgraph.Relation{visit}}); err != nil {
 			t.Errorf("Upsert: %v", err)
 		}
 	}
@@ -60,17 +60,31 @@ func writersOfOneNewRelation(t *testing.T, s newsgraph.Store) {
 	ctx := t.Context()
 	// Each writer quotes a different word of the designation document.
 	quotes := []string{"designated", "cartels", "foreign", "Terrorist", "Washington", "across Mexico"}
-	var wg sync.WaitGroup
+	var (
+		wg                    sync.WaitGroup
+		mu                    sync.Mutex
+		created, corroborated int
+	)
 	for _, quote := range quotes {
 		wg.Go(func() {
 			r := &newsgraph.Relation{From: OrgSinaloaCartel, Type: "ACTIVE_IN", To: PlaceMexico,
 				Evidence: []newsgraph.Evidence{{Quote: quote, DocumentID: DocDesignation}}}
-			if err := s.Upsert(ctx, newsgraph.Batch{Relations: []*newsgraph.Relation{r}}); err != nil {
+			report, err := s.Upsert(ctx, newsgraph.Batch{Relations: []*newsgraph.Relation{r}})
+			if err != nil {
 				t.Errorf("Upsert quoting %q: %v", quote, err)
 			}
+			mu.Lock()
+			defer mu.Unlock()
+			created += len(report.CreatedRelations)
+			corroborated += len(report.CorroboratedRelations)
 		})
 	}
 	wg.Wait()
+	// Exactly one writer created the relation; each other one added its
+	// quote to it.
+	if created != 1 || corroborated != len(quotes)-1 {
+		t.Errorf("the writers report %d creations and %d corroborations, want 1 and %d", created, corroborated, len(quotes)-1)
+	}
 	id := newsgraph.RelationID(OrgSinaloaCartel, "ACTIVE_IN", PlaceMexico)
 	pages, err := s.Relations(ctx, []newsgraph.RelationQuery{{Filter: newsgraph.RelationFilter{From: OrgSinaloaCartel, To: PlaceMexico, Types: []string{"ACTIVE_IN"}}, First: 10}})
 	if err != nil {

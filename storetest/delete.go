@@ -13,8 +13,16 @@ func testDeletes(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 		s := openFixture(t, open)
 		ctx := t.Context()
 		before := mustStats(t, s)
-		if err := s.DeleteRelation(ctx, relLocatedIn); err != nil {
+		stored, err := s.RelationsByID(ctx, []string{relLocatedIn})
+		if err != nil {
+			t.Fatalf("RelationsByID: %v", err)
+		}
+		deleted, err := s.DeleteRelation(ctx, relLocatedIn)
+		if err != nil {
 			t.Fatalf("DeleteRelation: %v", err)
+		}
+		if deleted == nil || !reflect.DeepEqual(normalRelation(deleted), normalRelation(stored[relLocatedIn])) {
+			t.Errorf("DeleteRelation returned %+v, want the relation as it was, %+v", deleted, stored[relLocatedIn])
 		}
 		got, err := s.RelationsByID(ctx, []string{relLocatedIn, relOpsSinaloa})
 		if err != nil {
@@ -43,8 +51,13 @@ func testDeletes(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 			t.Fatalf("Neighborhoods: %v", err)
 		}
 		checkSubgraph(t, g[0], []string{PlaceSinaloa, OrgSinaloaCartel}, []string{relOpsSinaloa}, false)
-		wantCode(t, s.DeleteRelation(ctx, relLocatedIn), newsgraph.NotFound)
-		wantCode(t, s.DeleteRelation(ctx, rid(PersonTrump, "LIKES", PlaceMexico)), newsgraph.NotFound)
+		for _, id := range []string{relLocatedIn, rid(PersonTrump, "LIKES", PlaceMexico)} {
+			r, err := s.DeleteRelation(ctx, id)
+			wantCode(t, err, newsgraph.NotFound)
+			if r != nil {
+				t.Errorf("a failed DeleteRelation returned %+v", r)
+			}
+		}
 		if st := mustStats(t, s); !reflect.DeepEqual(st, want) {
 			t.Errorf("Stats after failed deletes = %+v, want %+v", st, want)
 		}
@@ -53,13 +66,27 @@ func testDeletes(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 		s := openFixture(t, open)
 		ctx := t.Context()
 		before := mustStats(t, s)
-		n, err := s.DeleteEntity(ctx, OrgSinaloaCartel)
+		storedEntity, err := s.EntitiesByID(ctx, []string{OrgSinaloaCartel})
+		if err != nil {
+			t.Fatalf("EntitiesByID: %v", err)
+		}
+		incident := []string{relInvolves, relDesignated, relOpsMexico, relOpsSinaloa, relDesignates}
+		storedRels, err := s.RelationsByID(ctx, incident)
+		if err != nil {
+			t.Fatalf("RelationsByID: %v", err)
+		}
+		deleted, err := s.DeleteEntity(ctx, OrgSinaloaCartel)
 		if err != nil {
 			t.Fatalf("DeleteEntity: %v", err)
 		}
-		incident := []string{relInvolves, relDesignated, relOpsMexico, relOpsSinaloa, relDesignates}
-		if got, want := n, len(incident); got != want {
-			t.Errorf("DeleteEntity deleted %d relations, want %d", got, want)
+		if deleted.Entity == nil || !reflect.DeepEqual(normalEntity(deleted.Entity), normalEntity(storedEntity[OrgSinaloaCartel])) {
+			t.Errorf("DeleteEntity returned the entity %+v, want it as it was, %+v", deleted.Entity, storedEntity[OrgSinaloaCartel])
+		}
+		equalStrings(t, "ids of the deleted relations", relationIDs(deleted.Relations), slices.Sorted(slices.Values(incident)))
+		for _, r := range deleted.Relations {
+			if !reflect.DeepEqual(normalRelation(r), normalRelation(storedRels[r.ID])) {
+				t.Errorf("deleted relation %+v, want it as it was, %+v", r, storedRels[r.ID])
+			}
 		}
 		want := before
 		want.Entities--
@@ -100,10 +127,10 @@ func testDeletes(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 		if len(docs) != 2 {
 			t.Errorf("documents after DeleteEntity = %d, want 2: documents stay", len(docs))
 		}
-		n, err = s.DeleteEntity(ctx, OrgSinaloaCartel)
+		again, err := s.DeleteEntity(ctx, OrgSinaloaCartel)
 		wantCode(t, err, newsgraph.NotFound)
-		if n != 0 {
-			t.Errorf("a failed DeleteEntity reports %d relations deleted", n)
+		if again.Entity != nil || len(again.Relations) != 0 {
+			t.Errorf("a failed DeleteEntity reports %+v deleted", again)
 		}
 		_, err = s.DeleteEntity(ctx, "person:nobody")
 		wantCode(t, err, newsgraph.NotFound)
@@ -114,11 +141,11 @@ func testDeletes(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 	t.Run("EntityWithSelfLoop", func(t *testing.T) {
 		s := openFixture(t, open)
 		// Washington: HELD_IN, COOPERATES_WITH and its self-loop, counted once.
-		n, err := s.DeleteEntity(t.Context(), PlaceWashington)
+		deleted, err := s.DeleteEntity(t.Context(), PlaceWashington)
 		if err != nil {
 			t.Fatalf("DeleteEntity: %v", err)
 		}
-		if got, want := n, 3; got != want {
+		if got, want := len(deleted.Relations), 3; got != want {
 			t.Errorf("DeleteEntity deleted %d relations, want %d", got, want)
 		}
 		if got, want := mustStats(t, s).Relations, len(Fixture().Relations)-3; got != want {
@@ -127,12 +154,12 @@ func testDeletes(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 	})
 	t.Run("EntityWithoutRelations", func(t *testing.T) {
 		s := openFixture(t, open)
-		n, err := s.DeleteEntity(t.Context(), OrgWHO)
+		deleted, err := s.DeleteEntity(t.Context(), OrgWHO)
 		if err != nil {
 			t.Fatalf("DeleteEntity: %v", err)
 		}
-		if n != 0 {
-			t.Errorf("DeleteEntity of an isolated entity deleted %d relations", n)
+		if len(deleted.Relations) != 0 || deleted.Entity == nil || deleted.Entity.ID != OrgWHO {
+			t.Errorf("DeleteEntity of an isolated entity reports %+v", deleted)
 		}
 		page, err := s.Entities(t.Context(), newsgraph.EntityQuery{First: 100})
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -54,16 +55,37 @@ func openMergeFixture(t *testing.T, open func(t *testing.T) newsgraph.Store) new
 	return s
 }
 
+// mustMerge merges, checks that the result names the survivor and that
+// its record is the one Merges then lists last (nil when nothing was
+// merged), and returns the survivor.
 func mustMerge(t *testing.T, s newsgraph.Store, m newsgraph.Merge) *newsgraph.Entity {
 	t.Helper()
-	e, err := s.MergeEntities(t.Context(), m)
+	before := mustMerges(t, s, m.Into)
+	merged, err := s.MergeEntities(t.Context(), m)
 	if err != nil {
 		t.Fatalf("MergeEntities(%+v): %v", m, err)
 	}
+	e := merged.Survivor
 	if e == nil || e.ID != m.Into {
 		t.Fatalf("MergeEntities returned %+v, want the survivor %s", e, m.Into)
 	}
+	after := mustMerges(t, s, m.Into)
+	switch {
+	case len(after) == len(before) && merged.Merge != nil:
+		t.Errorf("MergeEntities merged nothing but returned the record %+v", merged.Merge)
+	case len(after) == len(before)+1 && (merged.Merge == nil || !sameMerge(*merged.Merge, after[len(after)-1])):
+		t.Errorf("MergeEntities returned the record %+v, Merges lists %+v", merged.Merge, after[len(after)-1])
+	case len(after) != len(before) && len(after) != len(before)+1:
+		t.Errorf("MergeEntities added %d records", len(after)-len(before))
+	}
 	return e
+}
+
+// sameMerge reports whether two merge records are equal, their times to
+// the millisecond (a store may keep them more coarsely).
+func sameMerge(a, b newsgraph.Merge) bool {
+	return a.Into == b.Into && slices.Equal(a.From, b.From) && a.Actor == b.Actor &&
+		a.At.Truncate(time.Millisecond).Equal(b.At.Truncate(time.Millisecond))
 }
 
 func mustMerges(t *testing.T, s newsgraph.Store, id string) []newsgraph.Merge {

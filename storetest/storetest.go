@@ -31,6 +31,7 @@ func Run(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 		{"Ping", testPing},
 		{"Upsert", testUpsert},
 		{"UpsertValidation", testUpsertValidation},
+		{"WriteReports", testWriteReports},
 		{"Search", testSearch},
 		{"Entities", testEntities},
 		{"Documents", testDocuments},
@@ -71,7 +72,7 @@ func openFixture(t *testing.T, open func(t *testing.T) newsgraph.Store) newsgrap
 
 func mustUpsert(tb testing.TB, s newsgraph.Store, b newsgraph.Batch) {
 	tb.Helper()
-	if err := s.Upsert(tb.Context(), b); err != nil {
+	if _, err := s.Upsert(tb.Context(), b); err != nil {
 		tb.Fatalf("Upsert: %v", err)
 	}
 }

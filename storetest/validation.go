@@ -90,8 +90,11 @@ func testUpsertValidation(t *testing.T, open func(t *testing.T) newsgraph.Store)
 				b.Relations = append(f.Relations, b.Relations...)
 			}
 			before := mustStats(t, s)
-			err := s.Upsert(t.Context(), b)
+			report, err := s.Upsert(t.Context(), b)
 			wantCode(t, err, newsgraph.Invalid)
+			if !reflect.DeepEqual(report, newsgraph.WriteReport{}) {
+				t.Errorf("a failed upsert reports %+v", report)
+			}
 			if err != nil && !strings.Contains(newsgraph.ErrorMessage(err), c.names) {
 				t.Errorf("error message %q does not name %q", newsgraph.ErrorMessage(err), c.names)
 			}

@@ -45,8 +45,9 @@ const propertyKeys = [
   'title', 'publishedAt', 'source', 'url', 'text',
   // Redirect (id, into) and Merge (into, from, actor, at, seq)
   'into', 'actor', 'at', 'seq',
-  // The marker that takes a write lock before a read-modify-write.
-  'locked',
+  // The marker that takes a write lock before a read-modify-write, and the
+  // one MERGE puts on the entities it creates.
+  'locked', 'created',
   // Keys of parameter maps the statements read (row.from, ev.quote, ...).
   'from', 'to', 'type', 'label', 'properties', 'evidence', 'quote', 'documentId', 'entityId', 'relation',
   'asOf',

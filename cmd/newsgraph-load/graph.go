@@ -94,12 +94,12 @@ func generate(ctx context.Context, cfg gen.Config, w newsgraph.Writer, logger *s
 	info := c.done()
 
 	start = time.Now()
-	if err := w.Upsert(ctx, newsgraph.Batch{Documents: b.Documents, Entities: b.Entities}); err != nil {
+	if _, err := w.Upsert(ctx, newsgraph.Batch{Documents: b.Documents, Entities: b.Entities}); err != nil {
 		return nil, fmt.Errorf("load documents and entities: %w", err)
 	}
 	for i := 0; i < len(b.Relations); i += relationChunk {
 		end := min(i+relationChunk, len(b.Relations))
-		if err := w.Upsert(ctx, newsgraph.Batch{Relations: b.Relations[i:end]}); err != nil {
+		if _, err := w.Upsert(ctx, newsgraph.Batch{Relations: b.Relations[i:end]}); err != nil {
 			return nil, fmt.Errorf("load relations %d to %d: %w", i, end, err)
 		}
 	}

@@ -6,6 +6,8 @@
 // properties and keeps the union of its stored and new evidence (maps
 // {quote, documentId}), stored first, without duplicate pairs; the evidence
 // is stored as the parallel lists evidenceQuotes and evidenceDocumentIds.
+// Returns the relations it created and those that gained evidence, as
+// stored after the write.
 UNWIND $relations AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
@@ -28,19 +30,22 @@ CALL (a, b, row, stored) {
   WITH a, b, row, stored
   WHERE stored IS NULL
   CREATE (a)-[created:$(row.type)]->(b)
-  RETURN created AS r
+  RETURN created AS r, true AS isNew
   UNION ALL
   WITH stored
   WHERE stored IS NOT NULL
-  RETURN stored AS r
+  RETURN stored AS r, false AS isNew
 }
-WITH r, row,
+WITH a, b, r, row, isNew,
      coalesce(r.evidenceQuotes, []) AS quotes,
      coalesce(r.evidenceDocumentIds, []) AS documentIds
-WITH r, row,
+WITH a, b, r, row, isNew,
      [i IN range(0, size(quotes) - 1) | {quote: quotes[i], documentId: documentIds[i]}] AS stored
-WITH r, row, stored + [ev IN row.evidence WHERE NOT ev IN stored] AS evidence
+WITH a, b, r, row, isNew, size(stored) AS before, stored + [ev IN row.evidence WHERE NOT ev IN stored] AS evidence
 SET r = row.properties,
     r.evidenceQuotes = [ev IN evidence | ev.quote],
     r.evidenceDocumentIds = [ev IN evidence | ev.documentId]
-RETURN count(r) AS written
+WITH r, {relation: r, from: a.id, to: b.id} AS item, isNew, NOT isNew AND size(evidence) > before AS gained
+RETURN count(r) AS written,
+       collect(CASE WHEN isNew THEN item END) AS created,
+       collect(CASE WHEN gained THEN item END) AS corroborated
