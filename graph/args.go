@@ -3,6 +3,7 @@ package graph
 import (
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/graph/model"
+	"github.com/newsgraph/newsgraph/loaders"
 )
 
 // Argument helpers: gqlgen passes optional arguments as pointers, nil when a
@@ -53,33 +54,36 @@ func pageInfo(hasNextPage bool, lastID string) *model.PageInfo {
 	return info
 }
 
-func relationConnection(p newsgraph.Page[*newsgraph.Relation]) *model.RelationConnection {
+// relationConnection is the connection of a page of relations of level l.
+func relationConnection(p newsgraph.Page[*newsgraph.Relation], l *loaders.Level) *model.RelationConnection {
 	conn := &model.RelationConnection{Edges: make([]*model.RelationEdge, len(p.Items)), TotalCount: p.TotalCount}
 	last := ""
 	for i, rel := range p.Items {
-		conn.Edges[i] = &model.RelationEdge{Cursor: newsgraph.EncodeCursor(rel.ID), Node: rel}
+		conn.Edges[i] = &model.RelationEdge{Cursor: newsgraph.EncodeCursor(rel.ID), Node: &model.Relation{Relation: rel, L: l}}
 		last = rel.ID
 	}
 	conn.PageInfo = pageInfo(p.HasNextPage, last)
 	return conn
 }
 
-func entityConnection(p newsgraph.Page[*newsgraph.Entity]) *model.EntityConnection {
+// entityConnection is the connection of a page of entities of level l.
+func entityConnection(p newsgraph.Page[*newsgraph.Entity], l *loaders.Level) *model.EntityConnection {
 	conn := &model.EntityConnection{Edges: make([]*model.EntityEdge, len(p.Items)), TotalCount: p.TotalCount}
 	last := ""
 	for i, e := range p.Items {
-		conn.Edges[i] = &model.EntityEdge{Cursor: newsgraph.EncodeCursor(e.ID), Node: model.Wrap(e)}
+		conn.Edges[i] = &model.EntityEdge{Cursor: newsgraph.EncodeCursor(e.ID), Node: model.Wrap(e, l)}
 		last = e.ID
 	}
 	conn.PageInfo = pageInfo(p.HasNextPage, last)
 	return conn
 }
 
-func documentConnection(p newsgraph.Page[*newsgraph.Document]) *model.DocumentConnection {
+// documentConnection is the connection of a page of documents of level l.
+func documentConnection(p newsgraph.Page[*newsgraph.Document], l *loaders.Level) *model.DocumentConnection {
 	conn := &model.DocumentConnection{Edges: make([]*model.DocumentEdge, len(p.Items)), TotalCount: p.TotalCount}
 	last := ""
 	for i, d := range p.Items {
-		conn.Edges[i] = &model.DocumentEdge{Cursor: newsgraph.EncodeCursor(d.ID), Node: d}
+		conn.Edges[i] = &model.DocumentEdge{Cursor: newsgraph.EncodeCursor(d.ID), Node: &model.Document{Document: d, L: l}}
 		last = d.ID
 	}
 	conn.PageInfo = pageInfo(p.HasNextPage, last)

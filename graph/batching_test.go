@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/graph"
@@ -126,26 +125,21 @@ func (s *countingStore) Paths(ctx context.Context, q newsgraph.PathQuery) ([]new
 }
 
 // TestStoreCallsAreBatched checks that resolving a field over every item of
-// a page costs one batched store call, however large the page, with the
-// default configuration: list resolvers prefetch their items' fields, so
-// the count does not depend on how goroutines are scheduled (nested lists
-// aside, see patient below).
+// a page costs one batched store call, however large the page: the items of
+// a level share its answers (package loaders), so the count does not depend
+// on how goroutines are scheduled, and lists nested in lists are batched as
+// one level too.
 func TestStoreCallsAreBatched(t *testing.T) {
 	const relations = 120
 	s := openStore(t)
 	upsert(t, s, chainBatch(relations))
 	counting := newCountingStore(s)
 	a := serve(t, counting, graph.Config{})
-	// Lists nested in lists are batched by the wait alone: each inner list
-	// resolver prefetches its own items. A generous wait keeps the count
-	// exact on a busy machine.
-	patient := serve(t, counting, graph.Config{LoaderWait: 50 * time.Millisecond})
 
 	tests := []struct {
 		name     string
 		query    string
-		items    int  // items the query resolves fields for
-		nested   bool // whether to ask the patient server
+		items    int // items the query resolves fields for
 		maxCalls int
 	}{
 		{
@@ -191,7 +185,6 @@ func TestStoreCallsAreBatched(t *testing.T) {
 			query: `{ entities(first: 20) { edges { node { neighbors(first: 5) { name
 				relations(first: 2) { edges { node { from { name } to { name } } } } } } } } }`,
 			items:    20,
-			nested:   true,
 			maxCalls: 4, // Entities, Neighborhoods, Relations, EntitiesByID for ends outside the neighbourhoods
 		},
 		{
@@ -217,11 +210,7 @@ func TestStoreCallsAreBatched(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			counting.reset()
-			server := a
-			if tt.nested {
-				server = patient
-			}
-			resp := server.post(t, tt.query, nil)
+			resp := a.post(t, tt.query, nil)
 			if len(resp.Errors) > 0 {
 				t.Fatalf("errors: %+v", resp.Errors)
 			}
@@ -260,10 +249,12 @@ func TestStoreCallsDoNotGrowWithPageSize(t *testing.T) {
 	}
 }
 
-// TestPrefetchUsesTheResolversKeys checks that the queries list resolvers
-// prefetch are exactly those the item resolvers load: aliases, fragments,
-// variables and defaults included. A mismatch would show as extra keys.
-func TestPrefetchUsesTheResolversKeys(t *testing.T) {
+// TestEachFieldOfALevelIsOneStoreCall checks the cost of a level whose
+// entities ask for relations and neighbours under several aliases,
+// fragments, variables and defaults: one store call per distinct field
+// (a field's arguments decide its answer; an alias with the same arguments
+// as another shares its call), each carrying one query per entity.
+func TestEachFieldOfALevelIsOneStoreCall(t *testing.T) {
 	s := openStore(t)
 	upsert(t, s, chainBatch(60))
 	counting := newCountingStore(s)
@@ -273,6 +264,7 @@ func TestPrefetchUsesTheResolversKeys(t *testing.T) {
 		a: relations(first: 5, direction: OUT) { totalCount }
 		... on Person { b: relations(types: $types) { totalCount } }
 		...F
+		same: relations(first: 5, direction: OUT) { totalCount }
 		neighbors(kinds: [PERSON], first: $k) { id }
 		c: neighbors(direction: IN) { id } } } } }
 		fragment F on Entity { d: relations(first: null, after: null, direction: null) { totalCount }
@@ -283,14 +275,16 @@ func TestPrefetchUsesTheResolversKeys(t *testing.T) {
 	}
 	n, summary := counting.total()
 	t.Logf("%d store calls: %s", n, summary)
-	if got, want := n, 3; got != want {
+	// Entities, 4 distinct relations fields (a and same share one), 3
+	// distinct neighbours fields.
+	if got, want := n, 1+4+3; got != want {
 		t.Errorf("store calls = %d (%s), want %d", got, summary, want)
 	}
 	if got, want := counting.keysOf("Relations"), 4*entities; got != want {
-		t.Errorf("Relations queries = %d, want %d (4 per entity)", got, want)
+		t.Errorf("Relations queries = %d, want %d (one per entity and distinct field)", got, want)
 	}
 	if got, want := counting.keysOf("Neighborhoods"), 3*entities; got != want {
-		t.Errorf("Neighborhoods queries = %d, want %d (3 per entity)", got, want)
+		t.Errorf("Neighborhoods queries = %d, want %d (one per entity and distinct field)", got, want)
 	}
 }
 

@@ -5,122 +5,114 @@ import (
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/graph/model"
+	"github.com/newsgraph/newsgraph/loaders"
 )
 
-// The fields every Entity type shares, relations and neighbors, are resolved
-// once here; the per-type resolvers in entity_types.go delegate to them.
+// The fields every Entity type shares, and Event.place and Claim.claimant.
+// The per-type batch resolvers (entity_types.go) hand their siblings here
+// as model.Nodes; each field is answered from the level of the entities
+// (package loaders): one store call for all the level's entities.
 
-// entityRelations resolves Entity.relations through the relations loader, so
-// that a page of entities costs one Store.Relations call.
-func entityRelations(ctx context.Context, e *newsgraph.Entity, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error) {
-	return loadRelations(ctx, relationsQuery(e.ID, types, directionOr(direction), intOr(first, newsgraph.DefaultPageSize), stringOr(after), dateOr(asOf)))
+// nodesOf returns the shared part of each entity of objs.
+func nodesOf[T interface{ Base() model.Node }](objs []T) []model.Node {
+	out := make([]model.Node, len(objs))
+	for i, obj := range objs {
+		out[i] = obj.Base()
+	}
+	return out
 }
 
-// relationsQuery is the query of Entity.relations with its arguments
-// resolved; prefetching builds the same query, so both share a loader key.
-func relationsQuery(id string, types []string, direction newsgraph.Direction, first int, after string, asOf newsgraph.Date) newsgraph.RelationQuery {
-	f := newsgraph.RelationFilter{Types: types, AsOf: asOf}
-	switch direction {
-	case newsgraph.Out:
-		f.From = id
-	case newsgraph.In:
-		f.To = id
-	default:
-		f.Involving = id
+// entityRelations resolves Entity.relations.
+func entityRelations(ctx context.Context, nodes []model.Node, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) ([]*model.RelationConnection, error) {
+	spec := loaders.RelationSpec{Types: types, Direction: directionOr(direction), First: intOr(first, newsgraph.DefaultPageSize), After: stringOr(after), AsOf: dateOr(asOf)}
+	if len(nodes) > 0 {
+		if err := spec.Query(nodes[0].E.ID).Validate(); err != nil {
+			return nil, err
+		}
 	}
-	return newsgraph.RelationQuery{Filter: f, First: first, After: after}
-}
-
-// loadRelations validates q, so that an invalid query never joins (and
-// fails) a batch, and loads its page.
-func loadRelations(ctx context.Context, q newsgraph.RelationQuery) (*model.RelationConnection, error) {
-	if err := q.Validate(); err != nil {
-		return nil, err
+	out := make([]*model.RelationConnection, len(nodes))
+	for i, n := range nodes {
+		pages, level, err := n.L.RelationsOf(ctx, spec)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = relationConnection(pages[n.E.ID], level)
 	}
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	page, err := l.Relations(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	prefetchRelationFields(ctx, page.Items, "edges", "node")
-	return relationConnection(page), nil
+	return out, nil
 }
 
 // maxNeighbors is the most neighbours one field returns: the neighbourhood
 // limit counts the entity itself.
 const maxNeighbors = newsgraph.MaxPageSize - 1
 
-// entityNeighbors resolves Entity.neighbors as a depth-1 neighbourhood
-// through the neighbourhood loader, so that a page of entities costs one
-// Store.Neighborhoods call.
-func entityNeighbors(ctx context.Context, e *newsgraph.Entity, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([]model.Entity, error) {
-	q, err := neighborsQuery(e.ID, directionOr(direction), types, kinds, intOr(first, newsgraph.DefaultPageSize), dateOr(asOf))
-	if err != nil {
-		return nil, err
+// entityNeighbors resolves Entity.neighbors as depth-1 neighbourhoods.
+func entityNeighbors(ctx context.Context, nodes []model.Node, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([][]model.Entity, error) {
+	spec := loaders.NeighborSpec{Direction: directionOr(direction), Types: types, Kinds: kinds, First: intOr(first, newsgraph.DefaultPageSize), AsOf: dateOr(asOf)}
+	switch {
+	case spec.First < 0:
+		return nil, newsgraph.Errorf(newsgraph.Invalid, "first must not be negative, got %d", spec.First)
+	case spec.First > maxNeighbors:
+		return nil, newsgraph.Errorf(newsgraph.LimitExceeded, "first must be at most %d, got %d", maxNeighbors, spec.First)
 	}
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	sg, err := l.Neighborhood(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	neighbors := make([]*newsgraph.Entity, 0, len(sg.Nodes))
-	for _, node := range sg.Nodes {
-		if node != nil && node.ID != e.ID {
-			neighbors = append(neighbors, node)
+	if len(nodes) > 0 {
+		if err := spec.Query(nodes[0].E.ID).Validate(); err != nil {
+			return nil, err
 		}
 	}
-	prefetchEntityFields(ctx, neighbors)
-	return model.WrapAll(neighbors), nil
+	out := make([][]model.Entity, len(nodes))
+	for i, n := range nodes {
+		neighbors, level, err := n.L.NeighborsOf(ctx, spec)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = model.WrapAll(neighbors[n.E.ID], level)
+	}
+	return out, nil
 }
 
-// neighborsQuery is the validated depth-1 neighbourhood query of
-// Entity.neighbors with its arguments resolved; prefetching builds the same
-// query, so both share a loader key.
-func neighborsQuery(id string, direction newsgraph.Direction, types []string, kinds []newsgraph.Kind, first int, asOf newsgraph.Date) (newsgraph.NeighborhoodQuery, error) {
-	switch {
-	case first < 0:
-		return newsgraph.NeighborhoodQuery{}, newsgraph.Errorf(newsgraph.Invalid, "first must not be negative, got %d", first)
-	case first > maxNeighbors:
-		return newsgraph.NeighborhoodQuery{}, newsgraph.Errorf(newsgraph.LimitExceeded, "first must be at most %d, got %d", maxNeighbors, first)
+// entityDocuments resolves Entity.documents: the documents mentioning it.
+func entityDocuments(ctx context.Context, nodes []model.Node) ([][]*model.Document, error) {
+	out := make([][]*model.Document, len(nodes))
+	for i, n := range nodes {
+		docs, level, err := n.L.DocumentsMentioning(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = model.WrapDocuments(docs[n.E.ID], level)
 	}
-	q := newsgraph.NeighborhoodQuery{ID: id, Depth: 1, Direction: direction, Types: types, Kinds: kinds, Limit: first + 1, AsOf: asOf}
-	return q, q.Validate()
+	return out, nil
 }
 
-// eventPlace resolves Event.place through the entity loader.
-func eventPlace(ctx context.Context, e *newsgraph.Entity) (*model.Place, error) {
-	if e.PlaceID == "" {
-		return nil, nil
+// entityFirstSeen resolves Entity.firstSeen: the earliest publication day
+// among the documents mentioning the entity.
+func entityFirstSeen(ctx context.Context, nodes []model.Node) ([]*newsgraph.Date, error) {
+	out := make([]*newsgraph.Date, len(nodes))
+	for i, n := range nodes {
+		docs, _, err := n.L.DocumentsMentioning(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out[i], _ = publishedRange(docs[n.E.ID])
 	}
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	p, err := l.Entity(ctx, e.PlaceID)
-	if err != nil || p == nil || p.Kind != newsgraph.KindPlace {
-		return nil, err
-	}
-	return &model.Place{Node: model.Node{E: p}}, nil
+	return out, nil
 }
 
-// claimClaimant resolves Claim.claimant through the entity loader.
-func claimClaimant(ctx context.Context, e *newsgraph.Entity) (model.Entity, error) {
-	if e.ClaimantID == "" {
-		return nil, nil
+// referenced resolves Event.place and Claim.claimant: the entity id names,
+// null when none or absent (and, for a place, when it is not a PLACE).
+func referenced(ctx context.Context, nodes []model.Node, idOf func(*newsgraph.Entity) string, kind newsgraph.Kind) ([]model.Entity, error) {
+	out := make([]model.Entity, len(nodes))
+	for i, n := range nodes {
+		id := idOf(n.E)
+		if id == "" {
+			continue
+		}
+		found, level, err := n.L.Referenced(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if e := found[id]; e != nil && (kind == "" || e.Kind == kind) {
+			out[i] = model.Wrap(e, level)
+		}
 	}
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	c, err := l.Entity(ctx, e.ClaimantID)
-	if err != nil || c == nil {
-		return nil, err
-	}
-	return model.Wrap(c), nil
+	return out, nil
 }

@@ -19,7 +19,6 @@ import (
 	"github.com/newsgraph/newsgraph/events"
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/ingest"
-	"github.com/newsgraph/newsgraph/loaders"
 )
 
 // Defaults of Config. A zero field of Config takes the default.
@@ -72,12 +71,6 @@ type Config struct {
 	// DisableIntrospection turns schema introspection off. It is on by
 	// default: the schema's descriptions are the API's documentation.
 	DisableIntrospection bool
-	// LoaderWait is how long a dataloader gathers keys before calling the
-	// store; 0 means loaders.DefaultWait.
-	LoaderWait time.Duration
-	// LoaderMaxBatch is the most keys one batched store call carries; 0
-	// means loaders.DefaultMaxBatch.
-	LoaderMaxBatch int
 	// Logger receives internal errors, recovered panics and the log of
 	// every write; nil means slog.Default().
 	Logger *slog.Logger
@@ -97,11 +90,6 @@ type Config struct {
 	// KeepAlive is how often the websocket transport sends graphql-ws
 	// keep-alive pings; 0 means DefaultKeepAlive.
 	KeepAlive time.Duration
-
-	// stockGqlgen turns plain results (plain.go) and the POST transport's
-	// direct response writing (transport_post.go) off, so that tests can
-	// compare the handler with stock gqlgen.
-	stockGqlgen bool
 }
 
 func (c Config) withDefaults() Config {
@@ -137,8 +125,8 @@ func (c Config) withDefaults() Config {
 
 // NewHandler returns the GraphQL endpoint over store: it accepts GET and
 // POST (and answers OPTIONS) and graphql-ws websockets for subscriptions,
-// authenticates API keys (see Config.Keys), gives every request its own
-// dataloaders and deadline, enforces the depth and complexity limits, and
+// authenticates API keys (see Config.Keys), gives every request its
+// deadline, enforces the depth and complexity limits, and
 // reports errors with extensions.code (BAD_USER_INPUT, NOT_FOUND,
 // LIMIT_EXCEEDED, UNAUTHENTICATED, FORBIDDEN, UNAVAILABLE,
 // INTERNAL_SERVER_ERROR, or gqlgen's GRAPHQL_PARSE_FAILED and
@@ -164,11 +152,7 @@ func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 		InitFunc:              initWebsocket(cfg.Keys, cfg.RequireKeyForReads),
 		InitTimeout:           websocketInitTimeout,
 	}
-	var post graphql.Transport = postTransport{}
-	if cfg.stockGqlgen {
-		post = transport.POST{}
-	}
-	transports := []graphql.Transport{ws, transport.Options{}, transport.GET{}, post}
+	transports := []graphql.Transport{ws, transport.Options{}, transport.GET{}, transport.POST{}}
 	for _, t := range transports {
 		srv.AddTransport(t)
 	}
@@ -185,18 +169,11 @@ func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
 	srv.SetErrorPresenter(errorPresenter(cfg.Logger, cfg.RequestTimeout))
 	srv.SetRecoverFunc(recoverFunc(cfg.Logger))
-	loaderOpts := []loaders.Option{loaders.WithWait(cfg.LoaderWait), loaders.WithMaxBatch(cfg.LoaderMaxBatch)}
-	srv.AroundResponses(loadersPerResponse(store, loaderOpts))
-	if !cfg.stockGqlgen {
-		srv.AroundFields(plainResults)
-	}
 
 	h := requireTransport(srv, transports)
-	// An HTTP request gets its loaders, deadline and body limit here. A
-	// websocket lives as long as its subscriptions: no deadline, and fresh
-	// loaders for every response (loadersPerResponse), so that no event is
-	// resolved from another's cache.
-	httpHandler := limitRequest(loaders.Middleware(store, h, loaderOpts...), cfg.RequestTimeout, cfg.MaxRequestBytes)
+	// An HTTP request gets its deadline and body limit here. A websocket
+	// lives as long as its subscriptions: no deadline.
+	httpHandler := limitRequest(h, cfg.RequestTimeout, cfg.MaxRequestBytes)
 	routed := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if isWebsocketUpgrade(r) {
 			h.ServeHTTP(w, r)
@@ -205,17 +182,6 @@ func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 		httpHandler.ServeHTTP(w, r)
 	})
 	return recoverHTTP(authenticate(routed, cfg.Keys, cfg.RequireKeyForReads), cfg.Logger)
-}
-
-// loadersPerResponse gives a response that has no loaders (one sent over a
-// websocket) fresh loaders of its own.
-func loadersPerResponse(store newsgraph.Store, opts []loaders.Option) graphql.ResponseMiddleware {
-	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
-		if loaders.For(ctx) == nil {
-			ctx = loaders.NewContext(ctx, loaders.New(store, opts...))
-		}
-		return next(ctx)
-	}
 }
 
 // limitRequest gives each request a deadline and a bounded body: a declared

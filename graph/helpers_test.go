@@ -56,7 +56,7 @@ func openStore(tb testing.TB) newsgraph.Store {
 // upsert writes b to s.
 func upsert(tb testing.TB, s newsgraph.Writer, b newsgraph.Batch) {
 	tb.Helper()
-	if err := s.Upsert(context.Background(), b); err != nil {
+	if _, err := s.Upsert(context.Background(), b); err != nil {
 		tb.Fatalf("Upsert: %v", err)
 	}
 }

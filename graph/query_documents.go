@@ -5,19 +5,19 @@ import (
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/graph/model"
-	"github.com/newsgraph/newsgraph/loaders"
 )
 
 // Document resolves Query.document: null when the id names no document.
-func (r *queryResolver) Document(ctx context.Context, id string) (*newsgraph.Document, error) {
-	l, err := loadersFor(ctx)
+func (r *queryResolver) Document(ctx context.Context, id string) (*model.Document, error) {
+	found, err := r.store.DocumentsByID(ctx, []string{id})
 	if err != nil {
 		return nil, err
 	}
-	if err := l.LoadDocumentsNow(ctx, id); err != nil {
-		return nil, err
+	d := found[id]
+	if d == nil {
+		return nil, nil
 	}
-	return l.Document(ctx, id)
+	return &model.Document{Document: d, L: r.level().WithDocuments(d)}, nil
 }
 
 // Documents resolves Query.documents.
@@ -30,32 +30,29 @@ func (r *queryResolver) Documents(ctx context.Context, first *int, after *string
 	if err != nil {
 		return nil, err
 	}
-	if l := loaders.For(ctx); l != nil {
-		l.PrimeDocuments(page.Items...)
-	}
-	return documentConnection(page), nil
+	return documentConnection(page, r.level().WithDocuments(page.Items...)), nil
 }
 
 type documentResolver struct{ *resolver }
 
-// Source resolves Document.source: null when unknown.
-func (r *documentResolver) Source(_ context.Context, obj *newsgraph.Document) (*string, error) {
-	return optional(obj.Source), nil
-}
-
-// URL resolves Document.url: null when unknown.
-func (r *documentResolver) URL(_ context.Context, obj *newsgraph.Document) (*string, error) {
-	return optional(obj.URL), nil
-}
-
 // Relations resolves Document.relations: the relations quoting it.
-func (r *documentResolver) Relations(ctx context.Context, obj *newsgraph.Document, first *int, after *string) (*model.RelationConnection, error) {
-	q := newsgraph.RelationQuery{
-		Filter: newsgraph.RelationFilter{DocumentID: obj.ID},
-		First:  intOr(first, newsgraph.DefaultPageSize),
-		After:  stringOr(after),
+func (r *documentResolver) Relations(ctx context.Context, objs []*model.Document, first *int, after *string) ([]*model.RelationConnection, error) {
+	q := newsgraph.RelationQuery{First: intOr(first, newsgraph.DefaultPageSize), After: stringOr(after)}
+	if len(objs) > 0 {
+		q.Filter.DocumentID = objs[0].ID
+		if err := q.Validate(); err != nil {
+			return nil, err
+		}
 	}
-	return loadRelations(ctx, q)
+	out := make([]*model.RelationConnection, len(objs))
+	for i, obj := range objs {
+		pages, level, err := obj.L.RelationsQuoting(ctx, q.First, q.After)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = relationConnection(pages[obj.ID], level)
+	}
+	return out, nil
 }
 
 func optional(s string) *string {

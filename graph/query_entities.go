@@ -9,16 +9,15 @@ import (
 
 // Entity resolves Query.entity: null when the id names no entity.
 func (r *queryResolver) Entity(ctx context.Context, id string) (model.Entity, error) {
-	l, err := loadersFor(ctx)
+	found, err := r.store.EntitiesByID(ctx, []string{id})
 	if err != nil {
 		return nil, err
 	}
-	e, err := l.LoadEntityNow(ctx, id)
-	if err != nil || e == nil {
-		return nil, err
+	e := found[id]
+	if e == nil {
+		return nil, nil
 	}
-	loadEntityFields(ctx, []*newsgraph.Entity{e})
-	return model.Wrap(e), nil
+	return model.Wrap(e, r.level().WithEntities(e)), nil
 }
 
 // Entities resolves Query.entities.
@@ -31,9 +30,7 @@ func (r *queryResolver) Entities(ctx context.Context, kinds []newsgraph.Kind, fi
 	if err != nil {
 		return nil, err
 	}
-	prime(ctx, page.Items...)
-	loadEntityFields(ctx, page.Items, "edges", "node")
-	return entityConnection(page), nil
+	return entityConnection(page, r.level().WithEntities(page.Items...)), nil
 }
 
 // Search resolves Query.search.
@@ -46,17 +43,14 @@ func (r *queryResolver) Search(ctx context.Context, query string, kinds []newsgr
 	if err != nil {
 		return nil, err
 	}
+	level := r.level()
 	out := make([]*model.SearchHit, 0, len(hits))
-	entities := make([]*newsgraph.Entity, 0, len(hits))
 	for _, h := range hits {
-		if h.Entity == nil {
-			continue
+		if h.Entity != nil {
+			level.WithEntities(h.Entity)
+			out = append(out, &model.SearchHit{Entity: model.Wrap(h.Entity, level), Score: h.Score})
 		}
-		entities = append(entities, h.Entity)
-		out = append(out, &model.SearchHit{Entity: model.Wrap(h.Entity), Score: h.Score})
 	}
-	prime(ctx, entities...)
-	loadEntityFields(ctx, entities, "entity")
 	return out, nil
 }
 

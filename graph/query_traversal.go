@@ -6,6 +6,7 @@ import (
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/graph/model"
+	"github.com/newsgraph/newsgraph/loaders"
 )
 
 // Neighborhood resolves Query.neighborhood; an absent id is NOT_FOUND.
@@ -30,8 +31,9 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 		return nil, fmt.Errorf("store returned %d subgraphs for 1 query", len(sgs))
 	}
 	sg := sgs[0]
-	prepareGraph(ctx, sg.Nodes, sg.Edges)
-	return &model.Subgraph{Nodes: model.WrapAll(sg.Nodes), Edges: nonNilRelations(sg.Edges), Truncated: sg.Truncated}, nil
+	// The edges' ends are the subgraph's nodes: one level holds both.
+	level := r.level().WithEntities(sg.Nodes...).WithRelations(sg.Edges...)
+	return &model.Subgraph{Nodes: model.WrapAll(sg.Nodes, level), Edges: model.WrapRelations(sg.Edges, level), Truncated: sg.Truncated}, nil
 }
 
 // ShortestPath resolves Query.shortestPath: null when no path is short
@@ -52,7 +54,7 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 	if err != nil || p == nil {
 		return nil, err
 	}
-	return toPath(ctx, *p), nil
+	return modelPaths([]newsgraph.Path{*p}, r.level())[0], nil
 }
 
 // Paths resolves Query.paths.
@@ -73,47 +75,16 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxDe
 	if err != nil {
 		return nil, err
 	}
-	// The paths' nodes and edges load together: one store call per field
-	// for all the paths.
-	var nodes []*newsgraph.Entity
-	var edges []*newsgraph.Relation
+	return modelPaths(paths, r.level()), nil
+}
+
+// modelPaths returns the GraphQL paths of paths, whose nodes and edges all
+// go to the one level l.
+func modelPaths(paths []newsgraph.Path, l *loaders.Level) []*model.Path {
 	out := make([]*model.Path, len(paths))
 	for i, p := range paths {
-		nodes = append(nodes, p.Nodes...)
-		edges = append(edges, p.Edges...)
-		out[i] = modelPath(p)
-	}
-	prepareGraph(ctx, nodes, edges)
-	return out, nil
-}
-
-func toPath(ctx context.Context, p newsgraph.Path) *model.Path {
-	prepareGraph(ctx, p.Nodes, p.Edges)
-	return modelPath(p)
-}
-
-// prepareGraph readies the dataloaders for the fields of a result's nodes
-// and edges that gqlgen will resolve: an answer written plainly (plain.go)
-// resolves none.
-func prepareGraph(ctx context.Context, nodes []*newsgraph.Entity, edges []*newsgraph.Relation) {
-	if plainAnswer(ctx) {
-		return
-	}
-	prime(ctx, nodes...)
-	loadEntityFields(ctx, nodes, "nodes")
-	loadRelationFields(ctx, edges, "edges")
-}
-
-func modelPath(p newsgraph.Path) *model.Path {
-	return &model.Path{Length: p.Length(), Nodes: model.WrapAll(p.Nodes), Edges: nonNilRelations(p.Edges)}
-}
-
-func nonNilRelations(rs []*newsgraph.Relation) []*newsgraph.Relation {
-	out := make([]*newsgraph.Relation, 0, len(rs))
-	for _, r := range rs {
-		if r != nil {
-			out = append(out, r)
-		}
+		l.WithEntities(p.Nodes...).WithRelations(p.Edges...)
+		out[i] = &model.Path{Length: p.Length(), Nodes: model.WrapAll(p.Nodes, l), Edges: model.WrapRelations(p.Edges, l)}
 	}
 	return out
 }

@@ -4,12 +4,13 @@
 // returns the http.Handler; the schema lives in package schema, the code
 // gqlgen generates from it in graph/generated and graph/model, and the thin
 // resolvers here: they translate arguments, apply defaults, validate with the
-// domain's Validate methods and read through the per-request loaders, so that
-// list fields cost one batched store call per field.
+// domain's Validate methods and call the store; the fields of their results
+// that need the store are gqlgen batch resolvers answered by the result's
+// level (package loaders), so that a query costs one store call per field
+// per level, whatever the list sizes.
 package graph
 
 import (
-	"context"
 	"log/slog"
 
 	"github.com/newsgraph/newsgraph"
@@ -44,19 +45,6 @@ func (r *resolver) Claim() generated.ClaimResolver               { return &claim
 
 type queryResolver struct{ *resolver }
 
-// loadersFor returns the request's loaders. NewHandler always installs
-// them; their absence is a wiring bug, reported as an internal error.
-func loadersFor(ctx context.Context) (*loaders.Loaders, error) {
-	if l := loaders.For(ctx); l != nil {
-		return l, nil
-	}
-	return nil, newsgraph.Errorf(newsgraph.Internal, "no dataloaders in the request context: serve the API with graph.NewHandler")
-}
-
-// prime caches entities a store call already returned, so that resolving
-// them again (as a relation's from or to, say) costs no store call.
-func prime(ctx context.Context, es ...*newsgraph.Entity) {
-	if l := loaders.For(ctx); l != nil {
-		l.PrimeEntities(es...)
-	}
-}
+// level returns a new level of an answer, reading from the store: each
+// root field starts one (see package loaders).
+func (r *resolver) level() *loaders.Level { return loaders.NewLevel(r.store) }

@@ -34,9 +34,21 @@ func (r *subscriptionResolver) GraphChanged(ctx context.Context, kinds []newsgra
 
 type graphChangeResolver struct{ *resolver }
 
-// Entity resolves GraphChange.entity.
+// Entity resolves GraphChange.entity: the changed entity, a level of its own.
 func (r *graphChangeResolver) Entity(_ context.Context, obj *events.Change) (model.Entity, error) {
-	return model.Wrap(obj.Entity), nil
+	if obj.Entity == nil {
+		return nil, nil
+	}
+	return model.Wrap(obj.Entity, r.level().WithEntities(obj.Entity)), nil
+}
+
+// Relation resolves GraphChange.relation: the changed relation, a level of
+// its own.
+func (r *graphChangeResolver) Relation(_ context.Context, obj *events.Change) (*model.Relation, error) {
+	if obj.Relation == nil {
+		return nil, nil
+	}
+	return &model.Relation{Relation: obj.Relation, L: r.level().WithRelations(obj.Relation)}, nil
 }
 
 // Ids resolves GraphChange.ids, never null.

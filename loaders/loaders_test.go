@@ -3,21 +3,16 @@ package loaders_test
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
+	"maps"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/loaders"
 	"github.com/newsgraph/newsgraph/storetest/teststore"
 )
-
-// wait is long enough for every goroutine of a test to join one batch, even
-// on a busy machine.
-const wait = 50 * time.Millisecond
 
 // countingStore is the real store counting calls of the batched methods.
 type countingStore struct {
@@ -58,13 +53,19 @@ func (s *countingStore) Neighborhoods(ctx context.Context, qs []newsgraph.Neighb
 	return s.Store.Neighborhoods(ctx, qs)
 }
 
+func (s *countingStore) DocumentIDsMentioning(ctx context.Context, entityIDs []string) (map[string][]string, error) {
+	s.count("DocumentIDsMentioning")
+	return s.Store.DocumentIDsMentioning(ctx, entityIDs)
+}
+
 const people = 10
 
 func person(i int) string { return fmt.Sprintf("person:p%02d", i) }
 
 // openStore returns a counting store under test (see package teststore)
-// holding a chain of people, each KNOWS the next, quoted from one document.
-func openStore(t *testing.T) *countingStore {
+// holding a chain of people, each KNOWS the next, quoted from one document,
+// and the people themselves.
+func openStore(t *testing.T) (*countingStore, []*newsgraph.Entity) {
 	t.Helper()
 	ctx := context.Background()
 	s := teststore.Open(t)
@@ -80,13 +81,30 @@ func openStore(t *testing.T) *countingStore {
 		}
 	}
 	b.Documents = []*newsgraph.Document{{ID: "doc:chain", Title: "Chain", Text: text}}
-	if err := s.Upsert(ctx, b); err != nil {
+	if _, err := s.Upsert(ctx, b); err != nil {
 		t.Fatalf("Upsert: %v", err)
 	}
-	return &countingStore{Store: s, calls: map[string]int{}}
+	stored, err := s.EntitiesByID(ctx, entityIDs(b.Entities))
+	if err != nil {
+		t.Fatal(err)
+	}
+	entities := make([]*newsgraph.Entity, people)
+	for i := range people {
+		entities[i] = stored[person(i)]
+	}
+	return &countingStore{Store: s, calls: map[string]int{}}, entities
 }
 
-// concurrently runs f(i) for i in [0, n) in parallel and waits for all.
+func entityIDs(es []*newsgraph.Entity) []string {
+	ids := make([]string, len(es))
+	for i, e := range es {
+		ids[i] = e.ID
+	}
+	return ids
+}
+
+// concurrently runs f(0..n-1) in n goroutines and waits for them, as gqlgen
+// resolves the items of a list.
 func concurrently(n int, f func(i int)) {
 	var wg sync.WaitGroup
 	for i := range n {
@@ -95,215 +113,164 @@ func concurrently(n int, f func(i int)) {
 	wg.Wait()
 }
 
-func TestEntitiesAreBatchedAndCached(t *testing.T) {
-	s := openStore(t)
-	l := loaders.New(s, loaders.WithWait(wait))
+// TestALevelAnswersEachFieldOnce asks every field of a level from as many
+// goroutines as it has entities, as gqlgen's resolvers do: each field costs
+// one store call, and every goroutine gets the same answer.
+func TestALevelAnswersEachFieldOnce(t *testing.T) {
+	s, entities := openStore(t)
 	ctx := context.Background()
-	got := make([]*newsgraph.Entity, people+1)
-	errs := make([]error, people+1)
-	concurrently(people+1, func(i int) { got[i], errs[i] = l.Entity(ctx, person(i)) })
-	for i := range people + 1 {
-		if errs[i] != nil {
-			t.Fatalf("Entity(%s): %v", person(i), errs[i])
+	level := loaders.NewLevel(s).WithEntities(entities...)
+	spec := loaders.RelationSpec{Types: []string{"KNOWS"}, Direction: newsgraph.Out, First: 5}
+	neighbors := loaders.NeighborSpec{Direction: newsgraph.Both, First: 5}
+	pages := make([]map[string]newsgraph.Page[*newsgraph.Relation], people)
+	levels := make([]*loaders.Level, people)
+	concurrently(people, func(i int) {
+		var err error
+		if pages[i], levels[i], err = level.RelationsOf(ctx, spec); err != nil {
+			t.Errorf("RelationsOf: %v", err)
+		}
+		if _, _, err := level.NeighborsOf(ctx, neighbors); err != nil {
+			t.Errorf("NeighborsOf: %v", err)
+		}
+		if _, _, err := level.DocumentsMentioning(ctx); err != nil {
+			t.Errorf("DocumentsMentioning: %v", err)
+		}
+	})
+	for m, want := range map[string]int{"Relations": 1, "Neighborhoods": 1, "DocumentIDsMentioning": 1, "DocumentsByID": 1, "EntitiesByID": 0} {
+		if got := s.callsTo(m); got != want {
+			t.Errorf("%s calls = %d, want %d", m, got, want)
 		}
 	}
-	for i := range people {
-		if got[i] == nil || got[i].ID != person(i) {
-			t.Errorf("Entity(%s) = %+v", person(i), got[i])
+	for i := 1; i < people; i++ {
+		if !reflect.DeepEqual(pages[i], pages[0]) || levels[i] != levels[0] {
+			t.Fatalf("goroutine %d got another answer than goroutine 0", i)
 		}
 	}
-	if got[people] != nil {
-		t.Errorf("Entity of an absent id = %+v, want nil", got[people])
+	qs := make([]newsgraph.RelationQuery, people)
+	for i, e := range entities {
+		qs[i] = spec.Query(e.ID)
 	}
-	if _, err := l.Entity(ctx, person(3)); err != nil {
+	want, err := s.Store.Relations(ctx, qs)
+	if err != nil {
 		t.Fatal(err)
+	}
+	for i, e := range entities {
+		if !reflect.DeepEqual(pages[0][e.ID], want[i]) {
+			t.Errorf("page of %s = %+v, want the store's %+v", e.ID, pages[0][e.ID], want[i])
+		}
+	}
+
+	// The relations' level: their ends are the entities of the level above,
+	// known to it, so they cost no store call.
+	ends, err := levels[0].Ends(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(ends); got != people {
+		t.Errorf("ends = %d entities, want %d", got, people)
+	}
+	if got := s.callsTo("EntitiesByID"); got != 0 {
+		t.Errorf("EntitiesByID calls for known ends = %d, want 0", got)
+	}
+	docs, err := levels[0].EvidenceDocuments(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || docs["doc:chain"] == nil {
+		t.Errorf("evidence documents = %v, want doc:chain", docs)
+	}
+}
+
+// TestEndsOfRelationsAreLoadedOnce reads the ends of a page of relations
+// whose level knows none of them: one EntitiesByID call, asked by every
+// relation at once.
+func TestEndsOfRelationsAreLoadedOnce(t *testing.T) {
+	s, _ := openStore(t)
+	ctx := context.Background()
+	pages, err := s.Store.Relations(ctx, []newsgraph.RelationQuery{{First: 50}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	level := loaders.NewLevel(s).WithRelations(pages[0].Items...)
+	concurrently(len(pages[0].Items), func(int) {
+		if _, err := level.Ends(ctx); err != nil {
+			t.Errorf("Ends: %v", err)
+		}
+	})
+	ends, _ := level.Ends(ctx)
+	if got, want := slices.Sorted(maps.Keys(ends)), []string{person(0), person(1), person(2), person(3), person(4), person(5), person(6), person(7), person(8), person(9)}; !slices.Equal(got, want) {
+		t.Errorf("ends = %v, want %v", got, want)
 	}
 	if got, want := s.callsTo("EntitiesByID"), 1; got != want {
 		t.Errorf("EntitiesByID calls = %d, want %d", got, want)
 	}
 }
 
-func TestMaxBatch(t *testing.T) {
-	s := openStore(t)
-	l := loaders.New(s, loaders.WithWait(wait), loaders.WithMaxBatch(4))
-	concurrently(people, func(i int) { _, _ = l.Entity(context.Background(), person(i)) })
-	if got, want := s.callsTo("EntitiesByID"), 3; got != want {
-		t.Errorf("EntitiesByID calls for %d ids in batches of 4 = %d, want %d", people, got, want)
-	}
-}
-
-func TestDocuments(t *testing.T) {
-	s := openStore(t)
-	l := loaders.New(s, loaders.WithWait(wait))
-	ids := []string{"doc:chain", "doc:absent", "doc:chain"}
-	got := make([]*newsgraph.Document, len(ids))
-	concurrently(len(ids), func(i int) {
-		var err error
-		if got[i], err = l.Document(context.Background(), ids[i]); err != nil {
-			t.Errorf("Document(%s): %v", ids[i], err)
-		}
-	})
-	if got[0] == nil || got[0].Title != "Chain" || got[1] != nil || got[2] != got[0] {
-		t.Errorf("documents = %+v", got)
-	}
-	if got, want := s.callsTo("DocumentsByID"), 1; got != want {
-		t.Errorf("DocumentsByID calls = %d, want %d", got, want)
-	}
-}
-
-func TestRelationsAreBatchedPerQuery(t *testing.T) {
-	s := openStore(t)
-	l := loaders.New(s, loaders.WithWait(wait))
+// TestFieldArgumentsAreAnswersOfTheirOwn asks a level for two pages of
+// relations with different arguments: two store calls, each answer its own,
+// and as-of dates are part of the arguments.
+func TestFieldArgumentsAreAnswersOfTheirOwn(t *testing.T) {
+	s, entities := openStore(t)
 	ctx := context.Background()
-	queries := make([]newsgraph.RelationQuery, people)
-	for i := range queries {
-		queries[i] = newsgraph.RelationQuery{Filter: newsgraph.RelationFilter{Involving: person(i), Types: []string{"KNOWS"}}, First: 5}
-	}
-	queries[0].Filter.Types = []string{"KNOWS", "LIKES"}
-	got := make([]newsgraph.Page[*newsgraph.Relation], len(queries))
-	concurrently(len(queries), func(i int) {
-		var err error
-		if got[i], err = l.Relations(ctx, queries[i]); err != nil {
-			t.Errorf("Relations(%+v): %v", queries[i], err)
+	level := loaders.NewLevel(s).WithEntities(entities[1])
+	all := loaders.RelationSpec{First: 5}
+	dated := loaders.RelationSpec{First: 5, AsOf: newsgraph.MustParseDate("2020-01-01")}
+	withOne := loaders.RelationSpec{First: 1}
+	for _, spec := range []loaders.RelationSpec{all, dated, withOne, all} {
+		pages, _, err := level.RelationsOf(ctx, spec)
+		if err != nil {
+			t.Fatal(err)
 		}
-	})
-	if got, want := s.callsTo("Relations"), 1; got != want {
-		t.Errorf("Relations calls = %d, want %d", got, want)
+		want := min(2, spec.First)
+		if got := len(pages[person(1)].Items); got != want {
+			t.Errorf("RelationsOf(%+v) gave %d relations, want %d", spec, got, want)
+		}
 	}
-	want, err := s.Store.Relations(ctx, queries)
+	if got, want := s.callsTo("Relations"), 3; got != want {
+		t.Errorf("Relations calls for 3 distinct argument sets = %d, want %d", got, want)
+	}
+}
+
+// TestNeighborsAndReferences checks the entity fields that return entities:
+// neighbours in walk order without the entity itself, and places and
+// claimants, absent ones missing.
+func TestNeighborsAndReferences(t *testing.T) {
+	s, entities := openStore(t)
+	ctx := context.Background()
+	level := loaders.NewLevel(s).WithEntities(entities[1], entities[5])
+	neighbors, next, err := level.NeighborsOf(ctx, loaders.NeighborSpec{Direction: newsgraph.Both, First: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("loaded pages differ from the store's:\n got %+v\nwant %+v", got, want)
+	if got, want := entityIDs(neighbors[person(1)]), []string{person(0), person(2)}; !slices.Equal(got, want) {
+		t.Errorf("neighbours of %s = %v, want %v", person(1), got, want)
+	}
+	if next == level || next == nil {
+		t.Error("the neighbours are not a level of their own")
+	}
+	event := &newsgraph.Entity{ID: "event:meeting", Kind: newsgraph.KindEvent, Name: "Meeting", PlaceID: "place:nowhere"}
+	claim := &newsgraph.Entity{ID: "claim:c", Kind: newsgraph.KindClaim, Name: "C", ClaimantID: person(3)}
+	refs, _, err := loaders.NewLevel(s).WithEntities(event, claim).Referenced(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if refs[person(3)] == nil || refs["place:nowhere"] != nil {
+		t.Errorf("referenced = %v, want %s and no absent place", refs, person(3))
 	}
 }
 
-func TestRelationsError(t *testing.T) {
-	s := openStore(t)
-	l := loaders.New(s, loaders.WithWait(time.Millisecond))
-	_, err := l.Relations(context.Background(), newsgraph.RelationQuery{Filter: newsgraph.RelationFilter{Types: []string{"not a type"}}, First: 1})
-	if got, want := newsgraph.ErrorCode(err), newsgraph.Invalid; got != want {
-		t.Errorf("error code = %q, want %q (%v)", got, want, err)
-	}
-}
-
-func TestNeighborhoodsPrimeEntities(t *testing.T) {
-	s := openStore(t)
-	l := loaders.New(s, loaders.WithWait(wait))
+// TestStoreErrorsReachEveryAsker fails a level's store call: every asker
+// gets the error, and the code is kept.
+func TestStoreErrorsReachEveryAsker(t *testing.T) {
+	s, entities := openStore(t)
 	ctx := context.Background()
-	got := make([]newsgraph.Subgraph, 3)
-	concurrently(len(got), func(i int) {
-		var err error
-		q := newsgraph.NeighborhoodQuery{ID: person(i + 1), Depth: 1, Direction: newsgraph.Both, Kinds: []newsgraph.Kind{newsgraph.KindPerson}, Limit: 10}
-		if got[i], err = l.Neighborhood(ctx, q); err != nil {
-			t.Errorf("Neighborhood(%s): %v", q.ID, err)
-		}
-	})
-	if got, want := s.callsTo("Neighborhoods"), 1; got != want {
-		t.Errorf("Neighborhoods calls = %d, want %d", got, want)
-	}
-	for i, sg := range got {
-		if n := len(sg.Nodes); n != 3 {
-			t.Errorf("neighbourhood of %s has %d nodes, want 3", person(i+1), n)
-		}
-	}
-	// p00..p04 were all nodes of the subgraphs: no store call to load them.
-	for i := range 5 {
-		if e, err := l.Entity(ctx, person(i)); err != nil || e == nil {
-			t.Errorf("Entity(%s) = %v, %v", person(i), e, err)
-		}
-	}
-	if got := s.callsTo("EntitiesByID"); got != 0 {
-		t.Errorf("EntitiesByID calls = %d, want 0 after priming", got)
-	}
-}
-
-func TestPrimeEntities(t *testing.T) {
-	s := openStore(t)
-	l := loaders.New(s)
-	primed := &newsgraph.Entity{ID: person(1), Kind: newsgraph.KindPerson, Name: "Primed"}
-	l.PrimeEntities(primed, nil)
-	l.PrimeDocuments(&newsgraph.Document{ID: "doc:chain", Title: "Primed"}, nil)
-	e, err := l.Entity(context.Background(), person(1))
-	if err != nil || e != primed {
-		t.Errorf("Entity = %+v, %v; want the primed entity", e, err)
-	}
-	d, err := l.Document(context.Background(), "doc:chain")
-	if err != nil || d.Title != "Primed" {
-		t.Errorf("Document = %+v, %v; want the primed document", d, err)
-	}
-	if got := s.callsTo("EntitiesByID") + s.callsTo("DocumentsByID"); got != 0 {
-		t.Errorf("store calls = %d, want 0", got)
-	}
-}
-
-func TestMiddlewareGivesEachRequestItsOwnLoaders(t *testing.T) {
-	s := openStore(t)
-	var mu sync.Mutex
-	var seen []*loaders.Loaders
-	h := loaders.Middleware(s, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		l := loaders.For(r.Context())
-		if l == nil {
-			t.Error("no loaders in the request context")
-			return
-		}
-		if _, err := l.Entity(r.Context(), person(0)); err != nil {
-			t.Error(err)
-		}
-		mu.Lock()
-		seen = append(seen, l)
-		mu.Unlock()
-	}))
-	for range 2 {
-		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/", nil))
-	}
-	if len(seen) != 2 || seen[0] == seen[1] {
-		t.Errorf("requests shared loaders or had none: %v", seen)
-	}
-	if got, want := s.callsTo("EntitiesByID"), 2; got != want {
-		t.Errorf("EntitiesByID calls = %d, want %d: caches must not outlive a request", got, want)
-	}
-	if loaders.For(context.Background()) != nil {
-		t.Error("For(context.Background()) is not nil")
-	}
-}
-
-func TestPrefetchQueuesOneBatch(t *testing.T) {
-	s := openStore(t)
-	// Loaded one by one below, each key would cost a store call of its
-	// own; prefetched first, they share one batch per loader.
-	l := loaders.New(s)
-	ctx := context.Background()
-	ids := make([]string, people)
-	rels := make([]newsgraph.RelationQuery, people)
-	hoods := make([]newsgraph.NeighborhoodQuery, people)
-	for i := range people {
-		ids[i] = person(i)
-		rels[i] = newsgraph.RelationQuery{Filter: newsgraph.RelationFilter{From: person(i)}, First: 3}
-		hoods[i] = newsgraph.NeighborhoodQuery{ID: person(i), Depth: 1, Direction: newsgraph.Out, Limit: 5}
-	}
-	l.PrefetchEntities(ctx, ids...)
-	l.PrefetchDocuments(ctx, "doc:chain", "doc:absent")
-	l.PrefetchRelations(ctx, rels...)
-	l.PrefetchNeighborhoods(ctx, hoods...)
-	for i := range people {
-		if e, err := l.Entity(ctx, ids[i]); err != nil || e == nil {
-			t.Errorf("Entity(%s) = %v, %v", ids[i], e, err)
-		}
-		if p, err := l.Relations(ctx, rels[i]); err != nil || p.TotalCount != min(1, people-1-i) {
-			t.Errorf("Relations(from %s) = %+v, %v", ids[i], p, err)
-		}
-		if sg, err := l.Neighborhood(ctx, hoods[i]); err != nil || len(sg.Nodes) == 0 || sg.Nodes[0].ID != ids[i] {
-			t.Errorf("Neighborhood(%s) = %+v, %v", ids[i], sg, err)
-		}
-	}
-	if d, err := l.Document(ctx, "doc:chain"); err != nil || d == nil {
-		t.Errorf("Document = %v, %v", d, err)
-	}
-	for _, m := range []string{"EntitiesByID", "DocumentsByID", "Relations", "Neighborhoods"} {
-		if got, want := s.callsTo(m), 1; got != want {
-			t.Errorf("%s calls = %d, want %d", m, got, want)
+	level := loaders.NewLevel(s).WithEntities(entities...)
+	bad := loaders.RelationSpec{Types: []string{"not a type"}, First: 1}
+	errs := make([]error, people)
+	concurrently(people, func(i int) { _, _, errs[i] = level.RelationsOf(ctx, bad) })
+	for i, err := range errs {
+		if got, want := newsgraph.ErrorCode(err), newsgraph.Invalid; got != want {
+			t.Errorf("asker %d: error code = %q, want %q (%v)", i, got, want, err)
 		}
 	}
 }

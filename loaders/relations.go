@@ -3,98 +3,91 @@ package loaders
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/newsgraph/newsgraph"
 )
 
-// relationKey is a comparable form of newsgraph.RelationQuery: the loader
-// cache needs comparable keys, and a query holds a slice of types.
-type relationKey struct {
-	types      string
-	from       string
-	to         string
-	involving  string
-	documentID string
-	asOf       newsgraph.Date
-	first      int
-	after      string
-}
+// The fields of a level's relations.
 
-func newRelationKey(q newsgraph.RelationQuery) relationKey {
-	f := q.Filter
-	return relationKey{
-		types:      strings.Join(f.Types, ","),
-		from:       f.From,
-		to:         f.To,
-		involving:  f.Involving,
-		documentID: f.DocumentID,
-		asOf:       f.AsOf,
-		first:      q.First,
-		after:      q.After,
-	}
-}
-
-func (k relationKey) query() newsgraph.RelationQuery {
-	return newsgraph.RelationQuery{
-		Filter: newsgraph.RelationFilter{
-			Types:      splitList(k.types),
-			From:       k.from,
-			To:         k.to,
-			Involving:  k.involving,
-			DocumentID: k.documentID,
-			AsOf:       k.asOf,
-		},
-		First: k.first,
-		After: k.after,
-	}
-}
-
-// Relations returns the page of relations q selects. Queries of concurrent
-// resolvers are answered by one Store.Relations call. Validate q first: an
-// invalid query fails the whole batch it joins.
-func (l *Loaders) Relations(ctx context.Context, q newsgraph.RelationQuery) (newsgraph.Page[*newsgraph.Relation], error) {
-	return l.relations.Load(ctx, newRelationKey(q))
-}
-
-// PrefetchRelations starts loading the pages qs select without waiting for
-// them, like PrefetchEntities. Validate the queries first.
-func (l *Loaders) PrefetchRelations(ctx context.Context, qs ...newsgraph.RelationQuery) {
-	keys := make([]relationKey, len(qs))
-	for i, q := range qs {
-		keys[i] = newRelationKey(q)
-	}
-	for _, k := range keys {
-		l.relations.LoadThunk(ctx, k)
-	}
-}
-
-func fetchRelations(src Source) func(context.Context, []relationKey) (map[relationKey]newsgraph.Page[*newsgraph.Relation], error) {
-	return func(ctx context.Context, keys []relationKey) (map[relationKey]newsgraph.Page[*newsgraph.Relation], error) {
-		qs := make([]newsgraph.RelationQuery, len(keys))
-		for i, k := range keys {
-			qs[i] = k.query()
+// Ends returns the entities at the ends of the level's relations, by id:
+// the known ones and, with one EntitiesByID call, the others. An end that
+// does not exist is missing from the map.
+func (l *Level) Ends(ctx context.Context) (map[string]*newsgraph.Entity, error) {
+	return answer(l, "ends", func() (map[string]*newsgraph.Entity, error) {
+		ends := make(map[string]*newsgraph.Entity, 2*len(l.relations))
+		var missing []string
+		for _, r := range l.relations {
+			for _, id := range []string{r.From, r.To} {
+				if e, ok := l.known[id]; ok {
+					ends[id] = e
+				} else {
+					missing = append(missing, id)
+				}
+			}
 		}
-		pages, err := src.Relations(ctx, qs)
+		if missing = unique(missing); len(missing) == 0 {
+			return ends, nil
+		}
+		found, err := l.src.EntitiesByID(ctx, missing)
 		if err != nil {
 			return nil, err
 		}
-		if len(pages) != len(keys) {
-			return nil, fmt.Errorf("store returned %d relation pages for %d queries", len(pages), len(keys))
+		for id, e := range found {
+			ends[id] = e
 		}
-		out := make(map[relationKey]newsgraph.Page[*newsgraph.Relation], len(keys))
-		for i, k := range keys {
-			out[k] = pages[i]
-		}
-		return out, nil
-	}
+		return ends, nil
+	})
 }
 
-// splitList reverses strings.Join(list, ","): the empty string is no items.
-// Relation types and kinds never contain commas.
-func splitList(s string) []string {
-	if s == "" {
-		return nil
-	}
-	return strings.Split(s, ",")
+// EvidenceDocuments returns the documents the level's relations quote, by
+// id, with one DocumentsByID call; one that does not exist is missing.
+func (l *Level) EvidenceDocuments(ctx context.Context) (map[string]*newsgraph.Document, error) {
+	return answer(l, "evidence documents", func() (map[string]*newsgraph.Document, error) {
+		var ids []string
+		for _, r := range l.relations {
+			for _, ev := range r.Evidence {
+				ids = append(ids, ev.DocumentID)
+			}
+		}
+		if ids = unique(ids); len(ids) == 0 {
+			return map[string]*newsgraph.Document{}, nil
+		}
+		return l.src.DocumentsByID(ctx, ids)
+	})
+}
+
+// Disputed returns the ids of the level's relations that are disputed
+// (newsgraph.Disputed), with one Relations call for all of them.
+func (l *Level) Disputed(ctx context.Context) (map[string]bool, error) {
+	return answer(l, "disputed", func() (map[string]bool, error) {
+		var qs []newsgraph.RelationQuery
+		counted := make([][]newsgraph.RelationQuery, len(l.relations))
+		for i, r := range l.relations {
+			counted[i] = newsgraph.DisputeQueries(r)
+			qs = append(qs, counted[i]...)
+		}
+		disputed := map[string]bool{}
+		if len(qs) == 0 {
+			return disputed, nil
+		}
+		pages, err := l.src.Relations(ctx, qs)
+		if err != nil {
+			return nil, err
+		}
+		if len(pages) != len(qs) {
+			return nil, fmt.Errorf("store returned %d relation pages for %d queries", len(pages), len(qs))
+		}
+		next := 0
+		for i, r := range l.relations {
+			counts := make([]int, len(counted[i]))
+			for j := range counts {
+				counts[j] = pages[next].TotalCount
+				next++
+			}
+			if newsgraph.Disputed(r, counts) {
+				disputed[r.ID] = true
+			}
+		}
+		return disputed, nil
+	})
 }

@@ -75,12 +75,12 @@ type ComplexityRoot struct {
 
 	Document struct {
 		ID          func(childComplexity int) int
+		Link        func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		Relations   func(childComplexity int, first *int, after *string) int
-		Source      func(childComplexity int) int
+		SourceName  func(childComplexity int) int
 		Text        func(childComplexity int) int
 		Title       func(childComplexity int) int
-		URL         func(childComplexity int) int
 	}
 
 	DocumentConnection struct {
@@ -243,7 +243,7 @@ type ComplexityRoot struct {
 	Relation struct {
 		Confidence    func(childComplexity int) int
 		Corroboration func(childComplexity int) int
-		Evidence      func(childComplexity int) int
+		EvidenceItems func(childComplexity int) int
 		FirstReported func(childComplexity int) int
 		From          func(childComplexity int) int
 		ID            func(childComplexity int) int
@@ -309,42 +309,39 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type ClaimResolver interface {
-	Documents(ctx context.Context, obj *model.Claim) ([]*newsgraph.Document, error)
-	FirstSeen(ctx context.Context, obj *model.Claim) (*newsgraph.Date, error)
+	Documents(ctx context.Context, objs []*model.Claim) ([][]*model.Document, error)
+	FirstSeen(ctx context.Context, objs []*model.Claim) ([]*newsgraph.Date, error)
 
-	Claimant(ctx context.Context, obj *model.Claim) (model.Entity, error)
+	Claimant(ctx context.Context, objs []*model.Claim) ([]model.Entity, error)
 
-	Relations(ctx context.Context, obj *model.Claim, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
-	Neighbors(ctx context.Context, obj *model.Claim, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([]model.Entity, error)
+	Relations(ctx context.Context, objs []*model.Claim, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) ([]*model.RelationConnection, error)
+	Neighbors(ctx context.Context, objs []*model.Claim, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([][]model.Entity, error)
 }
 type DocumentResolver interface {
-	Source(ctx context.Context, obj *newsgraph.Document) (*string, error)
-	URL(ctx context.Context, obj *newsgraph.Document) (*string, error)
-
-	Relations(ctx context.Context, obj *newsgraph.Document, first *int, after *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, objs []*model.Document, first *int, after *string) ([]*model.RelationConnection, error)
 }
 type EventResolver interface {
-	Documents(ctx context.Context, obj *model.Event) ([]*newsgraph.Document, error)
-	FirstSeen(ctx context.Context, obj *model.Event) (*newsgraph.Date, error)
+	Documents(ctx context.Context, objs []*model.Event) ([][]*model.Document, error)
+	FirstSeen(ctx context.Context, objs []*model.Event) ([]*newsgraph.Date, error)
 
-	Place(ctx context.Context, obj *model.Event) (*model.Place, error)
-	Relations(ctx context.Context, obj *model.Event, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
-	Neighbors(ctx context.Context, obj *model.Event, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([]model.Entity, error)
+	Place(ctx context.Context, objs []*model.Event) ([]*model.Place, error)
+	Relations(ctx context.Context, objs []*model.Event, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) ([]*model.RelationConnection, error)
+	Neighbors(ctx context.Context, objs []*model.Event, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([][]model.Entity, error)
 }
 type EvidenceResolver interface {
-	Document(ctx context.Context, obj *newsgraph.Evidence) (*newsgraph.Document, error)
+	Document(ctx context.Context, objs []*model.Evidence) ([]*model.Document, error)
 }
 type GraphChangeResolver interface {
 	Entity(ctx context.Context, obj *events.Change) (model.Entity, error)
-
+	Relation(ctx context.Context, obj *events.Change) (*model.Relation, error)
 	Ids(ctx context.Context, obj *events.Change) ([]string, error)
 }
 type LegalConceptResolver interface {
-	Documents(ctx context.Context, obj *model.LegalConcept) ([]*newsgraph.Document, error)
-	FirstSeen(ctx context.Context, obj *model.LegalConcept) (*newsgraph.Date, error)
+	Documents(ctx context.Context, objs []*model.LegalConcept) ([][]*model.Document, error)
+	FirstSeen(ctx context.Context, objs []*model.LegalConcept) ([]*newsgraph.Date, error)
 
-	Relations(ctx context.Context, obj *model.LegalConcept, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
-	Neighbors(ctx context.Context, obj *model.LegalConcept, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([]model.Entity, error)
+	Relations(ctx context.Context, objs []*model.LegalConcept, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) ([]*model.RelationConnection, error)
+	Neighbors(ctx context.Context, objs []*model.LegalConcept, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([][]model.Entity, error)
 }
 type MergeResolver interface {
 	Actor(ctx context.Context, obj *newsgraph.Merge) (*string, error)
@@ -358,29 +355,29 @@ type MutationResolver interface {
 	MergeEntities(ctx context.Context, into string, from []string) (model.Entity, error)
 }
 type OrganizationResolver interface {
-	Documents(ctx context.Context, obj *model.Organization) ([]*newsgraph.Document, error)
-	FirstSeen(ctx context.Context, obj *model.Organization) (*newsgraph.Date, error)
-	Relations(ctx context.Context, obj *model.Organization, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
-	Neighbors(ctx context.Context, obj *model.Organization, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([]model.Entity, error)
+	Documents(ctx context.Context, objs []*model.Organization) ([][]*model.Document, error)
+	FirstSeen(ctx context.Context, objs []*model.Organization) ([]*newsgraph.Date, error)
+	Relations(ctx context.Context, objs []*model.Organization, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) ([]*model.RelationConnection, error)
+	Neighbors(ctx context.Context, objs []*model.Organization, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([][]model.Entity, error)
 }
 type PersonResolver interface {
-	Documents(ctx context.Context, obj *model.Person) ([]*newsgraph.Document, error)
-	FirstSeen(ctx context.Context, obj *model.Person) (*newsgraph.Date, error)
+	Documents(ctx context.Context, objs []*model.Person) ([][]*model.Document, error)
+	FirstSeen(ctx context.Context, objs []*model.Person) ([]*newsgraph.Date, error)
 
-	Relations(ctx context.Context, obj *model.Person, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
-	Neighbors(ctx context.Context, obj *model.Person, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([]model.Entity, error)
+	Relations(ctx context.Context, objs []*model.Person, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) ([]*model.RelationConnection, error)
+	Neighbors(ctx context.Context, objs []*model.Person, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([][]model.Entity, error)
 }
 type PlaceResolver interface {
-	Documents(ctx context.Context, obj *model.Place) ([]*newsgraph.Document, error)
-	FirstSeen(ctx context.Context, obj *model.Place) (*newsgraph.Date, error)
-	Relations(ctx context.Context, obj *model.Place, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
-	Neighbors(ctx context.Context, obj *model.Place, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([]model.Entity, error)
+	Documents(ctx context.Context, objs []*model.Place) ([][]*model.Document, error)
+	FirstSeen(ctx context.Context, objs []*model.Place) ([]*newsgraph.Date, error)
+	Relations(ctx context.Context, objs []*model.Place, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) ([]*model.RelationConnection, error)
+	Neighbors(ctx context.Context, objs []*model.Place, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([][]model.Entity, error)
 }
 type QueryResolver interface {
 	Entity(ctx context.Context, id string) (model.Entity, error)
 	Entities(ctx context.Context, kinds []newsgraph.Kind, first *int, after *string) (*model.EntityConnection, error)
 	Search(ctx context.Context, query string, kinds []newsgraph.Kind, first *int) ([]*model.SearchHit, error)
-	Document(ctx context.Context, id string) (*newsgraph.Document, error)
+	Document(ctx context.Context, id string) (*model.Document, error)
 	Documents(ctx context.Context, first *int, after *string) (*model.DocumentConnection, error)
 	MergeHistory(ctx context.Context, id string) ([]*newsgraph.Merge, error)
 	Relations(ctx context.Context, filter *model.RelationFilter, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
@@ -391,13 +388,12 @@ type QueryResolver interface {
 	Paths(ctx context.Context, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) ([]*model.Path, error)
 }
 type RelationResolver interface {
-	From(ctx context.Context, obj *newsgraph.Relation) (model.Entity, error)
-	To(ctx context.Context, obj *newsgraph.Relation) (model.Entity, error)
+	From(ctx context.Context, objs []*model.Relation) ([]model.Entity, error)
+	To(ctx context.Context, objs []*model.Relation) ([]model.Entity, error)
 
-	Corroboration(ctx context.Context, obj *newsgraph.Relation) (int, error)
-	FirstReported(ctx context.Context, obj *newsgraph.Relation) (*newsgraph.Date, error)
-	LastReported(ctx context.Context, obj *newsgraph.Relation) (*newsgraph.Date, error)
-	Status(ctx context.Context, obj *newsgraph.Relation) (model.RelationStatus, error)
+	FirstReported(ctx context.Context, objs []*model.Relation) ([]*newsgraph.Date, error)
+	LastReported(ctx context.Context, objs []*model.Relation) ([]*newsgraph.Date, error)
+	Status(ctx context.Context, objs []*model.Relation) ([]model.RelationStatus, error)
 }
 type SubscriptionResolver interface {
 	GraphChanged(ctx context.Context, kinds []newsgraph.Kind, types []string) (<-chan *events.Change, error)
@@ -529,6 +525,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.ID(childComplexity), true
+	case "Document.url":
+		if e.ComplexityRoot.Document.Link == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Link(childComplexity), true
 	case "Document.publishedAt":
 		if e.ComplexityRoot.Document.PublishedAt == nil {
 			break
@@ -547,11 +549,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Document.Relations(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Document.source":
-		if e.ComplexityRoot.Document.Source == nil {
+		if e.ComplexityRoot.Document.SourceName == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Document.Source(childComplexity), true
+		return e.ComplexityRoot.Document.SourceName(childComplexity), true
 	case "Document.text":
 		if e.ComplexityRoot.Document.Text == nil {
 			break
@@ -564,12 +566,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Title(childComplexity), true
-	case "Document.url":
-		if e.ComplexityRoot.Document.URL == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Document.URL(childComplexity), true
 
 	case "DocumentConnection.edges":
 		if e.ComplexityRoot.DocumentConnection.Edges == nil {
@@ -1351,11 +1347,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Relation.Corroboration(childComplexity), true
 	case "Relation.evidence":
-		if e.ComplexityRoot.Relation.Evidence == nil {
+		if e.ComplexityRoot.Relation.EvidenceItems == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Relation.Evidence(childComplexity), true
+		return e.ComplexityRoot.Relation.EvidenceItems(childComplexity), true
 	case "Relation.firstReported":
 		if e.ComplexityRoot.Relation.FirstReported == nil {
 			break
@@ -4375,11 +4371,11 @@ func (ec *executionContext) _Claim_documents(ctx context.Context, field graphql.
 			return ec.fieldContext_Claim_documents(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().Documents(ctx, obj)
+			return ec.resolveBatch_Claim_documents(ctx, field, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocumentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4397,6 +4393,29 @@ func (ec *executionContext) fieldContext_Claim_documents(_ context.Context, fiel
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Claim_documents(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (any, error) {
+	resolver := ec.Resolvers.Claim()
+	if batch, ok := graphql.BatchParentsFor[*model.Claim](ctx, "Claim"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Documents(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*model.Document](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Claim.documents",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Documents(ctx, []*model.Claim{obj})
+	return graphql.ResolveBatchSingleResult[[]*model.Document](
+		ctx,
+		results,
+		err,
+		"Claim.documents",
+	)
+}
 
 func (ec *executionContext) _Claim_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -4407,7 +4426,7 @@ func (ec *executionContext) _Claim_firstSeen(ctx context.Context, field graphql.
 			return ec.fieldContext_Claim_firstSeen(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().FirstSeen(ctx, obj)
+			return ec.resolveBatch_Claim_firstSeen(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
@@ -4419,6 +4438,29 @@ func (ec *executionContext) _Claim_firstSeen(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Claim_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Claim", field, true, true, "Date")
+}
+func (ec *executionContext) resolveBatch_Claim_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (any, error) {
+	resolver := ec.Resolvers.Claim()
+	if batch, ok := graphql.BatchParentsFor[*model.Claim](ctx, "Claim"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.FirstSeen(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*newsgraph.Date](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Claim.firstSeen",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.FirstSeen(ctx, []*model.Claim{obj})
+	return graphql.ResolveBatchSingleResult[*newsgraph.Date](
+		ctx,
+		results,
+		err,
+		"Claim.firstSeen",
+	)
 }
 
 func (ec *executionContext) _Claim_claimText(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (ret graphql.Marshaler) {
@@ -4453,7 +4495,7 @@ func (ec *executionContext) _Claim_claimant(ctx context.Context, field graphql.C
 			return ec.fieldContext_Claim_claimant(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().Claimant(ctx, obj)
+			return ec.resolveBatch_Claim_claimant(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
@@ -4474,6 +4516,29 @@ func (ec *executionContext) fieldContext_Claim_claimant(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Claim_claimant(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (any, error) {
+	resolver := ec.Resolvers.Claim()
+	if batch, ok := graphql.BatchParentsFor[*model.Claim](ctx, "Claim"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Claimant(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[model.Entity](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Claim.claimant",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Claimant(ctx, []*model.Claim{obj})
+	return graphql.ResolveBatchSingleResult[model.Entity](
+		ctx,
+		results,
+		err,
+		"Claim.claimant",
+	)
 }
 
 func (ec *executionContext) _Claim_verdict(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (ret graphql.Marshaler) {
@@ -4531,8 +4596,7 @@ func (ec *executionContext) _Claim_relations(ctx context.Context, field graphql.
 			return ec.fieldContext_Claim_relations(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Claim().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+			return ec.resolveBatch_Claim_relations(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -4565,6 +4629,30 @@ func (ec *executionContext) fieldContext_Claim_relations(ctx context.Context, fi
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Claim_relations(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (any, error) {
+	resolver := ec.Resolvers.Claim()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*model.Claim](ctx, "Claim"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Relations(ctx, batch.Parents, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+		})
+		return graphql.ResolveBatchGroupResult[*model.RelationConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Claim.relations",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Relations(ctx, []*model.Claim{obj}, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+	return graphql.ResolveBatchSingleResult[*model.RelationConnection](
+		ctx,
+		results,
+		err,
+		"Claim.relations",
+	)
+}
 
 func (ec *executionContext) _Claim_neighbors(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -4575,8 +4663,7 @@ func (ec *executionContext) _Claim_neighbors(ctx context.Context, field graphql.
 			return ec.fieldContext_Claim_neighbors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Claim().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+			return ec.resolveBatch_Claim_neighbors(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
@@ -4608,6 +4695,30 @@ func (ec *executionContext) fieldContext_Claim_neighbors(ctx context.Context, fi
 		return fc, err
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Claim_neighbors(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (any, error) {
+	resolver := ec.Resolvers.Claim()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*model.Claim](ctx, "Claim"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Neighbors(ctx, batch.Parents, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+		})
+		return graphql.ResolveBatchGroupResult[[]model.Entity](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Claim.neighbors",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Neighbors(ctx, []*model.Claim{obj}, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+	return graphql.ResolveBatchSingleResult[[]model.Entity](
+		ctx,
+		results,
+		err,
+		"Claim.neighbors",
+	)
 }
 
 func (ec *executionContext) _DeleteEntityResult_id(ctx context.Context, field graphql.CollectedField, obj *model.DeleteEntityResult) (ret graphql.Marshaler) {
@@ -4656,7 +4767,7 @@ func (ec *executionContext) fieldContext_DeleteEntityResult_relationsDeleted(_ c
 	return graphql.NewScalarFieldContext("DeleteEntityResult", field, false, false, "Int")
 }
 
-func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4679,7 +4790,7 @@ func (ec *executionContext) fieldContext_Document_id(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Document", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Document_title(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) _Document_title(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4702,7 +4813,7 @@ func (ec *executionContext) fieldContext_Document_title(_ context.Context, field
 	return graphql.NewScalarFieldContext("Document", field, false, false, "String")
 }
 
-func (ec *executionContext) _Document_publishedAt(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) _Document_publishedAt(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4725,7 +4836,7 @@ func (ec *executionContext) fieldContext_Document_publishedAt(_ context.Context,
 	return graphql.NewScalarFieldContext("Document", field, false, false, "Date")
 }
 
-func (ec *executionContext) _Document_source(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) _Document_source(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4734,7 +4845,7 @@ func (ec *executionContext) _Document_source(ctx context.Context, field graphql.
 			return ec.fieldContext_Document_source(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Document().Source(ctx, obj)
+			return obj.SourceName(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -4745,10 +4856,10 @@ func (ec *executionContext) _Document_source(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Document_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Document", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Document", field, true, false, "String")
 }
 
-func (ec *executionContext) _Document_url(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) _Document_url(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4757,7 +4868,7 @@ func (ec *executionContext) _Document_url(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Document_url(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Document().URL(ctx, obj)
+			return obj.Link(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -4768,10 +4879,10 @@ func (ec *executionContext) _Document_url(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Document_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Document", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Document", field, true, false, "String")
 }
 
-func (ec *executionContext) _Document_text(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) _Document_text(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4794,7 +4905,7 @@ func (ec *executionContext) fieldContext_Document_text(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Document", field, false, false, "String")
 }
 
-func (ec *executionContext) _Document_relations(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) _Document_relations(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4803,8 +4914,7 @@ func (ec *executionContext) _Document_relations(ctx context.Context, field graph
 			return ec.fieldContext_Document_relations(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Document().Relations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.resolveBatch_Document_relations(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -4836,6 +4946,30 @@ func (ec *executionContext) fieldContext_Document_relations(ctx context.Context,
 		return fc, err
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Document_relations(ctx context.Context, field graphql.CollectedField, obj *model.Document) (any, error) {
+	resolver := ec.Resolvers.Document()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*model.Document](ctx, "Document"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Relations(ctx, batch.Parents, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*model.RelationConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Document.relations",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Relations(ctx, []*model.Document{obj}, fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*model.RelationConnection](
+		ctx,
+		results,
+		err,
+		"Document.relations",
+	)
 }
 
 func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
@@ -4960,8 +5094,8 @@ func (ec *executionContext) _DocumentEdge_node(ctx context.Context, field graphq
 			return obj.Node, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocument(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocument(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5246,11 +5380,11 @@ func (ec *executionContext) _Event_documents(ctx context.Context, field graphql.
 			return ec.fieldContext_Event_documents(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().Documents(ctx, obj)
+			return ec.resolveBatch_Event_documents(ctx, field, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocumentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5268,6 +5402,29 @@ func (ec *executionContext) fieldContext_Event_documents(_ context.Context, fiel
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Event_documents(ctx context.Context, field graphql.CollectedField, obj *model.Event) (any, error) {
+	resolver := ec.Resolvers.Event()
+	if batch, ok := graphql.BatchParentsFor[*model.Event](ctx, "Event"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Documents(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*model.Document](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Event.documents",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Documents(ctx, []*model.Event{obj})
+	return graphql.ResolveBatchSingleResult[[]*model.Document](
+		ctx,
+		results,
+		err,
+		"Event.documents",
+	)
+}
 
 func (ec *executionContext) _Event_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -5278,7 +5435,7 @@ func (ec *executionContext) _Event_firstSeen(ctx context.Context, field graphql.
 			return ec.fieldContext_Event_firstSeen(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().FirstSeen(ctx, obj)
+			return ec.resolveBatch_Event_firstSeen(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
@@ -5290,6 +5447,29 @@ func (ec *executionContext) _Event_firstSeen(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Event_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, true, true, "Date")
+}
+func (ec *executionContext) resolveBatch_Event_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.Event) (any, error) {
+	resolver := ec.Resolvers.Event()
+	if batch, ok := graphql.BatchParentsFor[*model.Event](ctx, "Event"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.FirstSeen(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*newsgraph.Date](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Event.firstSeen",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.FirstSeen(ctx, []*model.Event{obj})
+	return graphql.ResolveBatchSingleResult[*newsgraph.Date](
+		ctx,
+		results,
+		err,
+		"Event.firstSeen",
+	)
 }
 
 func (ec *executionContext) _Event_startDate(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
@@ -5347,7 +5527,7 @@ func (ec *executionContext) _Event_place(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Event_place(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().Place(ctx, obj)
+			return ec.resolveBatch_Event_place(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Place) graphql.Marshaler {
@@ -5369,6 +5549,29 @@ func (ec *executionContext) fieldContext_Event_place(_ context.Context, field gr
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Event_place(ctx context.Context, field graphql.CollectedField, obj *model.Event) (any, error) {
+	resolver := ec.Resolvers.Event()
+	if batch, ok := graphql.BatchParentsFor[*model.Event](ctx, "Event"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Place(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*model.Place](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Event.place",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Place(ctx, []*model.Event{obj})
+	return graphql.ResolveBatchSingleResult[*model.Place](
+		ctx,
+		results,
+		err,
+		"Event.place",
+	)
+}
 
 func (ec *executionContext) _Event_relations(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -5379,8 +5582,7 @@ func (ec *executionContext) _Event_relations(ctx context.Context, field graphql.
 			return ec.fieldContext_Event_relations(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+			return ec.resolveBatch_Event_relations(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -5413,6 +5615,30 @@ func (ec *executionContext) fieldContext_Event_relations(ctx context.Context, fi
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Event_relations(ctx context.Context, field graphql.CollectedField, obj *model.Event) (any, error) {
+	resolver := ec.Resolvers.Event()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*model.Event](ctx, "Event"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Relations(ctx, batch.Parents, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+		})
+		return graphql.ResolveBatchGroupResult[*model.RelationConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Event.relations",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Relations(ctx, []*model.Event{obj}, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+	return graphql.ResolveBatchSingleResult[*model.RelationConnection](
+		ctx,
+		results,
+		err,
+		"Event.relations",
+	)
+}
 
 func (ec *executionContext) _Event_neighbors(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -5423,8 +5649,7 @@ func (ec *executionContext) _Event_neighbors(ctx context.Context, field graphql.
 			return ec.fieldContext_Event_neighbors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+			return ec.resolveBatch_Event_neighbors(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
@@ -5457,8 +5682,32 @@ func (ec *executionContext) fieldContext_Event_neighbors(ctx context.Context, fi
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Event_neighbors(ctx context.Context, field graphql.CollectedField, obj *model.Event) (any, error) {
+	resolver := ec.Resolvers.Event()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*model.Event](ctx, "Event"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Neighbors(ctx, batch.Parents, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+		})
+		return graphql.ResolveBatchGroupResult[[]model.Entity](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Event.neighbors",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Neighbors(ctx, []*model.Event{obj}, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+	return graphql.ResolveBatchSingleResult[[]model.Entity](
+		ctx,
+		results,
+		err,
+		"Event.neighbors",
+	)
+}
 
-func (ec *executionContext) _Evidence_quote(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Evidence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Evidence_quote(ctx context.Context, field graphql.CollectedField, obj *model.Evidence) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5481,7 +5730,7 @@ func (ec *executionContext) fieldContext_Evidence_quote(_ context.Context, field
 	return graphql.NewScalarFieldContext("Evidence", field, false, false, "String")
 }
 
-func (ec *executionContext) _Evidence_document(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Evidence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Evidence_document(ctx context.Context, field graphql.CollectedField, obj *model.Evidence) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5490,11 +5739,11 @@ func (ec *executionContext) _Evidence_document(ctx context.Context, field graphq
 			return ec.fieldContext_Evidence_document(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Evidence().Document(ctx, obj)
+			return ec.resolveBatch_Evidence_document(ctx, field, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocument(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocument(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5511,6 +5760,29 @@ func (ec *executionContext) fieldContext_Evidence_document(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Evidence_document(ctx context.Context, field graphql.CollectedField, obj *model.Evidence) (any, error) {
+	resolver := ec.Resolvers.Evidence()
+	if batch, ok := graphql.BatchParentsFor[*model.Evidence](ctx, "Evidence"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Document(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*model.Document](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Evidence.document",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Document(ctx, []*model.Evidence{obj})
+	return graphql.ResolveBatchSingleResult[*model.Document](
+		ctx,
+		results,
+		err,
+		"Evidence.document",
+	)
 }
 
 func (ec *executionContext) _GraphChange_kind(ctx context.Context, field graphql.CollectedField, obj *events.Change) (ret graphql.Marshaler) {
@@ -5577,11 +5849,11 @@ func (ec *executionContext) _GraphChange_relation(ctx context.Context, field gra
 			return ec.fieldContext_GraphChange_relation(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Relation, nil
+			return ec.Resolvers.GraphChange().Relation(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Relation) graphql.Marshaler {
-			return ec.marshalORelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelation(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Relation) graphql.Marshaler {
+			return ec.marshalORelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelation(ctx, selections, v)
 		},
 		true,
 		false,
@@ -5591,8 +5863,8 @@ func (ec *executionContext) fieldContext_GraphChange_relation(_ context.Context,
 	fc = &graphql.FieldContext{
 		Object:     "GraphChange",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Relation(ctx, field)
 		},
@@ -5658,8 +5930,8 @@ func (ec *executionContext) _IngestResult_document(ctx context.Context, field gr
 			return obj.Document, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocument(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocument(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5800,8 +6072,8 @@ func (ec *executionContext) _IngestResult_createdRelations(ctx context.Context, 
 			return obj.CreatedRelations, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5832,8 +6104,8 @@ func (ec *executionContext) _IngestResult_corroboratedRelations(ctx context.Cont
 			return obj.CorroboratedRelations, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6022,11 +6294,11 @@ func (ec *executionContext) _LegalConcept_documents(ctx context.Context, field g
 			return ec.fieldContext_LegalConcept_documents(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.LegalConcept().Documents(ctx, obj)
+			return ec.resolveBatch_LegalConcept_documents(ctx, field, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocumentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6044,6 +6316,29 @@ func (ec *executionContext) fieldContext_LegalConcept_documents(_ context.Contex
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_LegalConcept_documents(ctx context.Context, field graphql.CollectedField, obj *model.LegalConcept) (any, error) {
+	resolver := ec.Resolvers.LegalConcept()
+	if batch, ok := graphql.BatchParentsFor[*model.LegalConcept](ctx, "LegalConcept"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Documents(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*model.Document](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"LegalConcept.documents",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Documents(ctx, []*model.LegalConcept{obj})
+	return graphql.ResolveBatchSingleResult[[]*model.Document](
+		ctx,
+		results,
+		err,
+		"LegalConcept.documents",
+	)
+}
 
 func (ec *executionContext) _LegalConcept_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.LegalConcept) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6054,7 +6349,7 @@ func (ec *executionContext) _LegalConcept_firstSeen(ctx context.Context, field g
 			return ec.fieldContext_LegalConcept_firstSeen(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.LegalConcept().FirstSeen(ctx, obj)
+			return ec.resolveBatch_LegalConcept_firstSeen(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
@@ -6066,6 +6361,29 @@ func (ec *executionContext) _LegalConcept_firstSeen(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_LegalConcept_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LegalConcept", field, true, true, "Date")
+}
+func (ec *executionContext) resolveBatch_LegalConcept_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.LegalConcept) (any, error) {
+	resolver := ec.Resolvers.LegalConcept()
+	if batch, ok := graphql.BatchParentsFor[*model.LegalConcept](ctx, "LegalConcept"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.FirstSeen(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*newsgraph.Date](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"LegalConcept.firstSeen",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.FirstSeen(ctx, []*model.LegalConcept{obj})
+	return graphql.ResolveBatchSingleResult[*newsgraph.Date](
+		ctx,
+		results,
+		err,
+		"LegalConcept.firstSeen",
+	)
 }
 
 func (ec *executionContext) _LegalConcept_jurisdiction(ctx context.Context, field graphql.CollectedField, obj *model.LegalConcept) (ret graphql.Marshaler) {
@@ -6100,8 +6418,7 @@ func (ec *executionContext) _LegalConcept_relations(ctx context.Context, field g
 			return ec.fieldContext_LegalConcept_relations(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.LegalConcept().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+			return ec.resolveBatch_LegalConcept_relations(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -6134,6 +6451,30 @@ func (ec *executionContext) fieldContext_LegalConcept_relations(ctx context.Cont
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_LegalConcept_relations(ctx context.Context, field graphql.CollectedField, obj *model.LegalConcept) (any, error) {
+	resolver := ec.Resolvers.LegalConcept()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*model.LegalConcept](ctx, "LegalConcept"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Relations(ctx, batch.Parents, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+		})
+		return graphql.ResolveBatchGroupResult[*model.RelationConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"LegalConcept.relations",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Relations(ctx, []*model.LegalConcept{obj}, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+	return graphql.ResolveBatchSingleResult[*model.RelationConnection](
+		ctx,
+		results,
+		err,
+		"LegalConcept.relations",
+	)
+}
 
 func (ec *executionContext) _LegalConcept_neighbors(ctx context.Context, field graphql.CollectedField, obj *model.LegalConcept) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6144,8 +6485,7 @@ func (ec *executionContext) _LegalConcept_neighbors(ctx context.Context, field g
 			return ec.fieldContext_LegalConcept_neighbors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.LegalConcept().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+			return ec.resolveBatch_LegalConcept_neighbors(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
@@ -6177,6 +6517,30 @@ func (ec *executionContext) fieldContext_LegalConcept_neighbors(ctx context.Cont
 		return fc, err
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_LegalConcept_neighbors(ctx context.Context, field graphql.CollectedField, obj *model.LegalConcept) (any, error) {
+	resolver := ec.Resolvers.LegalConcept()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*model.LegalConcept](ctx, "LegalConcept"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Neighbors(ctx, batch.Parents, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+		})
+		return graphql.ResolveBatchGroupResult[[]model.Entity](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"LegalConcept.neighbors",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Neighbors(ctx, []*model.LegalConcept{obj}, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+	return graphql.ResolveBatchSingleResult[[]model.Entity](
+		ctx,
+		results,
+		err,
+		"LegalConcept.neighbors",
+	)
 }
 
 func (ec *executionContext) _Merge_into(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Merge) (ret graphql.Marshaler) {
@@ -6767,11 +7131,11 @@ func (ec *executionContext) _Organization_documents(ctx context.Context, field g
 			return ec.fieldContext_Organization_documents(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organization().Documents(ctx, obj)
+			return ec.resolveBatch_Organization_documents(ctx, field, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocumentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6789,6 +7153,29 @@ func (ec *executionContext) fieldContext_Organization_documents(_ context.Contex
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Organization_documents(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (any, error) {
+	resolver := ec.Resolvers.Organization()
+	if batch, ok := graphql.BatchParentsFor[*model.Organization](ctx, "Organization"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Documents(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*model.Document](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Organization.documents",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Documents(ctx, []*model.Organization{obj})
+	return graphql.ResolveBatchSingleResult[[]*model.Document](
+		ctx,
+		results,
+		err,
+		"Organization.documents",
+	)
+}
 
 func (ec *executionContext) _Organization_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6799,7 +7186,7 @@ func (ec *executionContext) _Organization_firstSeen(ctx context.Context, field g
 			return ec.fieldContext_Organization_firstSeen(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organization().FirstSeen(ctx, obj)
+			return ec.resolveBatch_Organization_firstSeen(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
@@ -6812,6 +7199,29 @@ func (ec *executionContext) _Organization_firstSeen(ctx context.Context, field g
 func (ec *executionContext) fieldContext_Organization_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Organization", field, true, true, "Date")
 }
+func (ec *executionContext) resolveBatch_Organization_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (any, error) {
+	resolver := ec.Resolvers.Organization()
+	if batch, ok := graphql.BatchParentsFor[*model.Organization](ctx, "Organization"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.FirstSeen(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*newsgraph.Date](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Organization.firstSeen",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.FirstSeen(ctx, []*model.Organization{obj})
+	return graphql.ResolveBatchSingleResult[*newsgraph.Date](
+		ctx,
+		results,
+		err,
+		"Organization.firstSeen",
+	)
+}
 
 func (ec *executionContext) _Organization_relations(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6822,8 +7232,7 @@ func (ec *executionContext) _Organization_relations(ctx context.Context, field g
 			return ec.fieldContext_Organization_relations(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+			return ec.resolveBatch_Organization_relations(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -6856,6 +7265,30 @@ func (ec *executionContext) fieldContext_Organization_relations(ctx context.Cont
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Organization_relations(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (any, error) {
+	resolver := ec.Resolvers.Organization()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*model.Organization](ctx, "Organization"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Relations(ctx, batch.Parents, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+		})
+		return graphql.ResolveBatchGroupResult[*model.RelationConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Organization.relations",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Relations(ctx, []*model.Organization{obj}, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+	return graphql.ResolveBatchSingleResult[*model.RelationConnection](
+		ctx,
+		results,
+		err,
+		"Organization.relations",
+	)
+}
 
 func (ec *executionContext) _Organization_neighbors(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6866,8 +7299,7 @@ func (ec *executionContext) _Organization_neighbors(ctx context.Context, field g
 			return ec.fieldContext_Organization_neighbors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+			return ec.resolveBatch_Organization_neighbors(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
@@ -6899,6 +7331,30 @@ func (ec *executionContext) fieldContext_Organization_neighbors(ctx context.Cont
 		return fc, err
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Organization_neighbors(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (any, error) {
+	resolver := ec.Resolvers.Organization()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*model.Organization](ctx, "Organization"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Neighbors(ctx, batch.Parents, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+		})
+		return graphql.ResolveBatchGroupResult[[]model.Entity](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Organization.neighbors",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Neighbors(ctx, []*model.Organization{obj}, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+	return graphql.ResolveBatchSingleResult[[]model.Entity](
+		ctx,
+		results,
+		err,
+		"Organization.neighbors",
+	)
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -7014,8 +7470,8 @@ func (ec *executionContext) _Path_edges(ctx context.Context, field graphql.Colle
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7158,11 +7614,11 @@ func (ec *executionContext) _Person_documents(ctx context.Context, field graphql
 			return ec.fieldContext_Person_documents(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Person().Documents(ctx, obj)
+			return ec.resolveBatch_Person_documents(ctx, field, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocumentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7180,6 +7636,29 @@ func (ec *executionContext) fieldContext_Person_documents(_ context.Context, fie
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Person_documents(ctx context.Context, field graphql.CollectedField, obj *model.Person) (any, error) {
+	resolver := ec.Resolvers.Person()
+	if batch, ok := graphql.BatchParentsFor[*model.Person](ctx, "Person"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Documents(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*model.Document](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Person.documents",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Documents(ctx, []*model.Person{obj})
+	return graphql.ResolveBatchSingleResult[[]*model.Document](
+		ctx,
+		results,
+		err,
+		"Person.documents",
+	)
+}
 
 func (ec *executionContext) _Person_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -7190,7 +7669,7 @@ func (ec *executionContext) _Person_firstSeen(ctx context.Context, field graphql
 			return ec.fieldContext_Person_firstSeen(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Person().FirstSeen(ctx, obj)
+			return ec.resolveBatch_Person_firstSeen(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
@@ -7202,6 +7681,29 @@ func (ec *executionContext) _Person_firstSeen(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Person_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Person", field, true, true, "Date")
+}
+func (ec *executionContext) resolveBatch_Person_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.Person) (any, error) {
+	resolver := ec.Resolvers.Person()
+	if batch, ok := graphql.BatchParentsFor[*model.Person](ctx, "Person"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.FirstSeen(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*newsgraph.Date](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Person.firstSeen",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.FirstSeen(ctx, []*model.Person{obj})
+	return graphql.ResolveBatchSingleResult[*newsgraph.Date](
+		ctx,
+		results,
+		err,
+		"Person.firstSeen",
+	)
 }
 
 func (ec *executionContext) _Person_roles(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
@@ -7236,8 +7738,7 @@ func (ec *executionContext) _Person_relations(ctx context.Context, field graphql
 			return ec.fieldContext_Person_relations(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+			return ec.resolveBatch_Person_relations(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -7270,6 +7771,30 @@ func (ec *executionContext) fieldContext_Person_relations(ctx context.Context, f
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Person_relations(ctx context.Context, field graphql.CollectedField, obj *model.Person) (any, error) {
+	resolver := ec.Resolvers.Person()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*model.Person](ctx, "Person"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Relations(ctx, batch.Parents, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+		})
+		return graphql.ResolveBatchGroupResult[*model.RelationConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Person.relations",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Relations(ctx, []*model.Person{obj}, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+	return graphql.ResolveBatchSingleResult[*model.RelationConnection](
+		ctx,
+		results,
+		err,
+		"Person.relations",
+	)
+}
 
 func (ec *executionContext) _Person_neighbors(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -7280,8 +7805,7 @@ func (ec *executionContext) _Person_neighbors(ctx context.Context, field graphql
 			return ec.fieldContext_Person_neighbors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+			return ec.resolveBatch_Person_neighbors(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
@@ -7313,6 +7837,30 @@ func (ec *executionContext) fieldContext_Person_neighbors(ctx context.Context, f
 		return fc, err
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Person_neighbors(ctx context.Context, field graphql.CollectedField, obj *model.Person) (any, error) {
+	resolver := ec.Resolvers.Person()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*model.Person](ctx, "Person"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Neighbors(ctx, batch.Parents, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+		})
+		return graphql.ResolveBatchGroupResult[[]model.Entity](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Person.neighbors",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Neighbors(ctx, []*model.Person{obj}, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+	return graphql.ResolveBatchSingleResult[[]model.Entity](
+		ctx,
+		results,
+		err,
+		"Person.neighbors",
+	)
 }
 
 func (ec *executionContext) _Place_id(ctx context.Context, field graphql.CollectedField, obj *model.Place) (ret graphql.Marshaler) {
@@ -7439,11 +7987,11 @@ func (ec *executionContext) _Place_documents(ctx context.Context, field graphql.
 			return ec.fieldContext_Place_documents(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Place().Documents(ctx, obj)
+			return ec.resolveBatch_Place_documents(ctx, field, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocumentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7461,6 +8009,29 @@ func (ec *executionContext) fieldContext_Place_documents(_ context.Context, fiel
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Place_documents(ctx context.Context, field graphql.CollectedField, obj *model.Place) (any, error) {
+	resolver := ec.Resolvers.Place()
+	if batch, ok := graphql.BatchParentsFor[*model.Place](ctx, "Place"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Documents(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*model.Document](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Place.documents",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Documents(ctx, []*model.Place{obj})
+	return graphql.ResolveBatchSingleResult[[]*model.Document](
+		ctx,
+		results,
+		err,
+		"Place.documents",
+	)
+}
 
 func (ec *executionContext) _Place_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.Place) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -7471,7 +8042,7 @@ func (ec *executionContext) _Place_firstSeen(ctx context.Context, field graphql.
 			return ec.fieldContext_Place_firstSeen(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Place().FirstSeen(ctx, obj)
+			return ec.resolveBatch_Place_firstSeen(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
@@ -7484,6 +8055,29 @@ func (ec *executionContext) _Place_firstSeen(ctx context.Context, field graphql.
 func (ec *executionContext) fieldContext_Place_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Place", field, true, true, "Date")
 }
+func (ec *executionContext) resolveBatch_Place_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.Place) (any, error) {
+	resolver := ec.Resolvers.Place()
+	if batch, ok := graphql.BatchParentsFor[*model.Place](ctx, "Place"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.FirstSeen(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*newsgraph.Date](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Place.firstSeen",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.FirstSeen(ctx, []*model.Place{obj})
+	return graphql.ResolveBatchSingleResult[*newsgraph.Date](
+		ctx,
+		results,
+		err,
+		"Place.firstSeen",
+	)
+}
 
 func (ec *executionContext) _Place_relations(ctx context.Context, field graphql.CollectedField, obj *model.Place) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -7494,8 +8088,7 @@ func (ec *executionContext) _Place_relations(ctx context.Context, field graphql.
 			return ec.fieldContext_Place_relations(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Place().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+			return ec.resolveBatch_Place_relations(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -7528,6 +8121,30 @@ func (ec *executionContext) fieldContext_Place_relations(ctx context.Context, fi
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Place_relations(ctx context.Context, field graphql.CollectedField, obj *model.Place) (any, error) {
+	resolver := ec.Resolvers.Place()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*model.Place](ctx, "Place"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Relations(ctx, batch.Parents, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+		})
+		return graphql.ResolveBatchGroupResult[*model.RelationConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Place.relations",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Relations(ctx, []*model.Place{obj}, fc.Args["types"].([]string), fc.Args["direction"].(*newsgraph.Direction), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*newsgraph.Date))
+	return graphql.ResolveBatchSingleResult[*model.RelationConnection](
+		ctx,
+		results,
+		err,
+		"Place.relations",
+	)
+}
 
 func (ec *executionContext) _Place_neighbors(ctx context.Context, field graphql.CollectedField, obj *model.Place) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -7538,8 +8155,7 @@ func (ec *executionContext) _Place_neighbors(ctx context.Context, field graphql.
 			return ec.fieldContext_Place_neighbors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Place().Neighbors(ctx, obj, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+			return ec.resolveBatch_Place_neighbors(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
@@ -7571,6 +8187,30 @@ func (ec *executionContext) fieldContext_Place_neighbors(ctx context.Context, fi
 		return fc, err
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Place_neighbors(ctx context.Context, field graphql.CollectedField, obj *model.Place) (any, error) {
+	resolver := ec.Resolvers.Place()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*model.Place](ctx, "Place"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Neighbors(ctx, batch.Parents, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+		})
+		return graphql.ResolveBatchGroupResult[[]model.Entity](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Place.neighbors",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Neighbors(ctx, []*model.Place{obj}, fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["first"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+	return graphql.ResolveBatchSingleResult[[]model.Entity](
+		ctx,
+		results,
+		err,
+		"Place.neighbors",
+	)
 }
 
 func (ec *executionContext) _Query_entity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -7718,8 +8358,8 @@ func (ec *executionContext) _Query_document(ctx context.Context, field graphql.C
 			return ec.Resolvers.Query().Document(ctx, fc.Args["id"].(string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Document) graphql.Marshaler {
-			return ec.marshalODocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocument(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Document) graphql.Marshaler {
+			return ec.marshalODocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocument(ctx, selections, v)
 		},
 		true,
 		false,
@@ -8153,7 +8793,7 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Relation_id(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Relation_id(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8176,7 +8816,7 @@ func (ec *executionContext) fieldContext_Relation_id(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Relation", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Relation_type(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Relation_type(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8199,7 +8839,7 @@ func (ec *executionContext) fieldContext_Relation_type(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Relation", field, false, false, "String")
 }
 
-func (ec *executionContext) _Relation_from(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Relation_from(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8208,7 +8848,7 @@ func (ec *executionContext) _Relation_from(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Relation_from(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Relation().From(ctx, obj)
+			return ec.resolveBatch_Relation_from(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
@@ -8230,8 +8870,31 @@ func (ec *executionContext) fieldContext_Relation_from(_ context.Context, field 
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Relation_from(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (any, error) {
+	resolver := ec.Resolvers.Relation()
+	if batch, ok := graphql.BatchParentsFor[*model.Relation](ctx, "Relation"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.From(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[model.Entity](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Relation.from",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.From(ctx, []*model.Relation{obj})
+	return graphql.ResolveBatchSingleResult[model.Entity](
+		ctx,
+		results,
+		err,
+		"Relation.from",
+	)
+}
 
-func (ec *executionContext) _Relation_to(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Relation_to(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8240,7 +8903,7 @@ func (ec *executionContext) _Relation_to(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Relation_to(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Relation().To(ctx, obj)
+			return ec.resolveBatch_Relation_to(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
@@ -8262,8 +8925,31 @@ func (ec *executionContext) fieldContext_Relation_to(_ context.Context, field gr
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Relation_to(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (any, error) {
+	resolver := ec.Resolvers.Relation()
+	if batch, ok := graphql.BatchParentsFor[*model.Relation](ctx, "Relation"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.To(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[model.Entity](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Relation.to",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.To(ctx, []*model.Relation{obj})
+	return graphql.ResolveBatchSingleResult[model.Entity](
+		ctx,
+		results,
+		err,
+		"Relation.to",
+	)
+}
 
-func (ec *executionContext) _Relation_fromId(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Relation_fromId(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8286,7 +8972,7 @@ func (ec *executionContext) fieldContext_Relation_fromId(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Relation", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Relation_toId(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Relation_toId(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8309,7 +8995,7 @@ func (ec *executionContext) fieldContext_Relation_toId(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Relation", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Relation_validFrom(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Relation_validFrom(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8332,7 +9018,7 @@ func (ec *executionContext) fieldContext_Relation_validFrom(_ context.Context, f
 	return graphql.NewScalarFieldContext("Relation", field, false, false, "Date")
 }
 
-func (ec *executionContext) _Relation_validTo(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Relation_validTo(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8355,7 +9041,7 @@ func (ec *executionContext) fieldContext_Relation_validTo(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Relation", field, false, false, "Date")
 }
 
-func (ec *executionContext) _Relation_confidence(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Relation_confidence(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8378,7 +9064,7 @@ func (ec *executionContext) fieldContext_Relation_confidence(_ context.Context, 
 	return graphql.NewScalarFieldContext("Relation", field, false, false, "Float")
 }
 
-func (ec *executionContext) _Relation_evidence(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Relation_evidence(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8387,11 +9073,11 @@ func (ec *executionContext) _Relation_evidence(ctx context.Context, field graphq
 			return ec.fieldContext_Relation_evidence(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Evidence, nil
+			return obj.EvidenceItems(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []newsgraph.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚐEvidenceᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8401,7 +9087,7 @@ func (ec *executionContext) fieldContext_Relation_evidence(_ context.Context, fi
 	fc = &graphql.FieldContext{
 		Object:     "Relation",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Evidence(ctx, field)
@@ -8410,7 +9096,7 @@ func (ec *executionContext) fieldContext_Relation_evidence(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _Relation_corroboration(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Relation_corroboration(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8419,7 +9105,7 @@ func (ec *executionContext) _Relation_corroboration(ctx context.Context, field g
 			return ec.fieldContext_Relation_corroboration(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Relation().Corroboration(ctx, obj)
+			return obj.Corroboration(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
@@ -8430,10 +9116,10 @@ func (ec *executionContext) _Relation_corroboration(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Relation_corroboration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Relation", field, true, true, "Int")
+	return graphql.NewScalarFieldContext("Relation", field, true, false, "Int")
 }
 
-func (ec *executionContext) _Relation_firstReported(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Relation_firstReported(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8442,7 +9128,7 @@ func (ec *executionContext) _Relation_firstReported(ctx context.Context, field g
 			return ec.fieldContext_Relation_firstReported(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Relation().FirstReported(ctx, obj)
+			return ec.resolveBatch_Relation_firstReported(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
@@ -8455,8 +9141,31 @@ func (ec *executionContext) _Relation_firstReported(ctx context.Context, field g
 func (ec *executionContext) fieldContext_Relation_firstReported(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relation", field, true, true, "Date")
 }
+func (ec *executionContext) resolveBatch_Relation_firstReported(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (any, error) {
+	resolver := ec.Resolvers.Relation()
+	if batch, ok := graphql.BatchParentsFor[*model.Relation](ctx, "Relation"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.FirstReported(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*newsgraph.Date](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Relation.firstReported",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.FirstReported(ctx, []*model.Relation{obj})
+	return graphql.ResolveBatchSingleResult[*newsgraph.Date](
+		ctx,
+		results,
+		err,
+		"Relation.firstReported",
+	)
+}
 
-func (ec *executionContext) _Relation_lastReported(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Relation_lastReported(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8465,7 +9174,7 @@ func (ec *executionContext) _Relation_lastReported(ctx context.Context, field gr
 			return ec.fieldContext_Relation_lastReported(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Relation().LastReported(ctx, obj)
+			return ec.resolveBatch_Relation_lastReported(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
@@ -8478,8 +9187,31 @@ func (ec *executionContext) _Relation_lastReported(ctx context.Context, field gr
 func (ec *executionContext) fieldContext_Relation_lastReported(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relation", field, true, true, "Date")
 }
+func (ec *executionContext) resolveBatch_Relation_lastReported(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (any, error) {
+	resolver := ec.Resolvers.Relation()
+	if batch, ok := graphql.BatchParentsFor[*model.Relation](ctx, "Relation"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.LastReported(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*newsgraph.Date](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Relation.lastReported",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.LastReported(ctx, []*model.Relation{obj})
+	return graphql.ResolveBatchSingleResult[*newsgraph.Date](
+		ctx,
+		results,
+		err,
+		"Relation.lastReported",
+	)
+}
 
-func (ec *executionContext) _Relation_status(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Relation_status(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8488,7 +9220,7 @@ func (ec *executionContext) _Relation_status(ctx context.Context, field graphql.
 			return ec.fieldContext_Relation_status(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Relation().Status(ctx, obj)
+			return ec.resolveBatch_Relation_status(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.RelationStatus) graphql.Marshaler {
@@ -8500,6 +9232,29 @@ func (ec *executionContext) _Relation_status(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Relation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relation", field, true, true, "RelationStatus")
+}
+func (ec *executionContext) resolveBatch_Relation_status(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (any, error) {
+	resolver := ec.Resolvers.Relation()
+	if batch, ok := graphql.BatchParentsFor[*model.Relation](ctx, "Relation"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Status(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[model.RelationStatus](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Relation.status",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Status(ctx, []*model.Relation{obj})
+	return graphql.ResolveBatchSingleResult[model.RelationStatus](
+		ctx,
+		results,
+		err,
+		"Relation.status",
+	)
 }
 
 func (ec *executionContext) _RelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
@@ -8624,8 +9379,8 @@ func (ec *executionContext) _RelationEdge_node(ctx context.Context, field graphq
 			return obj.Node, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelation(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelation(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8890,8 +9645,8 @@ func (ec *executionContext) _Subgraph_edges(ctx context.Context, field graphql.C
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9044,8 +9799,8 @@ func (ec *executionContext) _UpsertRelationResult_relation(ctx context.Context, 
 			return obj.Relation, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelation(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelation(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10788,7 +11543,7 @@ func (ec *executionContext) _DeleteEntityResult(ctx context.Context, sel ast.Sel
 
 var documentImplementors = []string{"Document"}
 
-func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *newsgraph.Document) graphql.Marshaler {
+func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *model.Document) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, documentImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -10813,17 +11568,15 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "source":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Document_source(ctx, field, obj)
-				})
+			out.Values[i] = ec._Document_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "url":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Document_url(ctx, field, obj)
-				})
+			out.Values[i] = ec._Document_url(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "text":
 			out.Values[i] = ec._Document_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -11109,7 +11862,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 
 var evidenceImplementors = []string{"Evidence"}
 
-func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet, obj *newsgraph.Evidence) graphql.Marshaler {
+func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet, obj *model.Evidence) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, evidenceImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -11169,10 +11922,11 @@ func (ec *executionContext) _GraphChange(ctx context.Context, sel ast.SelectionS
 					return ec._GraphChange_entity(ctx, field, obj)
 				})
 		case "relation":
-			out.Values[i] = ec._GraphChange_relation(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphChange_relation(ctx, field, obj)
+				})
 		case "ids":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -11952,7 +12706,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 var relationImplementors = []string{"Relation"}
 
-func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet, obj *newsgraph.Relation) graphql.Marshaler {
+func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet, obj *model.Relation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, relationImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12014,11 +12768,10 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "corroboration":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relation_corroboration(ctx, field, obj)
-				})
+			out.Values[i] = ec._Relation_corroboration(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "firstReported":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -12832,11 +13585,12 @@ func (ec *executionContext) marshalNDeleteEntityResult2ᚖgithubᚗcomᚋnewsgra
 	return ec._DeleteEntityResult(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*newsgraph.Document) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+func (ec *executionContext) marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Document) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "Document", v, nil)
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocument(ctx, sel, v[i])
+		return ec.marshalNDocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocument(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -12848,7 +13602,7 @@ func (ec *executionContext) marshalNDocument2ᚕᚖgithubᚗcomᚋnewsgraphᚋne
 	return ret
 }
 
-func (ec *executionContext) marshalNDocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocument(ctx context.Context, sel ast.SelectionSet, v *newsgraph.Document) graphql.Marshaler {
+func (ec *executionContext) marshalNDocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocument(ctx context.Context, sel ast.SelectionSet, v *model.Document) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Document!")
 		return graphql.Null
@@ -12865,7 +13619,7 @@ func (ec *executionContext) marshalNDocumentConnection2ᚖgithubᚗcomᚋnewsgra
 }
 
 func (ec *executionContext) marshalNDocumentEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocumentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DocumentEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDocumentEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocumentEdge(ctx, sel, v[i])
@@ -12902,7 +13656,79 @@ func (ec *executionContext) marshalNEntity2githubᚗcomᚋnewsgraphᚋnewsgraph�
 }
 
 func (ec *executionContext) marshalNEntity2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Entity) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	{
+		var batchItemsPlace []*model.Place
+		batchIdxMapPlace := map[int]int{}
+		var batchItemsPerson []*model.Person
+		batchIdxMapPerson := map[int]int{}
+		var batchItemsOrganization []*model.Organization
+		batchIdxMapOrganization := map[int]int{}
+		var batchItemsLegalConcept []*model.LegalConcept
+		batchIdxMapLegalConcept := map[int]int{}
+		var batchItemsEvent []*model.Event
+		batchIdxMapEvent := map[int]int{}
+		var batchItemsClaim []*model.Claim
+		batchIdxMapClaim := map[int]int{}
+		for i, item := range v {
+			switch concrete := item.(type) {
+			case model.Place:
+				batchIdxMapPlace[i] = len(batchItemsPlace)
+				batchItemsPlace = append(batchItemsPlace, &concrete)
+			case *model.Place:
+				batchIdxMapPlace[i] = len(batchItemsPlace)
+				batchItemsPlace = append(batchItemsPlace, concrete)
+			case model.Person:
+				batchIdxMapPerson[i] = len(batchItemsPerson)
+				batchItemsPerson = append(batchItemsPerson, &concrete)
+			case *model.Person:
+				batchIdxMapPerson[i] = len(batchItemsPerson)
+				batchItemsPerson = append(batchItemsPerson, concrete)
+			case model.Organization:
+				batchIdxMapOrganization[i] = len(batchItemsOrganization)
+				batchItemsOrganization = append(batchItemsOrganization, &concrete)
+			case *model.Organization:
+				batchIdxMapOrganization[i] = len(batchItemsOrganization)
+				batchItemsOrganization = append(batchItemsOrganization, concrete)
+			case model.LegalConcept:
+				batchIdxMapLegalConcept[i] = len(batchItemsLegalConcept)
+				batchItemsLegalConcept = append(batchItemsLegalConcept, &concrete)
+			case *model.LegalConcept:
+				batchIdxMapLegalConcept[i] = len(batchItemsLegalConcept)
+				batchItemsLegalConcept = append(batchItemsLegalConcept, concrete)
+			case model.Event:
+				batchIdxMapEvent[i] = len(batchItemsEvent)
+				batchItemsEvent = append(batchItemsEvent, &concrete)
+			case *model.Event:
+				batchIdxMapEvent[i] = len(batchItemsEvent)
+				batchItemsEvent = append(batchItemsEvent, concrete)
+			case model.Claim:
+				batchIdxMapClaim[i] = len(batchItemsClaim)
+				batchItemsClaim = append(batchItemsClaim, &concrete)
+			case *model.Claim:
+				batchIdxMapClaim[i] = len(batchItemsClaim)
+				batchItemsClaim = append(batchItemsClaim, concrete)
+			}
+		}
+		if len(batchItemsPlace) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Place", batchItemsPlace, batchIdxMapPlace)
+		}
+		if len(batchItemsPerson) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Person", batchItemsPerson, batchIdxMapPerson)
+		}
+		if len(batchItemsOrganization) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Organization", batchItemsOrganization, batchIdxMapOrganization)
+		}
+		if len(batchItemsLegalConcept) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "LegalConcept", batchItemsLegalConcept, batchIdxMapLegalConcept)
+		}
+		if len(batchItemsEvent) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Event", batchItemsEvent, batchIdxMapEvent)
+		}
+		if len(batchItemsClaim) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Claim", batchItemsClaim, batchIdxMapClaim)
+		}
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEntity2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntity(ctx, sel, v[i])
@@ -12926,7 +13752,7 @@ func (ec *executionContext) marshalNEntityConnection2ᚖgithubᚗcomᚋnewsgraph
 }
 
 func (ec *executionContext) marshalNEntityEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EntityEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEntityEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityEdge(ctx, sel, v[i])
@@ -13007,15 +13833,12 @@ var (
 	}
 )
 
-func (ec *executionContext) marshalNEvidence2githubᚗcomᚋnewsgraphᚋnewsgraphᚐEvidence(ctx context.Context, sel ast.SelectionSet, v newsgraph.Evidence) graphql.Marshaler {
-	return ec._Evidence(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNEvidence2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []newsgraph.Evidence) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+func (ec *executionContext) marshalNEvidence2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "Evidence", v, nil)
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNEvidence2githubᚗcomᚋnewsgraphᚋnewsgraphᚐEvidence(ctx, sel, v[i])
+		return ec.marshalNEvidence2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEvidence(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -13025,6 +13848,14 @@ func (ec *executionContext) marshalNEvidence2ᚕgithubᚗcomᚋnewsgraphᚋnewsg
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNEvidence2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEvidence(ctx context.Context, sel ast.SelectionSet, v *model.Evidence) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Evidence!")
+		return graphql.Null
+	}
+	return ec._Evidence(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -13124,7 +13955,7 @@ func (ec *executionContext) marshalNKindCount2githubᚗcomᚋnewsgraphᚋnewsgra
 }
 
 func (ec *executionContext) marshalNKindCount2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚐKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []newsgraph.KindCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNKindCount2githubᚗcomᚋnewsgraphᚋnewsgraphᚐKindCount(ctx, sel, v[i])
@@ -13140,7 +13971,7 @@ func (ec *executionContext) marshalNKindCount2ᚕgithubᚗcomᚋnewsgraphᚋnews
 }
 
 func (ec *executionContext) marshalNMerge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐMergeᚄ(ctx context.Context, sel ast.SelectionSet, v []*newsgraph.Merge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMerge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐMerge(ctx, sel, v[i])
@@ -13172,7 +14003,7 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋnewsgraphᚋnewsg
 }
 
 func (ec *executionContext) marshalNPath2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Path) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPath2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPath(ctx, sel, v[i])
@@ -13195,11 +14026,12 @@ func (ec *executionContext) marshalNPath2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraph
 	return ec._Path(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNRelation2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*newsgraph.Relation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+func (ec *executionContext) marshalNRelation2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "Relation", v, nil)
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelation(ctx, sel, v[i])
+		return ec.marshalNRelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelation(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -13211,7 +14043,7 @@ func (ec *executionContext) marshalNRelation2ᚕᚖgithubᚗcomᚋnewsgraphᚋne
 	return ret
 }
 
-func (ec *executionContext) marshalNRelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelation(ctx context.Context, sel ast.SelectionSet, v *newsgraph.Relation) graphql.Marshaler {
+func (ec *executionContext) marshalNRelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelation(ctx context.Context, sel ast.SelectionSet, v *model.Relation) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Relation!")
 		return graphql.Null
@@ -13228,7 +14060,7 @@ func (ec *executionContext) marshalNRelationConnection2ᚖgithubᚗcomᚋnewsgra
 }
 
 func (ec *executionContext) marshalNRelationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RelationEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationEdge(ctx, sel, v[i])
@@ -13286,7 +14118,7 @@ func (ec *executionContext) marshalNRelationStatus2githubᚗcomᚋnewsgraphᚋne
 }
 
 func (ec *executionContext) marshalNRelationTypeCount2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐTypeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*newsgraph.TypeCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelationTypeCount2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐTypeCount(ctx, sel, v[i])
@@ -13320,7 +14152,7 @@ func (ec *executionContext) marshalNScope2githubᚗcomᚋnewsgraphᚋnewsgraph�
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSearchHit(ctx, sel, v[i])
@@ -13437,7 +14269,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -13481,7 +14313,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -13509,7 +14341,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -13537,7 +14369,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -13666,7 +14498,7 @@ var (
 	}
 )
 
-func (ec *executionContext) marshalODocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDocument(ctx context.Context, sel ast.SelectionSet, v *newsgraph.Document) graphql.Marshaler {
+func (ec *executionContext) marshalODocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDocument(ctx context.Context, sel ast.SelectionSet, v *model.Document) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -13701,7 +14533,7 @@ func (ec *executionContext) marshalOEntityKind2ᚕgithubᚗcomᚋnewsgraphᚋnew
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEntityKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚐKind(ctx, sel, v[i])
@@ -13783,7 +14615,7 @@ func (ec *executionContext) marshalOPlace2ᚖgithubᚗcomᚋnewsgraphᚋnewsgrap
 	return ec._Place(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalORelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelation(ctx context.Context, sel ast.SelectionSet, v *newsgraph.Relation) graphql.Marshaler {
+func (ec *executionContext) marshalORelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelation(ctx context.Context, sel ast.SelectionSet, v *model.Relation) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -13855,7 +14687,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -13874,7 +14706,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -13893,7 +14725,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -13912,7 +14744,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])

@@ -1,6 +1,9 @@
 package model
 
-import "github.com/newsgraph/newsgraph"
+import (
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/loaders"
+)
 
 // Entity is the GraphQL Entity interface: every implementation wraps one
 // domain entity.
@@ -12,9 +15,12 @@ type Entity interface {
 }
 
 // Node holds the fields every Entity object type shares. The object types
-// embed it, so gqlgen resolves the shared fields from its methods.
+// embed it, so gqlgen resolves the shared fields from its methods. L is the
+// level of the answer the entity belongs to, which resolves its fields that
+// need the store for all its entities at once.
 type Node struct {
 	E *newsgraph.Entity
+	L *loaders.Level
 }
 
 // Domain returns the wrapped domain entity.
@@ -77,14 +83,14 @@ func (c Claim) Verdict() *string { return optional(c.E.Verdict) }
 // CounterEvidence returns the evidence against the claim, or nil.
 func (c Claim) CounterEvidence() *string { return optional(c.E.CounterEvidence) }
 
-// Wrap returns the GraphQL object for a domain entity according to its
-// kind, or nil for a nil entity. An entity of an unknown kind, which stores
-// never return, is shown as an Organization rather than dropped.
-func Wrap(e *newsgraph.Entity) Entity {
+// Wrap returns the GraphQL object for a domain entity of level l according
+// to its kind, or nil for a nil entity. An entity of an unknown kind, which
+// stores never return, is shown as an Organization rather than dropped.
+func Wrap(e *newsgraph.Entity, l *loaders.Level) Entity {
 	if e == nil {
 		return nil
 	}
-	n := Node{E: e}
+	n := Node{E: e, L: l}
 	switch e.Kind {
 	case newsgraph.KindPerson:
 		return Person{n}
@@ -101,31 +107,12 @@ func Wrap(e *newsgraph.Entity) Entity {
 	}
 }
 
-// ObjectTypeName returns the name of the GraphQL object type of kind k,
-// such as "LegalConcept": the type Wrap gives an entity of that kind.
-func ObjectTypeName(k newsgraph.Kind) string {
-	switch k {
-	case newsgraph.KindPerson:
-		return "Person"
-	case newsgraph.KindPlace:
-		return "Place"
-	case newsgraph.KindLegalConcept:
-		return "LegalConcept"
-	case newsgraph.KindEvent:
-		return "Event"
-	case newsgraph.KindClaim:
-		return "Claim"
-	default:
-		return "Organization"
-	}
-}
-
-// WrapAll wraps every entity of es, skipping nils.
-func WrapAll(es []*newsgraph.Entity) []Entity {
+// WrapAll wraps every entity of es, of level l, skipping nils.
+func WrapAll(es []*newsgraph.Entity, l *loaders.Level) []Entity {
 	out := make([]Entity, 0, len(es))
 	for _, e := range es {
 		if e != nil {
-			out = append(out, Wrap(e))
+			out = append(out, Wrap(e, l))
 		}
 	}
 	return out
@@ -144,3 +131,7 @@ func optional(s string) *string {
 	}
 	return &s
 }
+
+// Base returns the shared part of an entity object, for the resolvers that
+// handle every Entity type alike.
+func (n Node) Base() Node { return n }

@@ -34,7 +34,7 @@ type DocumentEdge struct {
 	// The opaque cursor of this document; pass it as `after` to continue after it.
 	Cursor string `json:"cursor"`
 	// The document.
-	Node *newsgraph.Document `json:"node"`
+	Node *Document `json:"node"`
 }
 
 // A document to ingest.
@@ -120,7 +120,7 @@ type IngestInput struct {
 // What ingesting a document did.
 type IngestResult struct {
 	// The stored document.
-	Document *newsgraph.Document `json:"document"`
+	Document *Document `json:"document"`
 	// The entities that did not exist before, in input order.
 	Created []Entity `json:"created"`
 	// The entities of the input that resolved to existing entities, in input order.
@@ -130,9 +130,9 @@ type IngestResult struct {
 	// The number of existing relations that gained evidence from this document.
 	RelationsCorroborated int `json:"relationsCorroborated"`
 	// The new relations.
-	CreatedRelations []*newsgraph.Relation `json:"createdRelations"`
+	CreatedRelations []*Relation `json:"createdRelations"`
 	// The existing relations that gained evidence from this document.
-	CorroboratedRelations []*newsgraph.Relation `json:"corroboratedRelations"`
+	CorroboratedRelations []*Relation `json:"corroboratedRelations"`
 }
 
 // The newsgraph write API. Every mutation needs an API key (see @requires):
@@ -158,7 +158,7 @@ type Path struct {
 	// The entities on the path, from the start to the end.
 	Nodes []Entity `json:"nodes"`
 	// The relations on the path, in walking order.
-	Edges []*newsgraph.Relation `json:"edges"`
+	Edges []*Relation `json:"edges"`
 }
 
 // The newsgraph read API. Start from `search` or `entity`, follow `relations`
@@ -183,7 +183,7 @@ type RelationEdge struct {
 	// The opaque cursor of this relation; pass it as `after` to continue after it.
 	Cursor string `json:"cursor"`
 	// The relation.
-	Node *newsgraph.Relation `json:"node"`
+	Node *Relation `json:"node"`
 }
 
 // Selects relations. Every field that is set must match.
@@ -232,7 +232,7 @@ type Subgraph struct {
 	// The entities, the root first, in the order the walk reached them.
 	Nodes []Entity `json:"nodes"`
 	// The relations among the nodes that the walk followed.
-	Edges []*newsgraph.Relation `json:"edges"`
+	Edges []*Relation `json:"edges"`
 	// Whether the node limit left out entities the walk reached.
 	Truncated bool `json:"truncated"`
 }
@@ -254,7 +254,7 @@ type UpsertEntityResult struct {
 // What upserting a relation did.
 type UpsertRelationResult struct {
 	// The relation as stored.
-	Relation *newsgraph.Relation `json:"relation"`
+	Relation *Relation `json:"relation"`
 	// Whether the relation was created (true) or an existing one gained evidence (false).
 	Created bool `json:"created"`
 }

@@ -1,0 +1,67 @@
+package model
+
+import (
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/loaders"
+)
+
+// Relation is the GraphQL Relation type: a domain relation and the level of
+// the answer it belongs to, which resolves its ends, evidence documents and
+// status for all the level's relations at once.
+type Relation struct {
+	*newsgraph.Relation
+	L *loaders.Level
+}
+
+// WrapRelations wraps every relation of rs, of level l, skipping nils.
+func WrapRelations(rs []*newsgraph.Relation, l *loaders.Level) []*Relation {
+	out := make([]*Relation, 0, len(rs))
+	for _, r := range rs {
+		if r != nil {
+			out = append(out, &Relation{Relation: r, L: l})
+		}
+	}
+	return out
+}
+
+// EvidenceItems returns the relation's evidence, each item of its level.
+func (r *Relation) EvidenceItems() []*Evidence {
+	out := make([]*Evidence, len(r.Evidence))
+	for i, ev := range r.Evidence {
+		out[i] = &Evidence{Evidence: ev, L: r.L}
+	}
+	return out
+}
+
+// Corroboration is the number of distinct documents quoted as evidence.
+func (r *Relation) Corroboration() int { return len(r.DocumentIDs()) }
+
+// Evidence is the GraphQL Evidence type: a quote of a relation of level L.
+type Evidence struct {
+	newsgraph.Evidence
+	L *loaders.Level
+}
+
+// Document is the GraphQL Document type: a domain document and the level of
+// the answer it belongs to.
+type Document struct {
+	*newsgraph.Document
+	L *loaders.Level
+}
+
+// WrapDocuments wraps every document of ds, of level l, skipping nils.
+func WrapDocuments(ds []*newsgraph.Document, l *loaders.Level) []*Document {
+	out := make([]*Document, 0, len(ds))
+	for _, d := range ds {
+		if d != nil {
+			out = append(out, &Document{Document: d, L: l})
+		}
+	}
+	return out
+}
+
+// SourceName is the publication, or nil when unknown.
+func (d *Document) SourceName() *string { return optional(d.Source) }
+
+// Link is the document's URL, or nil when unknown.
+func (d *Document) Link() *string { return optional(d.URL) }

@@ -1,0 +1,27 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// MergeHistory resolves Query.mergeHistory.
+func (r *queryResolver) MergeHistory(ctx context.Context, id string) ([]*newsgraph.Merge, error) {
+	merges, err := r.store.Merges(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*newsgraph.Merge, len(merges))
+	for i := range merges {
+		out[i] = &merges[i]
+	}
+	return out, nil
+}
+
+type mergeResolver struct{ *resolver }
+
+// Actor resolves Merge.actor: null when the merge named no actor.
+func (r *mergeResolver) Actor(_ context.Context, obj *newsgraph.Merge) (*string, error) {
+	return optional(obj.Actor), nil
+}
