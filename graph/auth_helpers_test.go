@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/auth"
 	"github.com/newsgraph/newsgraph/events"
 	"github.com/newsgraph/newsgraph/graph"
@@ -45,10 +46,11 @@ func newKeyring(tb testing.TB) keyring {
 }
 
 // writeAPI is a test server over the seed graph that accepts the keys of
-// its keyring, with the broker its subscriptions use.
+// its keyring, with its store and the broker its subscriptions use.
 type writeAPI struct {
 	api
 	keys   keyring
+	store  newsgraph.Store
 	broker *events.Broker
 }
 
@@ -63,7 +65,7 @@ func seedWriteAPI(tb testing.TB, cfg graph.Config) writeAPI {
 	if cfg.Broker == nil {
 		cfg.Broker = events.NewBroker(nil, 0)
 	}
-	return writeAPI{api: serve(tb, s, cfg), keys: keys, broker: cfg.Broker}
+	return writeAPI{api: serve(tb, s, cfg), keys: keys, store: s, broker: cfg.Broker}
 }
 
 // postAs sends a query with an API key ("" for none) and decodes the
