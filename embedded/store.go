@@ -127,8 +127,11 @@ func (s *Store) read(ctx context.Context, fn func(ix *index) error) error {
 	return fn(s.idx)
 }
 
-// contextErr turns a context's error into an Unavailable error that still
-// matches context.Canceled or context.DeadlineExceeded with errors.Is.
+// contextErr reports that the caller's context ended: its deadline passed
+// (which the API reports as LIMIT_EXCEEDED with its time limit) or it was
+// cancelled. The error matches context.DeadlineExceeded or
+// context.Canceled with errors.Is and carries no domain code: the embedded
+// store always answers, so a deadline is the caller's, never the store's.
 func contextErr(err error) error {
-	return &newsgraph.Error{Code: newsgraph.Unavailable, Message: "request cancelled or timed out", Err: err}
+	return fmt.Errorf("embedded: %w", err)
 }

@@ -117,22 +117,22 @@ func TestExponentialFragmentsAreRejected(t *testing.T) {
 // API reports failures that are not the client's.
 type faultyStore struct {
 	newsgraph.Store
-	stats func(ctx context.Context) (newsgraph.Stats, error)
+	stats func(ctx context.Context, real newsgraph.Store) (newsgraph.Stats, error)
 }
 
-func (s faultyStore) Stats(ctx context.Context) (newsgraph.Stats, error) { return s.stats(ctx) }
+func (s faultyStore) Stats(ctx context.Context) (newsgraph.Stats, error) { return s.stats(ctx, s.Store) }
 
 func TestInternalFailures(t *testing.T) {
 	tests := []struct {
 		name    string
-		stats   func(ctx context.Context) (newsgraph.Stats, error)
+		stats   func(ctx context.Context, real newsgraph.Store) (newsgraph.Stats, error)
 		timeout time.Duration
 		code    string
 		want    string
 	}{
 		{
 			name: "plain error is hidden",
-			stats: func(context.Context) (newsgraph.Stats, error) {
+			stats: func(context.Context, newsgraph.Store) (newsgraph.Stats, error) {
 				return newsgraph.Stats{}, errors.New("disk on fire at /secret/path")
 			},
 			code: "INTERNAL_SERVER_ERROR",
@@ -140,7 +140,7 @@ func TestInternalFailures(t *testing.T) {
 		},
 		{
 			name: "domain internal error is hidden",
-			stats: func(context.Context) (newsgraph.Stats, error) {
+			stats: func(context.Context, newsgraph.Store) (newsgraph.Stats, error) {
 				return newsgraph.Stats{}, newsgraph.Errorf(newsgraph.Internal, "index corrupt at /secret/path")
 			},
 			code: "INTERNAL_SERVER_ERROR",
@@ -148,7 +148,7 @@ func TestInternalFailures(t *testing.T) {
 		},
 		{
 			name: "unavailable",
-			stats: func(context.Context) (newsgraph.Stats, error) {
+			stats: func(context.Context, newsgraph.Store) (newsgraph.Stats, error) {
 				return newsgraph.Stats{}, &newsgraph.Error{Code: newsgraph.Unavailable, Message: "the store is unreachable", Err: errors.New("dial tcp: refused")}
 			},
 			code: "UNAVAILABLE",
@@ -156,15 +156,28 @@ func TestInternalFailures(t *testing.T) {
 		},
 		{
 			name:  "panic is recovered",
-			stats: func(context.Context) (newsgraph.Stats, error) { panic("boom at /secret/path") },
+			stats: func(context.Context, newsgraph.Store) (newsgraph.Stats, error) { panic("boom at /secret/path") },
 			code:  "INTERNAL_SERVER_ERROR",
 			want:  "internal error",
 		},
 		{
 			name: "request deadline",
-			stats: func(ctx context.Context) (newsgraph.Stats, error) {
+			stats: func(ctx context.Context, _ newsgraph.Store) (newsgraph.Stats, error) {
 				<-ctx.Done()
 				return newsgraph.Stats{}, fmt.Errorf("stats: %w", ctx.Err())
+			},
+			timeout: 20 * time.Millisecond,
+			code:    "LIMIT_EXCEEDED",
+			want:    "time limit of 20ms",
+		},
+		{
+			// The store under test itself, called once the request's
+			// deadline has passed: a store that answers reports the
+			// deadline, which is the request's limit, not UNAVAILABLE.
+			name: "request deadline reported by the store",
+			stats: func(ctx context.Context, real newsgraph.Store) (newsgraph.Stats, error) {
+				<-ctx.Done()
+				return real.Stats(ctx)
 			},
 			timeout: 20 * time.Millisecond,
 			code:    "LIMIT_EXCEEDED",

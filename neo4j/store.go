@@ -155,24 +155,60 @@ const (
 // readTx runs work in a managed read transaction, which the driver routes
 // to a reader in a cluster and retries on transient failures.
 func readTx[T any](ctx context.Context, s *Store, op string, work neo4j.ManagedTransactionWorkT[T]) (T, error) {
-	session := s.session(ctx, neo4j.AccessModeRead)
-	defer closeSession(ctx, s, session)
-	v, err := neo4j.ExecuteRead(ctx, session, observed(s, work), neo4j.WithTxTimeout(readTimeout))
+	callCtx, cancel := callContext(ctx)
+	defer cancel()
+	session := s.session(callCtx, neo4j.AccessModeRead)
+	defer closeSession(callCtx, s, session)
+	v, err := neo4j.ExecuteRead(callCtx, session, observed(s, work), neo4j.WithTxTimeout(readTimeout))
 	if err != nil {
-		return v, s.storeErr(op, err)
+		return v, s.callErr(callCtx, op, err)
 	}
 	return v, nil
 }
 
 // writeTx runs work in a managed write transaction, routed to the leader.
 func writeTx[T any](ctx context.Context, s *Store, op string, work neo4j.ManagedTransactionWorkT[T]) (T, error) {
-	session := s.session(ctx, neo4j.AccessModeWrite)
-	defer closeSession(ctx, s, session)
-	v, err := neo4j.ExecuteWrite(ctx, session, observed(s, work), neo4j.WithTxTimeout(writeTimeout))
+	callCtx, cancel := callContext(ctx)
+	defer cancel()
+	session := s.session(callCtx, neo4j.AccessModeWrite)
+	defer closeSession(callCtx, s, session)
+	v, err := neo4j.ExecuteWrite(callCtx, session, observed(s, work), neo4j.WithTxTimeout(writeTimeout))
 	if err != nil {
-		return v, s.storeErr(op, err)
+		return v, s.callErr(callCtx, op, err)
 	}
 	return v, nil
+}
+
+// probeTimeout is the part of a caller's deadline kept back to tell a
+// server that does not answer from a call that outlasts the deadline.
+const probeTimeout = 300 * time.Millisecond
+
+// callContext returns the context of one store call: the caller's, with a
+// deadline probeTimeout earlier when it has one long enough, so that
+// callErr can still probe the server within the caller's deadline.
+func callContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	if d, ok := ctx.Deadline(); ok && time.Until(d) > 2*probeTimeout {
+		return context.WithDeadline(ctx, d.Add(-probeTimeout))
+	}
+	return context.WithCancel(ctx)
+}
+
+// callErr is storeErr for a call that ran with ctx from callContext. When
+// its deadline passed, whatever error the driver made of it: if the server
+// answers a ping within probeTimeout, the call was only slow, and the
+// caller's deadline is reported (a plain error wrapping
+// context.DeadlineExceeded, which the API reports as LIMIT_EXCEEDED with
+// its time limit); if it does not, the store is Unavailable.
+func (s *Store) callErr(ctx context.Context, op string, err error) error {
+	if !errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return s.storeErr(op, err)
+	}
+	probe, cancel := context.WithTimeout(context.WithoutCancel(ctx), probeTimeout)
+	defer cancel()
+	if perr := s.driver.VerifyConnectivity(probe); perr != nil {
+		return &newsgraph.Error{Code: newsgraph.Unavailable, Op: op, Message: "neo4j does not answer", Err: errors.Join(err, perr)}
+	}
+	return fmt.Errorf("neo4j: %s: %w", op, context.DeadlineExceeded)
 }
 
 // observed returns work, running in a transaction that reports each
@@ -206,8 +242,8 @@ func closeSession(ctx context.Context, s *Store, session neo4j.SessionWithContex
 
 // storeErr turns an error from the driver into the store's error: domain
 // errors pass through, a server that cannot be reached, a transient failure
-// or a timeout is Unavailable, and anything else is wrapped once as an
-// internal error.
+// or a server-side transaction timeout is Unavailable, and anything else is
+// wrapped once as an internal error. Caller deadlines are callErr's.
 func (s *Store) storeErr(op string, err error) error {
 	var domain *newsgraph.Error
 	if errors.As(err, &domain) {
@@ -232,8 +268,7 @@ func unavailable(err error) bool {
 		server       *neo4j.Neo4jError
 	)
 	switch {
-	case errors.Is(err, context.DeadlineExceeded),
-		errors.As(err, &connectivity),
+	case errors.As(err, &connectivity),
 		errors.As(err, &limit),
 		errors.As(err, &auth):
 		return true
