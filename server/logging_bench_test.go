@@ -22,7 +22,7 @@ func BenchmarkRequestLog(b *testing.B) {
 		level slog.Level
 	}{{"logged", slog.LevelInfo}, {"skipped", slog.LevelWarn}} {
 		logger := slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: bm.level}))
-		h := server.Handler(graphql, pinger{}, server.Config{Logger: logger})
+		h := server.Handler(server.Routes{GraphQL: graphql}, pinger{}, server.Config{Logger: logger})
 		b.Run(bm.name, func(b *testing.B) {
 			b.ReportAllocs()
 			req := httptest.NewRequest(http.MethodPost, "/graphql", nil)

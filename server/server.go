@@ -34,12 +34,24 @@ type Config struct {
 	Logger *slog.Logger
 }
 
-// Handler returns the HTTP handler of the whole API: graphql serves
-// /graphql, store backs /readyz.
-func Handler(graphql http.Handler, store Pinger, cfg Config) http.Handler {
+// Routes are the API's handlers that Handler mounts.
+type Routes struct {
+	// GraphQL serves /graphql (package graph).
+	GraphQL http.Handler
+	// Subgraph serves GET /v1/subgraph (package subgraph); nil leaves the
+	// route out.
+	Subgraph http.Handler
+}
+
+// Handler returns the HTTP handler of the whole API: the routes, GraphiQL
+// at /, /healthz, and /readyz, which store backs.
+func Handler(routes Routes, store Pinger, cfg Config) http.Handler {
 	cfg = cfg.withDefaults()
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", graphql)
+	mux.Handle("/graphql", routes.GraphQL)
+	if routes.Subgraph != nil {
+		mux.Handle("/v1/subgraph", routes.Subgraph)
+	}
 	mux.Handle("GET /{$}", playground.Handler("newsgraph", "/graphql"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeProbe(w, http.StatusOK, "ok")

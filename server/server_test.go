@@ -44,7 +44,7 @@ func TestHandlerRoutes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := server.Handler(graphql, tt.store, server.Config{Logger: quietLogger()})
+			h := server.Handler(server.Routes{GraphQL: graphql}, tt.store, server.Config{Logger: quietLogger()})
 			rec := httptest.NewRecorder()
 			h.ServeHTTP(rec, httptest.NewRequest(tt.method, tt.path, nil))
 			if got, want := rec.Code, tt.wantStatus; got != want {

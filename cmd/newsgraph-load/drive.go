@@ -59,22 +59,23 @@ func (r levelResult) all() *hdrhistogram.Histogram {
 
 func (r levelResult) throughput() float64 { return float64(r.requests()) / r.elapsed.Seconds() }
 
-// driver sends the mixed workload to a GraphQL endpoint.
+// driver sends the mixed workload to a server: GraphQL documents to
+// /graphql, visualisation requests to their paths.
 type driver struct {
-	url    string
+	base   string
 	client *http.Client
 	mix    mix
 	seed   uint64
 }
 
-func newDriver(url string, m mix, seed uint64, maxConcurrency int) *driver {
+func newDriver(base string, m mix, seed uint64, maxConcurrency int) *driver {
 	transport := &http.Transport{
 		MaxIdleConns:        maxConcurrency,
 		MaxIdleConnsPerHost: maxConcurrency,
 		IdleConnTimeout:     time.Minute,
 		DisableCompression:  true,
 	}
-	return &driver{url: url, client: &http.Client{Transport: transport, Timeout: 30 * time.Second}, mix: m, seed: seed}
+	return &driver{base: base, client: &http.Client{Transport: transport, Timeout: 30 * time.Second}, mix: m, seed: seed}
 }
 
 // run drives the workload with concurrency workers until maxRequests have
@@ -103,9 +104,9 @@ func (d *driver) run(ctx context.Context, concurrency int, maxRequests int64, du
 			for ctx.Err() == nil && issued.Add(1) <= maxRequests && time.Now().Before(deadline) {
 				k := d.mix.pick(rng)
 				kind := d.mix.kinds[k]
-				b := kind.bodies[rng.IntN(len(kind.bodies))]
+				r := kind.requests[rng.IntN(len(kind.requests))]
 				t0 := time.Now()
-				err := d.post(ctx, b, &buf)
+				err := d.send(ctx, r, &buf)
 				took := time.Since(t0)
 				if err != nil {
 					errs[k]++
@@ -132,14 +133,25 @@ func (d *driver) run(ctx context.Context, concurrency int, maxRequests int64, du
 	return res
 }
 
-// post sends one request and checks that it succeeded: status 200 and a
-// response without errors (gqlgen writes "errors" first).
-func (d *driver) post(ctx context.Context, body []byte, buf *bytes.Buffer) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, d.url, bytes.NewReader(body))
+// send sends one request and checks that it succeeded: status 200 and a
+// response without errors (gqlgen writes "errors" first, package subgraph
+// writes "error").
+func (d *driver) send(ctx context.Context, r request, buf *bytes.Buffer) error {
+	var req *http.Request
+	var err error
+	ok := []byte(`{"data"`)
+	if r.path != "" {
+		req, err = http.NewRequestWithContext(ctx, http.MethodGet, d.base+r.path, nil)
+		ok = []byte(`{"root"`)
+	} else {
+		req, err = http.NewRequestWithContext(ctx, http.MethodPost, d.base+"/graphql", bytes.NewReader(r.body))
+	}
 	if err != nil {
 		return err
 	}
-	req.Header.Set("Content-Type", "application/json")
+	if r.path == "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	resp, err := d.client.Do(req)
 	if err != nil {
 		return err
@@ -152,8 +164,8 @@ func (d *driver) post(ctx context.Context, body []byte, buf *bytes.Buffer) error
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("status %d: %.200s", resp.StatusCode, buf.Bytes())
 	}
-	if !bytes.HasPrefix(buf.Bytes(), []byte(`{"data"`)) {
-		return fmt.Errorf("GraphQL errors: %.300s", buf.Bytes())
+	if !bytes.HasPrefix(buf.Bytes(), ok) {
+		return fmt.Errorf("errors: %.300s", buf.Bytes())
 	}
 	return nil
 }

@@ -3,7 +3,8 @@
 // opens an existing embedded store), times the direct store calls and an
 // in-memory adjacency-array baseline, starts the real server on loopback
 // (in-process, or the newsgraph binary), drives a mixed read workload of
-// GraphQL queries at increasing concurrency, and prints throughput and
+// GraphQL queries and, for expanding nodes, GET /v1/subgraph requests at
+// increasing concurrency, and prints throughput and
 // p50/p95/p99 latency per query kind, ratios to the store call and to the
 // baseline, and the targets, optionally as a Markdown file.
 //
@@ -54,7 +55,7 @@ type cli struct {
 
 func main() {
 	var c cli
-	kong.Parse(&c, kong.Name("newsgraph-load"), kong.Description("Load-test the newsgraph GraphQL API on a generated graph."), kong.UsageOnError())
+	kong.Parse(&c, kong.Name("newsgraph-load"), kong.Description("Load-test the newsgraph API (GraphQL and /v1/subgraph) on a generated graph."), kong.UsageOnError())
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	failed, err := c.run(ctx, logger)
@@ -155,7 +156,7 @@ func (c *cli) run(ctx context.Context, logger *slog.Logger) (failed bool, err er
 	for _, n := range c.Concurrency {
 		maxC = max(maxC, n)
 	}
-	d := newDriver(srv.url+"/graphql", m, uint64(c.Seed), maxC)
+	d := newDriver(srv.url, m, uint64(c.Seed), maxC)
 	if c.Warmup > 0 {
 		d.run(ctx, min(4, maxC), 1<<62, c.Warmup)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/server"
+	"github.com/newsgraph/newsgraph/subgraph"
 )
 
 // A running server under test: its GraphQL URL and how to stop it.
@@ -31,7 +32,11 @@ type runningServer struct {
 func serveInProcess(ctx context.Context, store newsgraph.Store, logs io.Writer) (*runningServer, error) {
 	logger := slog.New(slog.NewTextHandler(logs, nil))
 	cfg := server.Config{Addr: "127.0.0.1:0", Logger: logger}
-	h := server.Handler(graph.NewHandler(store, graph.Config{Logger: logger}), store, cfg)
+	routes := server.Routes{
+		GraphQL:  graph.NewHandler(store, graph.Config{Logger: logger}),
+		Subgraph: subgraph.Handler(store, nil, false, graph.DefaultRequestTimeout),
+	}
+	h := server.Handler(routes, store, cfg)
 	ctx, cancel := context.WithCancel(ctx)
 	addrc := make(chan net.Addr, 1)
 	errc := make(chan error, 1)

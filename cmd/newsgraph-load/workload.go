@@ -6,33 +6,44 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"slices"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/subgraph"
 )
 
 // queryKind is one kind of request a visualisation frontend sends, with
-// prepared inputs: the GraphQL request bodies, the equivalent direct store
-// calls and, for traversals, the equivalent baseline walks, input i of each
-// being the same question.
+// prepared inputs: the requests, the equivalent direct store calls and, for
+// traversals, the equivalent baseline walks, input i of each being the same
+// question.
 type queryKind struct {
 	name   string
 	weight int // share of the mixed workload
 	// traversal marks kinds compared with the adjacency-array baseline.
 	traversal bool
-	bodies    [][]byte
+	requests  []request
 	direct    []func(context.Context) error
 	baseline  []func()
 }
 
+// request is one HTTP request of a kind: a GraphQL document POSTed to
+// /graphql, or, with a path, a GET of the visualisation contract
+// (/v1/subgraph).
+type request struct {
+	body []byte
+	path string
+}
+
 // The GraphQL documents the frontend sends: a search box, an entity panel,
-// expanding a node, a path finder and a filtered relation list. A subgraph
-// or a path draws its edges between nodes it already holds, so it asks for
-// the ends' ids (fromId, toId), not for the ends as entities.
+// a path finder and a filtered relation list. A path draws its edges
+// between nodes it already holds, so it asks for the ends' ids (fromId,
+// toId), not for the ends as entities. Expanding a node uses the
+// visualisation contract, GET /v1/subgraph (package subgraph), which
+// answers the same walk as the GraphQL neighborhood field.
 const (
 	searchQuery = `query Search($q: String!) { search(query: $q, first: 10) { score entity { id name kind } } }`
 	entityQuery = `query Entity($id: ID!) { entity(id: $id) { id name kind aliases description ... on Person { roles } } }`
-	expandQuery = `query Expand($id: ID!, $depth: Int!) { neighborhood(id: $id, depth: $depth, limit: 200) { truncated nodes { id name kind } edges { id type fromId toId } } }`
 	pathQuery   = `query Path($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length nodes { id name kind } edges { id type fromId toId } } }`
 	pageQuery   = `query Relations($from: ID!, $types: [String!]) { relations(filter: {from: $from, types: $types}, first: 50) { totalCount edges { node { id type confidence from { id name } to { id name } evidence { quote document { id title publishedAt } } } } } }`
 )
@@ -146,14 +157,20 @@ func (w *workload) kinds(n int) []*queryKind {
 func (w *workload) addNeighborhood(k *queryKind, v int32, depth int) {
 	g := w.info.g
 	id := g.ids[v]
-	k.add(body(expandQuery, map[string]any{"id": id, "depth": depth}), func(ctx context.Context) error {
+	path := fmt.Sprintf("%s?root=%s&depth=%d&limit=%d", subgraph.Path, url.QueryEscape(id), depth, neighborhoodLimit)
+	k.addRequest(request{path: path}, func(ctx context.Context) error {
 		_, err := w.store.Neighborhoods(ctx, []newsgraph.NeighborhoodQuery{{ID: id, Depth: depth, Direction: newsgraph.Both, Limit: neighborhoodLimit}})
 		return err
 	}, func() { g.neighborhood(v, depth, neighborhoodLimit) })
 }
 
+// add adds a GraphQL request with its direct call and baseline walk.
 func (k *queryKind) add(body []byte, direct func(context.Context) error, baseline func()) {
-	k.bodies = append(k.bodies, body)
+	k.addRequest(request{body: body}, direct, baseline)
+}
+
+func (k *queryKind) addRequest(r request, direct func(context.Context) error, baseline func()) {
+	k.requests = append(k.requests, r)
 	k.direct = append(k.direct, direct)
 	if baseline != nil {
 		k.baseline = append(k.baseline, baseline)

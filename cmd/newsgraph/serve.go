@@ -9,6 +9,7 @@ import (
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/server"
+	"github.com/newsgraph/newsgraph/subgraph"
 )
 
 // serveCmd runs the HTTP server.
@@ -56,8 +57,12 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 		Keys:               keys,
 		RequireKeyForReads: c.Auth.RequireKeyForReads,
 	})
+	routes := server.Routes{
+		GraphQL:  gql,
+		Subgraph: subgraph.Handler(store, keys, c.Auth.RequireKeyForReads, c.RequestTimeout),
+	}
 	cfg := server.Config{Addr: c.Addr, ShutdownTimeout: c.ShutdownTimeout, Logger: logger}
-	return server.Serve(ctx, server.Handler(gql, store, cfg), cfg, nil)
+	return server.Serve(ctx, server.Handler(routes, store, cfg), cfg, nil)
 }
 
 // seedIfEmpty loads the seed graph into a store that holds nothing yet, so

@@ -1,0 +1,131 @@
+package subgraph
+
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// AppendJSON appends the json response for the subgraph around root to b:
+// the encoder is the specification of the response (see the package
+// documentation).
+func AppendJSON(b []byte, root string, sg newsgraph.Subgraph) []byte {
+	b = append(b, `{"root":`...)
+	b = appendString(b, root)
+	b = append(b, `,"truncated":`...)
+	b = strconv.AppendBool(b, sg.Truncated)
+	b = append(b, `,"nodes":[`...)
+	for i, n := range sg.Nodes {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendNode(b, n)
+	}
+	b = append(b, `],"edges":[`...)
+	for i, e := range sg.Edges {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendEdge(b, e)
+	}
+	return append(b, "]}\n"...)
+}
+
+// AppendNDJSON appends the ndjson response for the subgraph around root to
+// b: a line per node, a line per edge, then the summary line.
+func AppendNDJSON(b []byte, root string, sg newsgraph.Subgraph) []byte {
+	for _, n := range sg.Nodes {
+		b = append(b, `{"node":`...)
+		b = append(appendNode(b, n), "}\n"...)
+	}
+	for _, e := range sg.Edges {
+		b = append(b, `{"edge":`...)
+		b = append(appendEdge(b, e), "}\n"...)
+	}
+	b = append(b, `{"root":`...)
+	b = appendString(b, root)
+	b = append(b, `,"truncated":`...)
+	b = strconv.AppendBool(b, sg.Truncated)
+	return append(b, "}\n"...)
+}
+
+func appendNode(b []byte, e *newsgraph.Entity) []byte {
+	b = append(b, `{"id":`...)
+	b = appendString(b, e.ID)
+	b = append(b, `,"name":`...)
+	b = appendString(b, e.Name)
+	b = append(b, `,"kind":`...)
+	b = appendString(b, string(e.Kind))
+	return append(b, '}')
+}
+
+func appendEdge(b []byte, r *newsgraph.Relation) []byte {
+	b = append(b, `{"id":`...)
+	b = appendString(b, r.ID)
+	b = append(b, `,"type":`...)
+	b = appendString(b, r.Type)
+	b = append(b, `,"from":`...)
+	b = appendString(b, r.From)
+	b = append(b, `,"to":`...)
+	b = appendString(b, r.To)
+	b = append(b, `,"confidence":`...)
+	b = strconv.AppendFloat(b, r.Confidence, 'g', -1, 64)
+	return append(b, '}')
+}
+
+const hex = "0123456789abcdef"
+
+// appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD,
+// and U+2028 and U+2029 are escaped, as encoding/json does.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

@@ -1,0 +1,198 @@
+// Package subgraph serves GET /v1/subgraph: the neighbourhood of an entity
+// as the nodes and edges a graph-drawing frontend draws, the hot path of a
+// visualisation. It is a contract of its own beside GraphQL, with a fixed
+// shape that this package's encoder writes straight to the response: the
+// same walk as the GraphQL neighborhood field (newsgraph.Traverser), without
+// an executor's cost per field.
+//
+// # Request
+//
+//	GET /v1/subgraph?root=person:claudia-sheinbaum&depth=2&limit=200
+//
+// Parameters (all but root optional):
+//
+//   - root: the entity id the walk starts from.
+//   - depth: hops from the root, 1..4 (default 1).
+//   - direction: OUT, IN or BOTH (default BOTH).
+//   - types: relation types to follow, comma-separated (default all).
+//   - kinds: entity kinds to include, comma-separated (default all).
+//   - limit: the most nodes, the root included, 1..500 (default 100).
+//   - asOf: YYYY-MM-DD; only relations valid on that day.
+//   - format: json (default) or ndjson.
+//
+// # Response
+//
+// With format=json, one object (Content-Type application/json):
+//
+//	{"root":"person:claudia-sheinbaum","truncated":false,
+//	 "nodes":[{"id":"person:claudia-sheinbaum","name":"Claudia Sheinbaum","kind":"PERSON"}, ...],
+//	 "edges":[{"id":"person:claudia-sheinbaum|REJECTS|legal-concept:...","type":"REJECTS",
+//	           "from":"person:claudia-sheinbaum","to":"legal-concept:...","confidence":1}, ...]}
+//
+// Nodes come in walk order (the root first), edges in the order the walk
+// took them; every edge's from and to are among the nodes. With
+// format=ndjson (Content-Type application/x-ndjson), one JSON object per
+// line: {"node":{...}} for each node, then {"edge":{...}} for each edge,
+// then {"root":...,"truncated":...}, so that a client can draw as it reads.
+//
+// # Errors
+//
+// An error is {"error":{"code":CODE,"message":MESSAGE}} with the status of
+// its code: 400 BAD_USER_INPUT and LIMIT_EXCEEDED, 404 NOT_FOUND (no such
+// root), 503 UNAVAILABLE, 500 INTERNAL_SERVER_ERROR; the codes are the
+// GraphQL API's.
+package subgraph
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/auth"
+)
+
+// Path is where Handler expects to be mounted.
+const Path = "/v1/subgraph"
+
+// Handler returns the GET /v1/subgraph handler over store: each request
+// gets timeout (a passed deadline answers LIMIT_EXCEEDED), and keys
+// authenticate it as they do GraphQL reads: open unless requireKey is set
+// (then 401 UNAUTHENTICATED without a valid key), and a bad key is always
+// refused.
+func Handler(store newsgraph.Traverser, keys *auth.KeySet, requireKey bool, timeout time.Duration) http.Handler {
+	return auth.Middleware(keys, requireKey, serve(store, timeout))
+}
+
+// serve answers one request within timeout.
+func serve(store newsgraph.Traverser, timeout time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
+		r = r.WithContext(ctx)
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			writeError(w, newsgraph.Errorf(newsgraph.Invalid, "use GET"), http.StatusMethodNotAllowed, timeout)
+			return
+		}
+		q, ndjson, err := parseQuery(r)
+		if err != nil {
+			writeError(w, err, 0, timeout)
+			return
+		}
+		sgs, err := store.Neighborhoods(r.Context(), []newsgraph.NeighborhoodQuery{q})
+		if err == nil && len(sgs) != 1 {
+			err = errors.New("the store returned no subgraph")
+		}
+		if err != nil {
+			writeError(w, err, 0, timeout)
+			return
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		if ndjson {
+			w.Header().Set("Content-Type", "application/x-ndjson")
+			_, _ = w.Write(AppendNDJSON(nil, q.ID, sgs[0]))
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(AppendJSON(nil, q.ID, sgs[0]))
+	})
+}
+
+// parseQuery reads the request's parameters into a validated query.
+func parseQuery(r *http.Request) (newsgraph.NeighborhoodQuery, bool, error) {
+	v := r.URL.Query()
+	q := newsgraph.NeighborhoodQuery{
+		ID:        v.Get("root"),
+		Depth:     1,
+		Direction: newsgraph.Direction(strings.ToUpper(v.Get("direction"))),
+		Limit:     newsgraph.DefaultNeighborhood,
+	}
+	if q.ID == "" {
+		return q, false, newsgraph.Errorf(newsgraph.Invalid, "root is required: the id of the entity the walk starts from")
+	}
+	for _, p := range []struct {
+		name string
+		into *int
+	}{{"depth", &q.Depth}, {"limit", &q.Limit}} {
+		if s := v.Get(p.name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return q, false, newsgraph.Errorf(newsgraph.Invalid, "%s must be an integer, got %q", p.name, s)
+			}
+			*p.into = n
+		}
+	}
+	q.Types = list(v.Get("types"))
+	for _, k := range list(v.Get("kinds")) {
+		q.Kinds = append(q.Kinds, newsgraph.Kind(strings.ToUpper(k)))
+	}
+	if s := v.Get("asOf"); s != "" {
+		d, err := newsgraph.ParseDate(s)
+		if err != nil {
+			return q, false, newsgraph.Errorf(newsgraph.Invalid, "asOf must be a date YYYY-MM-DD, got %q", s)
+		}
+		q.AsOf = d
+	}
+	format := v.Get("format")
+	if format != "" && format != "json" && format != "ndjson" {
+		return q, false, newsgraph.Errorf(newsgraph.Invalid, "format must be json or ndjson, got %q", format)
+	}
+	return q, format == "ndjson", q.Validate()
+}
+
+// list splits a comma-separated parameter, dropping empty items.
+func list(s string) []string {
+	var out []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+// writeError answers err as {"error":{"code","message"}} with the status of
+// its code, or with status when it is not 0; a passed deadline is the
+// request's time limit, timeout.
+func writeError(w http.ResponseWriter, err error, status int, timeout time.Duration) {
+	code := newsgraph.ErrorCode(err)
+	message := newsgraph.ErrorMessage(err)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) && code != newsgraph.Unavailable:
+		code, message = newsgraph.LimitExceeded, "the request took longer than the time limit of "+timeout.String()+": narrow it (a smaller depth or limit)"
+	case code == newsgraph.Internal || code == "":
+		code, message = newsgraph.Internal, "internal error"
+	}
+	if status == 0 {
+		status = statusOf(code)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	b := []byte(`{"error":{"code":`)
+	b = appendString(b, string(code))
+	b = append(b, `,"message":`...)
+	b = appendString(b, message)
+	_, _ = w.Write(append(b, "}}\n"...))
+}
+
+// statusOf is the HTTP status of an error code.
+func statusOf(code newsgraph.Code) int {
+	switch code {
+	case newsgraph.Invalid, newsgraph.LimitExceeded:
+		return http.StatusBadRequest
+	case newsgraph.NotFound:
+		return http.StatusNotFound
+	case newsgraph.Unauthenticated:
+		return http.StatusUnauthorized
+	case newsgraph.Forbidden:
+		return http.StatusForbidden
+	case newsgraph.Unavailable:
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
