@@ -120,7 +120,9 @@ type faultyStore struct {
 	stats func(ctx context.Context, real newsgraph.Store) (newsgraph.Stats, error)
 }
 
-func (s faultyStore) Stats(ctx context.Context) (newsgraph.Stats, error) { return s.stats(ctx, s.Store) }
+func (s faultyStore) Stats(ctx context.Context) (newsgraph.Stats, error) {
+	return s.stats(ctx, s.Store)
+}
 
 func TestInternalFailures(t *testing.T) {
 	tests := []struct {

@@ -58,7 +58,9 @@ func TestUnavailable(t *testing.T) {
 		{"connectivity", &driver.ConnectivityError{Inner: errors.New("connection refused")}, true},
 		{"wrapped connectivity", fmt.Errorf("run: %w", &driver.ConnectivityError{Inner: errors.New("reset")}), true},
 		{"retries exhausted", &driver.TransactionExecutionLimit{Cause: "timeout"}, true},
-		{"deadline", fmt.Errorf("run: %w", context.DeadlineExceeded), true},
+		// A caller's deadline is not the server's fault: callErr asks the
+		// server whether it answers before calling the store unavailable.
+		{"deadline", fmt.Errorf("run: %w", context.DeadlineExceeded), false},
 		{"transient", &driver.Neo4jError{Code: "Neo.TransientError.General.DatabaseUnavailable"}, true},
 		{"not leader", &driver.Neo4jError{Code: "Neo.ClientError.Cluster.NotALeader"}, true},
 		{"unauthorized", &driver.Neo4jError{Code: "Neo.ClientError.Security.Unauthorized"}, true},
