@@ -16,7 +16,7 @@ import (
 //     Invalid or LimitExceeded, naming the offending value and the limit, before
 //     touching storage.
 //   - A store that cannot be reached returns an *Error with code Unavailable.
-//   - Methods taking a slice of ids or queries are batched for dataloaders: one
+//   - Methods taking a slice of ids or queries are batched for loaders: one
 //     call is a bounded number of round trips to the storage engine, however
 //     many ids or queries it carries.
 //   - Returned values are fresh copies the caller may keep and modify.
