@@ -5,13 +5,16 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/gen"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/seed"
+	"github.com/newsgraph/newsgraph/subgraph"
 )
 
 // BenchmarkHandler measures the queries a visualisation frontend sends, over
@@ -51,7 +54,7 @@ func BenchmarkHandler(b *testing.B) {
 
 // BenchmarkHubNeighborhood measures a depth-2 neighbourhood of the biggest
 // hub of a generated graph (limit 200): with the edges' ends as objects,
-// as ids, and without them; and the store call alone.
+// as ids, and without them; by GET /v1/subgraph; and the store call alone.
 func BenchmarkHubNeighborhood(b *testing.B) {
 	cfg := gen.Config{Entities: 10_000, Relations: 100_000, Seed: 1}
 	g, err := gen.Graph(cfg)
@@ -86,6 +89,19 @@ func BenchmarkHubNeighborhood(b *testing.B) {
 			}
 		})
 	}
+	// The same walk by GET /v1/subgraph, the contract for drawing.
+	sub := subgraph.Handler(s, nil, false, time.Minute)
+	target := fmt.Sprintf("%s?root=%s&depth=2&limit=200", subgraph.Path, url.QueryEscape(hub))
+	b.Run("Subgraph", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			rec := httptest.NewRecorder()
+			sub.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+			if rec.Code != http.StatusOK {
+				b.Fatalf("status %d: %s", rec.Code, rec.Body)
+			}
+		}
+	})
 	b.Run("Store", func(b *testing.B) {
 		for b.Loop() {
 			if _, err := s.Neighborhoods(context.Background(), []newsgraph.NeighborhoodQuery{{ID: hub, Depth: 2, Limit: 200}}); err != nil {

@@ -76,18 +76,28 @@ func appendEdge(b []byte, r *newsgraph.Relation) []byte {
 
 const hex = "0123456789abcdef"
 
+// plainASCII[c] reports whether byte c stands for itself inside a JSON
+// string: printable ASCII other than the quote and the backslash.
+var plainASCII = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD,
-// and U+2028 and U+2029 are escaped, as encoding/json does.
+// and U+2028 and U+2029 are escaped, as encoding/json does. Runs of plain
+// ASCII, nearly all of an id or a type, are copied in one append.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if plainASCII[s[i]] {
+			i++
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '"', '\\':

@@ -35,3 +35,21 @@ func FuzzAppendString(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkAppendString measures the string encoder on what a subgraph is
+// made of: ids, names and types, mostly ASCII, some with accents.
+func BenchmarkAppendString(b *testing.B) {
+	strs := []string{"person:claudia-sheinbaum|REJECTS|legal-concept:national-sovereignty", "Andrés Manuel López Obrador", "THREATENS", "organization:cartel-de-jalisco-nueva-generacion"}
+	n := 0
+	for _, s := range strs {
+		n += len(s)
+	}
+	b.SetBytes(int64(n))
+	buf := make([]byte, 0, 1024)
+	for b.Loop() {
+		buf = buf[:0]
+		for _, s := range strs {
+			buf = appendString(buf, s)
+		}
+	}
+}

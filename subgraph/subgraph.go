@@ -92,13 +92,17 @@ func serve(store newsgraph.Traverser, timeout time.Duration) http.Handler {
 			return
 		}
 		w.Header().Set("Cache-Control", "no-store")
+		buf := getBuffer(sgs[0])
+		defer putBuffer(buf)
 		if ndjson {
 			w.Header().Set("Content-Type", "application/x-ndjson")
-			_, _ = w.Write(AppendNDJSON(nil, q.ID, sgs[0]))
-			return
+			*buf = AppendNDJSON(*buf, q.ID, sgs[0])
+		} else {
+			w.Header().Set("Content-Type", "application/json")
+			*buf = AppendJSON(*buf, q.ID, sgs[0])
 		}
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write(AppendJSON(nil, q.ID, sgs[0]))
+		w.Header().Set("Content-Length", strconv.Itoa(len(*buf)))
+		_, _ = w.Write(*buf)
 	})
 }
 
