@@ -139,14 +139,26 @@ func (s *Store) Relations(ctx context.Context, qs []newsgraph.RelationQuery) ([]
 	return pages, err
 }
 
-// relationPage answers one validated query from the most selective
-// lists its filter allows, merged in ascending id order from the cursor on,
-// so that a page costs about its own size when the lists are exactly the
-// matching relations, and one pass over them otherwise.
+// relationPage answers one validated query: from an end's arcs in the
+// traversal view (arcPage) when the filter has more to check than the end,
+// whose list would otherwise be read relation by relation; otherwise from
+// the index's sorted lists (listPage), which are then exactly the matches.
+// The two answer alike; a test pages both to the end on every filter shape
+// and compares them.
 func (ix *index) relationPage(q newsgraph.RelationQuery) newsgraph.Page[*newsgraph.Relation] {
-	if page, ok := ix.endPage(q); ok {
-		return page
+	if filterFields(q.Filter) > 1 || !q.Filter.AsOf.IsZero() {
+		if page, ok := ix.arcPage(q); ok {
+			return page
+		}
 	}
+	return ix.listPage(q)
+}
+
+// listPage answers one validated query from the most selective lists its
+// filter allows, merged in ascending id order from the cursor on, so that
+// a page costs about its own size when the lists are exactly the matching
+// relations, and one pass over them otherwise.
+func (ix *index) listPage(q newsgraph.RelationQuery) newsgraph.Page[*newsgraph.Relation] {
 	f := q.Filter
 	lists, involving := ix.candidateLists(f)
 	exact := filterFields(f) <= 1 && f.AsOf.IsZero()

@@ -2,18 +2,17 @@ package embedded
 
 import "github.com/newsgraph/newsgraph"
 
-// endPage answers a relation query whose most selective field is an end
-// (From, To or Involving) and that has more fields to check, from the
-// traversal view when one was built: the view lists an entity's
-// relations as numbers with their types beside them, so checking the type
-// of thousands of a hub's relations reads two arrays instead of every
-// relation. It reports false, leaving the query to relationPage, when the
-// query is not of that shape or there is no view yet.
-func (ix *index) endPage(q newsgraph.RelationQuery) (newsgraph.Page[*newsgraph.Relation], bool) {
+// arcPage answers a relation query that names an end (From, To or
+// Involving) from the traversal view when one was built: the view lists an
+// entity's relations as numbers with their types beside them, so checking
+// the type of thousands of a hub's relations reads two arrays instead of
+// every relation. It reports false, leaving the query to listPage, when
+// the query names no end or there is no view yet.
+func (ix *index) arcPage(q newsgraph.RelationQuery) (newsgraph.Page[*newsgraph.Relation], bool) {
 	var page newsgraph.Page[*newsgraph.Relation]
 	f := q.Filter
 	a := ix.graph.built()
-	if a == nil || filterFields(f) <= 1 && f.AsOf.IsZero() {
+	if a == nil {
 		return page, false
 	}
 	var id string

@@ -1,14 +1,3 @@
-// Package embedded is the zero-setup newsgraph store: a single bbolt file
-// holds the graph durably, and in-memory indexes serve every read.
-//
-// Open loads the whole graph into memory; what only some reads need (the
-// relation lists in id order, the search index, the traversal view) is
-// prepared in the background after Open, or by the first read that needs
-// it. Reads take a read lock and never touch the file. Every write (Upsert, DeleteRelation, DeleteEntity,
-// MergeEntities) is planned against memory, written in one durable bbolt
-// transaction, and only after the commit applied to the indexes, so a
-// failed write changes nothing. Merge records and the redirects of ids
-// merged away are stored in the file too and survive a restart.
 package embedded
 
 import (

@@ -6,34 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"sync"
 
 	"github.com/newsgraph/newsgraph"
 	bolt "go.etcd.io/bbolt"
 )
 
-// change is everything one write does to the stored graph. commit writes
-// it in one durable transaction; only then does applyChange update the
-// index, so a failed write changes nothing.
-type change struct {
-	// batch holds the documents, entities and relations to put; relations
-	// that exist already carry their merged evidence.
-	batch           newsgraph.Batch
-	deleteEntities  []string
-	deleteRelations []string
-	// redirects maps ids merged away to their survivors.
-	redirects       map[string]string
-	deleteRedirects []string
-	// merge is the record of a merge, if the change is one.
-	merge *newsgraph.Merge
-	// slots are the slots of batch.Relations in the index, -1 for new
-	// ones, when the plan looked them up (it then deletes no relations);
-	// nil otherwise.
-	slots []int32
-	// seqs are the sequence numbers batch.Relations are stored under,
-	// given new ones by commit.
-	seqs []uint64
-}
+// This file writes a change to disk; apply.go applies it to memory.
 
 // commit writes the change in one durable transaction: deletions first,
 // then puts. ix, the index before the change, gives the sequence numbers
@@ -113,46 +91,6 @@ func deleteAll(bucket *bolt.Bucket, ids []string) error {
 		}
 	}
 	return nil
-}
-
-// parallelApply is the number of entities and of relations from which
-// applyChange applies them on two cores.
-const parallelApply = 256
-
-// seq returns the sequence number the relation with the given id is
-// stored under.
-func (ix *index) seq(id string) (uint64, bool) {
-	s, ok := ix.relations[id]
-	if !ok {
-		return 0, false
-	}
-	return ix.seqs[s], true
-}
-
-// applyChange updates the index with a committed change and takes
-// ownership of its items.
-func (ix *index) applyChange(c *change) {
-	goneSlots, gone := ix.removeRelations(c.deleteRelations)
-	ix.removeEntities(c.deleteEntities)
-	ix.applyDocuments(c.batch.Documents)
-	// Entities and relations update disjoint fields of the index (relations
-	// take their ends from their ids, not from the entities): a large batch
-	// updates them on two cores.
-	var added []int32
-	if len(c.batch.Entities) >= parallelApply && len(c.batch.Relations) >= parallelApply {
-		var wg sync.WaitGroup
-		wg.Go(func() { ix.applyEntities(c.batch.Entities) })
-		added = ix.applyRelations(c.batch.Relations, c.seqs, c.slots)
-		wg.Wait()
-	} else {
-		ix.applyEntities(c.batch.Entities)
-		added = ix.applyRelations(c.batch.Relations, c.seqs, c.slots)
-	}
-	ix.applyRedirects(c.redirects, c.deleteRedirects)
-	if c.merge != nil {
-		ix.merges[c.merge.Into] = append(ix.merges[c.merge.Into], *c.merge)
-	}
-	ix.updateAdjacency(c, goneSlots, gone, added)
 }
 
 // putItems puts the documents, entities and relations of b; seqs holds
