@@ -106,8 +106,9 @@ func (s *Service) ingestGroup(ctx context.Context, items []groupItem) ([]Outcome
 	}
 	report, err := s.write(ctx, ov.batch())
 	if err == nil {
+		sr := indexReport(report)
 		for _, i := range accepted {
-			out[i].Result = plans[i].reported(report, false)
+			out[i].Result = plans[i].reported(sr, false)
 		}
 		return out, nil
 	}

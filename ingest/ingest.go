@@ -48,7 +48,7 @@ func (s *Service) ingestLocked(ctx context.Context, in Input) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return p.reported(report, true), nil
+	return p.reported(indexReport(report), true), nil
 }
 
 // write upserts b unless it is empty, and returns the store's report.
@@ -76,27 +76,46 @@ type plan struct {
 	createdRelations, corroboratedRelations map[string]bool
 }
 
+// storedReport is a store's write report indexed by relation id, built
+// once for the inputs that one write carried (a group's report covers
+// thousands of inputs).
+type storedReport struct {
+	report                                  newsgraph.WriteReport
+	relations                               map[string]*newsgraph.Relation
+	createdRelations, corroboratedRelations map[string]bool
+}
+
+// indexReport indexes report by relation id.
+func indexReport(report newsgraph.WriteReport) storedReport {
+	sr := storedReport{
+		report:                report,
+		relations:             make(map[string]*newsgraph.Relation, len(report.CreatedRelations)+len(report.CorroboratedRelations)),
+		createdRelations:      relationIDSet(report.CreatedRelations),
+		corroboratedRelations: relationIDSet(report.CorroboratedRelations),
+	}
+	for _, list := range [][]*newsgraph.Relation{report.CreatedRelations, report.CorroboratedRelations} {
+		for _, r := range list {
+			sr.relations[r.ID] = r
+		}
+	}
+	return sr
+}
+
 // reported returns the plan's result with what the store reported writing.
 // With exact set, the store's report also decides which planned entities
 // were created and which matched; otherwise (an input of a group, whose
 // report covers the whole group) the plan decides, and the report only
 // supplies the relations as stored.
-func (p *plan) reported(report newsgraph.WriteReport, exact bool) Result {
+func (p *plan) reported(sr storedReport, exact bool) Result {
 	res := p.result
-	stored := map[string]*newsgraph.Relation{}
-	for _, list := range [][]*newsgraph.Relation{report.CreatedRelations, report.CorroboratedRelations} {
-		for _, r := range list {
-			stored[r.ID] = r
-		}
-	}
 	created, corroborated := p.createdRelations, p.corroboratedRelations
 	if exact {
-		created, corroborated = relationIDSet(report.CreatedRelations), relationIDSet(report.CorroboratedRelations)
-		res.Created, res.Matched = splitByCreation(append(res.Created, res.Matched...), report.CreatedEntities)
+		created, corroborated = sr.createdRelations, sr.corroboratedRelations
+		res.Created, res.Matched = splitByCreation(append(res.Created, res.Matched...), sr.report.CreatedEntities)
 	}
 	res.CreatedRelations, res.CorroboratedRelations = nil, nil
 	for _, id := range p.written {
-		r := stored[id]
+		r := sr.relations[id]
 		switch {
 		case r == nil:
 		case created[id]:
