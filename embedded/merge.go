@@ -82,7 +82,7 @@ func (ix *index) planMerge(survivor *newsgraph.Entity, from []string) *change {
 	// merged into them before, redirect to it.
 	for _, id := range from {
 		e := ix.entities[id]
-		addAliases(survivor, append([]string{e.Name}, e.Aliases...))
+		survivor.AddAliases(append([]string{e.Name}, e.Aliases...)...)
 		c.deleteEntities = append(c.deleteEntities, id)
 		c.redirects[id] = into
 		for _, earlier := range ix.merged[id] {

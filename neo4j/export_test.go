@@ -83,12 +83,6 @@ func WalkAll(qs []newsgraph.NeighborhoodQuery, roots map[string]*newsgraph.Entit
 // PathFrom maps a path's nodes and relationships to a Path.
 var PathFrom = pathFrom
 
-// ApplyRedirects rewrites b to name survivors; see applyRedirects.
-var ApplyRedirects = applyRedirects
-
-// AddAliases adds names to e's aliases; see addAliases.
-var AddAliases = addAliases
-
 // MoveRelationsTo re-points relations to a survivor; see moveRelationsTo.
 var MoveRelationsTo = moveRelationsTo
 

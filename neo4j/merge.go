@@ -58,7 +58,7 @@ func (s *Store) MergeEntities(ctx context.Context, m newsgraph.Merge) (newsgraph
 		}
 		renamed := survivor.Clone()
 		for _, e := range merged {
-			addAliases(renamed, append([]string{e.Name}, e.Aliases...))
+			renamed.AddAliases(append([]string{e.Name}, e.Aliases...)...)
 		}
 		if !slices.Equal(renamed.Aliases, survivor.Aliases) {
 			label, _ := kindLabel(renamed.Kind) // The kind was read from a stored entity.

@@ -16,6 +16,20 @@ import (
 	"github.com/newsgraph/newsgraph/neo4j"
 )
 
+// evidence returns the quotes of pairs of quote and document id.
+func evidence(pairs ...string) []newsgraph.Evidence {
+	var out []newsgraph.Evidence
+	for i := 0; i+1 < len(pairs); i += 2 {
+		out = append(out, newsgraph.Evidence{Quote: pairs[i], DocumentID: pairs[i+1]})
+	}
+	return out
+}
+
+// relation returns a relation with its id computed from its ends and type.
+func relation(from, typ, to string, confidence float64, ev []newsgraph.Evidence) *newsgraph.Relation {
+	return &newsgraph.Relation{ID: newsgraph.RelationID(from, typ, to), From: from, Type: typ, To: to, Confidence: confidence, Evidence: ev}
+}
+
 func TestMoveRelationsTo(t *testing.T) {
 	relations := []*newsgraph.Relation{
 		relation("person:d", "KNOWS", "person:b", 1, evidence("d", "doc:y", "shared", "doc:x")),

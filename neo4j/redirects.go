@@ -2,7 +2,6 @@ package neo4j
 
 import (
 	"context"
-	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -81,72 +80,4 @@ func namedEntityIDs(b *newsgraph.Batch) []string {
 		ids = append(ids, r.From, r.To)
 	}
 	return unique(ids)
-}
-
-// applyRedirects rewrites a normalised, validated batch so that it names
-// survivors only, as Writer.Upsert specifies: relation ends, places and
-// claimants become their survivors' ids (relation ids are recomputed, and
-// relations that now share an id become one, in the place of the first,
-// with the union of their evidence and the other fields of the last, as
-// the embedded store does), and an entity whose id was merged away
-// is dropped, its name and aliases added to its survivor's aliases when the
-// survivor is in the batch. It returns the names to add to survivors that
-// are not in the batch, by survivor id. Entities and relations that change
-// are copies: the caller's values are left alone.
-func applyRedirects(b *newsgraph.Batch, redirects map[string]string) map[string][]string {
-	folds := map[string][]string{}
-	var kept []*newsgraph.Entity
-	for _, e := range b.Entities {
-		if into, ok := redirects[e.ID]; ok {
-			folds[into] = append(folds[into], e.Name)
-			folds[into] = append(folds[into], e.Aliases...)
-			continue
-		}
-		if p, c := resolved(redirects, e.PlaceID), resolved(redirects, e.ClaimantID); p != e.PlaceID || c != e.ClaimantID {
-			e = e.Clone()
-			e.PlaceID, e.ClaimantID = p, c
-		}
-		kept = append(kept, e)
-	}
-	for i, e := range kept {
-		if names, ok := folds[e.ID]; ok {
-			e = e.Clone()
-			addAliases(e, names)
-			kept[i] = e
-			delete(folds, e.ID)
-		}
-	}
-	b.Entities = kept
-
-	var relations []*newsgraph.Relation
-	byID := map[string]*newsgraph.Relation{}
-	for _, r := range b.Relations {
-		from, to := resolved(redirects, r.From), resolved(redirects, r.To)
-		id := newsgraph.RelationID(from, r.Type, to)
-		c := *r // A copy: the caller's relation is left alone.
-		c.From, c.To, c.ID = from, to, id
-		if prev, ok := byID[id]; ok {
-			c.Evidence = newsgraph.UnionEvidence(prev.Evidence, r.Evidence)
-			*prev = c
-			continue
-		}
-		byID[id] = &c
-		relations = append(relations, &c)
-	}
-	b.Relations = relations
-	return folds
-}
-
-// addAliases adds names to e's aliases, skipping empty names, e's own name
-// and exact duplicates, and reports whether the aliases changed.
-func addAliases(e *newsgraph.Entity, names []string) bool {
-	changed := false
-	for _, n := range names {
-		if n == "" || n == e.Name || slices.Contains(e.Aliases, n) {
-			continue
-		}
-		e.Aliases = append(e.Aliases, n)
-		changed = true
-	}
-	return changed
 }

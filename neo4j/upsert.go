@@ -181,7 +181,7 @@ func upsertRows(b *newsgraph.Batch) (batchRows, error) {
 }
 
 // resolveBatch rewrites b to name survivors instead of ids merged away
-// (applyRedirects). Survivors outside the batch that gain aliases from
+// (newsgraph.Batch.Redirect). Survivors outside the batch that gain aliases from
 // entities of the batch merged away are locked, read and added to the
 // batch with their new aliases, so that the write replaces them whole.
 func resolveBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *newsgraph.Batch) error {
@@ -189,7 +189,10 @@ func resolveBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *newsgraph
 	if err != nil || len(redirects) == 0 {
 		return err
 	}
-	folds := applyRedirects(b, redirects)
+	folds := b.Redirect(func(id string) (string, bool) {
+		into, ok := redirects[id]
+		return into, ok
+	})
 	if len(folds) == 0 {
 		return nil
 	}
@@ -200,7 +203,7 @@ func resolveBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *newsgraph
 	for _, id := range slices.Sorted(maps.Keys(folds)) {
 		// A survivor is never missing: deleting an entity deletes the
 		// redirects into it. Should one be, the names have nowhere to go.
-		if e := survivors[id]; e != nil && addAliases(e, folds[id]) {
+		if e := survivors[id]; e != nil && e.AddAliases(folds[id]...) {
 			b.Entities = append(b.Entities, e)
 		}
 	}

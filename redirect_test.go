@@ -1,4 +1,4 @@
-package neo4j_test
+package newsgraph_test
 
 import (
 	"reflect"
@@ -6,10 +6,10 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
-	"github.com/newsgraph/newsgraph/neo4j"
 )
 
-func evidence(pairs ...string) []newsgraph.Evidence {
+// quotes returns the evidence of pairs of quote and document id.
+func quotes(pairs ...string) []newsgraph.Evidence {
 	var out []newsgraph.Evidence
 	for i := 0; i+1 < len(pairs); i += 2 {
 		out = append(out, newsgraph.Evidence{Quote: pairs[i], DocumentID: pairs[i+1]})
@@ -17,17 +17,18 @@ func evidence(pairs ...string) []newsgraph.Evidence {
 	return out
 }
 
-func relation(from, typ, to string, confidence float64, ev []newsgraph.Evidence) *newsgraph.Relation {
+// rel returns a relation with its id computed from its ends and type.
+func rel(from, typ, to string, confidence float64, ev []newsgraph.Evidence) *newsgraph.Relation {
 	return &newsgraph.Relation{ID: newsgraph.RelationID(from, typ, to), From: from, Type: typ, To: to, Confidence: confidence, Evidence: ev}
 }
 
-func TestApplyRedirects(t *testing.T) {
+func TestBatchRedirect(t *testing.T) {
 	redirects := map[string]string{"person:c": "person:a", "place:old": "place:new"}
 	merged := &newsgraph.Entity{ID: "person:c", Kind: newsgraph.KindPerson, Name: "C", Aliases: []string{"Cee", "A"}, Description: "ignored"}
 	event := &newsgraph.Entity{ID: "event:e", Kind: newsgraph.KindEvent, Name: "E", PlaceID: "place:old"}
-	moved := relation("person:c", "KNOWS", "person:b", 0.5, evidence("q1", "doc:x"))
-	kept := relation("person:a", "KNOWS", "person:b", 0.9, evidence("q2", "doc:x", "q1", "doc:x"))
-	other := relation("person:b", "KNOWS", "person:d", 1, evidence("q3", "doc:y"))
+	moved := rel("person:c", "KNOWS", "person:b", 0.5, quotes("q1", "doc:x"))
+	kept := rel("person:a", "KNOWS", "person:b", 0.9, quotes("q2", "doc:x", "q1", "doc:x"))
+	other := rel("person:b", "KNOWS", "person:d", 1, quotes("q3", "doc:y"))
 
 	tests := []struct {
 		name          string
@@ -41,7 +42,7 @@ func TestApplyRedirects(t *testing.T) {
 			batch:        newsgraph.Batch{Entities: []*newsgraph.Entity{merged, event}, Relations: []*newsgraph.Relation{moved, kept, other}},
 			wantEntities: []*newsgraph.Entity{{ID: "event:e", Kind: newsgraph.KindEvent, Name: "E", PlaceID: "place:new"}},
 			wantRelations: []*newsgraph.Relation{
-				relation("person:a", "KNOWS", "person:b", 0.9, evidence("q1", "doc:x", "q2", "doc:x")),
+				rel("person:a", "KNOWS", "person:b", 0.9, quotes("q1", "doc:x", "q2", "doc:x")),
 				other,
 			},
 			wantFolds: map[string][]string{"person:a": {"C", "Cee", "A"}},
@@ -67,7 +68,10 @@ func TestApplyRedirects(t *testing.T) {
 			b := tt.batch
 			b.Entities = slices.Clone(b.Entities)
 			b.Relations = slices.Clone(b.Relations)
-			folds := neo4j.ApplyRedirects(&b, redirects)
+			folds := b.Redirect(func(id string) (string, bool) {
+				into, ok := redirects[id]
+				return into, ok
+			})
 			if got, want := folds, tt.wantFolds; !reflect.DeepEqual(got, want) {
 				t.Errorf("folds = %v, want %v", got, want)
 			}
@@ -96,14 +100,14 @@ func TestAddAliases(t *testing.T) {
 		aliases, names, want []string
 		changed              bool
 	}{
-		{nil, []string{"B", "", "Name", "B"}, []string{"B"}, true},
+		{nil, []string{"B", "", "  ", "Name", "B"}, []string{"B"}, true},
 		{[]string{"B"}, []string{"B", "Name"}, []string{"B"}, false},
 		{[]string{"B"}, []string{"b", "C"}, []string{"B", "b", "C"}, true},
 		{[]string{"B"}, nil, []string{"B"}, false},
 	}
 	for _, tt := range tests {
 		e := &newsgraph.Entity{Name: "Name", Aliases: slices.Clone(tt.aliases)}
-		changed := neo4j.AddAliases(e, tt.names)
+		changed := e.AddAliases(tt.names...)
 		if got, want := e.Aliases, tt.want; !slices.Equal(got, want) {
 			t.Errorf("AddAliases(%v, %v): aliases = %v, want %v", tt.aliases, tt.names, got, want)
 		}
