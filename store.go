@@ -49,6 +49,13 @@ type EntityReader interface {
 	// ranked by SearchScore and RankHits. A query that folds to nothing
 	// returns no hits.
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+	// EntitiesNamed returns, for each key, the entities of its kind whose
+	// name or an alias folds to exactly its Name (Entity.NamedBy: neither
+	// initialisms nor partial matches count), ranked by RankNamed and at
+	// most MaxEntitiesNamed of them. Keys that name nothing are absent. It
+	// is the exact lookup entity resolution runs, one call for every name
+	// of an input.
+	EntitiesNamed(ctx context.Context, keys []NameKey) (map[NameKey][]*Entity, error)
 }
 
 // RelationReader reads relations.

@@ -158,7 +158,7 @@ func relationIDSet(rs []*newsgraph.Relation) map[string]bool {
 // of the store and the inputs planned before (see IngestGroup).
 type reader interface {
 	EntitiesByID(ctx context.Context, ids []string) (map[string]*newsgraph.Entity, error)
-	Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgraph.SearchHit, error)
+	EntitiesNamed(ctx context.Context, keys []newsgraph.NameKey) (map[newsgraph.NameKey][]*newsgraph.Entity, error)
 	DocumentsByID(ctx context.Context, ids []string) (map[string]*newsgraph.Document, error)
 	RelationsByID(ctx context.Context, ids []string) (map[string]*newsgraph.Relation, error)
 }
@@ -173,6 +173,9 @@ func (s *Service) plan(ctx context.Context, rd reader, in Input) (*plan, error) 
 	}
 	res := newResolver(rd)
 	if err := res.lookup(ctx, referencedIDs(in)); err != nil {
+		return nil, storeErr(err)
+	}
+	if err := res.lookupNames(ctx, in.Entities); err != nil {
 		return nil, storeErr(err)
 	}
 	refs := make(map[string]string, len(in.Entities))

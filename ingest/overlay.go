@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -22,9 +21,14 @@ type overlay struct {
 	entities    map[string]*newsgraph.Entity
 	entityOrder []string
 	// keys maps the folded name and aliases of each pending entity to the
-	// ids having them, for Search. It is nil until the first Search:
+	// ids having them, for EntitiesNamed. It is nil until the first
+	// EntitiesNamed:
 	// folding costs, and inputs whose entities all have ids never search.
 	keys map[string][]string
+
+	// storedNamed caches the store's answers to EntitiesNamed (nil when
+	// a key names nothing stored).
+	storedNamed map[newsgraph.NameKey][]*newsgraph.Entity
 
 	// storedEntities caches the store's answers to EntitiesByID by
 	// requested id (nil when absent): inputs of a group name the same
@@ -56,6 +60,7 @@ func newOverlay(store newsgraph.Store, entities, relations int) *overlay {
 		documents:       map[string]*newsgraph.Document{},
 		entities:        make(map[string]*newsgraph.Entity, entities),
 		storedEntities:  make(map[string]*newsgraph.Entity, entities+relations),
+		storedNamed:     make(map[newsgraph.NameKey][]*newsgraph.Entity, entities),
 		relations:       make(map[string]*pendingRelation, relations),
 		storedRelations: make(map[string]*newsgraph.Relation, relations),
 	}
@@ -167,21 +172,26 @@ func (o *overlay) latest(id string, e *newsgraph.Entity) *newsgraph.Entity {
 	return e
 }
 
-// Search answers the exact-key lookups of the resolver: the store's hits,
-// with the pending version of entities the group changes, and the pending
-// entities whose folded name or alias equals the folded query.
-func (o *overlay) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgraph.SearchHit, error) {
-	hits, err := o.store.Search(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	scorer := newsgraph.NewSearchScorer(q.Text)
-	seen := make(map[string]bool, len(hits))
-	for i, h := range hits {
-		if pending := o.entities[h.Entity.ID]; pending != nil {
-			hits[i] = newsgraph.SearchHit{Entity: pending, Score: scorer.Score(pending)}
+// EntitiesNamed answers the exact lookups of the resolver: the store's
+// answer (cached for the group: what is stored does not change while a
+// group is planned), with the pending version of entities the group
+// changes, and the pending entities of the key's kind whose folded name or
+// alias is the key, ranked by newsgraph.RankNamed.
+func (o *overlay) EntitiesNamed(ctx context.Context, keys []newsgraph.NameKey) (map[newsgraph.NameKey][]*newsgraph.Entity, error) {
+	var ask []newsgraph.NameKey
+	for _, k := range keys {
+		if _, ok := o.storedNamed[k]; !ok {
+			ask = append(ask, k)
 		}
-		seen[h.Entity.ID] = true
+	}
+	if len(ask) > 0 {
+		stored, err := o.store.EntitiesNamed(ctx, ask)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range ask {
+			o.storedNamed[k] = stored[k]
+		}
 	}
 	if o.keys == nil {
 		o.keys = make(map[string][]string, len(o.entities))
@@ -189,14 +199,27 @@ func (o *overlay) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgr
 			o.addKeys(o.entities[id])
 		}
 	}
-	for _, id := range o.keys[strings.Join(newsgraph.SearchTokens(q.Text), " ")] {
-		e := o.entities[id]
-		if seen[id] || (len(q.Kinds) > 0 && !slices.Contains(q.Kinds, e.Kind)) {
-			continue
+	out := make(map[newsgraph.NameKey][]*newsgraph.Entity, len(keys))
+	for _, k := range keys {
+		stored, pending := o.storedNamed[k], o.keys[k.Name]
+		named := make([]*newsgraph.Entity, 0, len(stored)+len(pending))
+		for _, e := range stored {
+			if p := o.entities[e.ID]; p != nil {
+				e = p
+			}
+			named = append(named, e)
 		}
-		hits = append(hits, newsgraph.SearchHit{Entity: e, Score: scorer.Score(e)})
+		for _, id := range pending {
+			if e := o.entities[id]; e.Kind == k.Kind && !slices.ContainsFunc(stored, func(s *newsgraph.Entity) bool { return s.ID == id }) {
+				named = append(named, e)
+			}
+		}
+		if len(named) > 0 {
+			newsgraph.RankNamed(k.Name, named)
+			out[k] = named
+		}
 	}
-	return newsgraph.TopHits(hits, q.Limit), nil
+	return out, nil
 }
 
 // DocumentsByID answers from the pending documents and the store.

@@ -7,15 +7,6 @@ import (
 	"github.com/newsgraph/newsgraph"
 )
 
-// searchLimit is how many search hits are examined per lookup key. Exact
-// name and alias matches score 1 and 0.95, above every partial match (at
-// most 0.8), so they come first among the hits.
-const searchLimit = 25
-
-// exactAliasScore is the lowest search score of a hit whose name or alias
-// equals the query (newsgraph.SearchScore).
-const exactAliasScore = 0.95
-
 // resolver maps the entity inputs of one Input to entities: existing ones it
 // matched, and new ones it will create. It reads the store but never
 // writes; Ingest writes what it planned in one Upsert.
@@ -28,6 +19,14 @@ type resolver struct {
 	planned map[string]*plannedEntity
 	// order lists planned ids in the order they were first resolved.
 	order []string
+	// named caches the store's answers to EntitiesNamed (nil when a key
+	// names nothing stored).
+	named map[newsgraph.NameKey][]*newsgraph.Entity
+	// plannedNamed indexes the planned entities by their folded names and
+	// aliases, so that finding one costs a map lookup, however many the
+	// input plans. It is nil until the first find: folding costs, and
+	// inputs whose entities all have ids never find.
+	plannedNamed map[newsgraph.NameKey][]string
 }
 
 // plannedEntity is an entity the input resolved to.
@@ -40,7 +39,57 @@ type plannedEntity struct {
 }
 
 func newResolver(store reader) *resolver {
-	return &resolver{store: store, planned: map[string]*plannedEntity{}}
+	return &resolver{
+		store:   store,
+		planned: map[string]*plannedEntity{},
+		named:   map[newsgraph.NameKey][]*newsgraph.Entity{},
+	}
+}
+
+// lookupNames fetches, in one call, the stored entities named by every
+// lookup key of the inputs that carry no id, and caches the answers.
+func (r *resolver) lookupNames(ctx context.Context, inputs []EntityInput) error {
+	var keys []newsgraph.NameKey
+	for i := range inputs {
+		in := &inputs[i]
+		if in.ID != "" {
+			continue
+		}
+		for _, k := range lookupKeys(in) {
+			key := newsgraph.NameKey{Kind: in.Kind, Name: k}
+			if _, ok := r.named[key]; !ok {
+				r.named[key] = nil // asked for; filled in below
+				keys = append(keys, key)
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	found, err := r.store.EntitiesNamed(ctx, keys)
+	if err != nil {
+		for _, k := range keys {
+			delete(r.named, k)
+		}
+		return err
+	}
+	for k, es := range found {
+		r.named[k] = es
+	}
+	return nil
+}
+
+// indexPlanned records that the planned entity id answers to the given
+// names.
+func (r *resolver) indexPlanned(id string, kind newsgraph.Kind, names ...string) {
+	if r.plannedNamed == nil {
+		return // built by the first find
+	}
+	for _, n := range names {
+		if k := (newsgraph.NameKey{Kind: kind, Name: newsgraph.Fold(n)}); k.Name != "" && !slices.Contains(r.plannedNamed[k], id) {
+			r.plannedNamed[k] = append(r.plannedNamed[k], id)
+		}
+	}
 }
 
 // lookup fetches the given entity ids in one call and caches the answers;
@@ -127,35 +176,36 @@ func (r *resolver) resolve(ctx context.Context, in *EntityInput) (string, error)
 
 // find returns the entity of the given kind whose folded name or alias is
 // key, looking at the entities this input already resolved to and at the
-// store. Several candidates are ranked deterministically: a name match
-// before an alias match, then by id.
+// store (an exact lookup, EntitiesNamed). Several candidates are ranked
+// deterministically: a name match before an alias match, then by id.
 func (r *resolver) find(ctx context.Context, kind newsgraph.Kind, key string) (*newsgraph.Entity, error) {
-	var candidates []*newsgraph.Entity
-	for _, id := range r.order {
-		if e := r.planned[id].entity; e.Kind == kind && entityKeys(e)[key] {
-			candidates = append(candidates, e)
+	nk := newsgraph.NameKey{Kind: kind, Name: key}
+	if _, ok := r.named[nk]; !ok {
+		found, err := r.store.EntitiesNamed(ctx, []newsgraph.NameKey{nk})
+		if err != nil {
+			return nil, err
+		}
+		r.named[nk] = found[nk]
+	}
+	if r.plannedNamed == nil {
+		r.plannedNamed = make(map[newsgraph.NameKey][]string, len(r.order))
+		for _, id := range r.order {
+			e := r.planned[id].entity
+			r.indexPlanned(id, e.Kind, e.Name)
+			r.indexPlanned(id, e.Kind, e.Aliases...)
 		}
 	}
-	hits, err := r.store.Search(ctx, newsgraph.SearchQuery{Text: key, Kinds: []newsgraph.Kind{kind}, Limit: searchLimit})
-	if err != nil {
-		return nil, err
-	}
-	for _, h := range hits {
-		if h.Score < exactAliasScore {
-			break // hits are ranked; the rest match partially
-		}
-		if h.Entity.Kind == kind && entityKeys(h.Entity)[key] {
-			candidates = append(candidates, h.Entity)
+	var best *newsgraph.Entity
+	consider := func(e *newsgraph.Entity) {
+		if best == nil || better(e, best, key) {
+			best = e
 		}
 	}
-	if len(candidates) == 0 {
-		return nil, nil
+	for _, id := range r.plannedNamed[nk] {
+		consider(r.planned[id].entity)
 	}
-	best := candidates[0]
-	for _, c := range candidates[1:] {
-		if better(c, best, key) {
-			best = c
-		}
+	for _, e := range r.named[nk] {
+		consider(e)
 	}
 	return best, nil
 }
@@ -177,6 +227,8 @@ func (r *resolver) match(e *newsgraph.Entity, in *EntityInput) string {
 		p = &plannedEntity{entity: e.Clone()}
 		r.planned[e.ID] = p
 		r.order = append(r.order, e.ID)
+		r.indexPlanned(e.ID, e.Kind, e.Name)
+		r.indexPlanned(e.ID, e.Kind, e.Aliases...)
 	}
 	var keys map[string]bool // folded lazily: most inputs repeat a name exactly
 	addName := func(name string) {
@@ -189,6 +241,7 @@ func (r *resolver) match(e *newsgraph.Entity, in *EntityInput) string {
 		if k := newsgraph.Fold(name); k != "" && !keys[k] {
 			keys[k] = true
 			p.entity.Aliases = append(p.entity.Aliases, name)
+			r.indexPlanned(e.ID, p.entity.Kind, name)
 			if !p.created {
 				p.changed = true
 			}
@@ -222,5 +275,7 @@ func (r *resolver) create(id string, in *EntityInput) string {
 		CounterEvidence: in.CounterEvidence,
 	}}
 	r.order = append(r.order, id)
+	r.indexPlanned(id, in.Kind, in.Name)
+	r.indexPlanned(id, in.Kind, in.Aliases...)
 	return id
 }

@@ -69,7 +69,9 @@
 //   - merge_into: a range index on :Merge(into);
 //   - entity_search: a full-text index on :Entity(searchKeys,
 //     searchDescription) with the whitespace analyzer (the text is folded
-//     in Go before it is stored).
+//     in Go before it is stored). Search queries it by word prefixes;
+//     EntitiesNamed, entity resolution's exact lookup, by a phrase on
+//     searchKeys, keeping only entities with a key equal to the name.
 //
 // # Statements
 //

@@ -37,6 +37,8 @@ var (
 	entitiesByID string
 	//go:embed queries/entities_by_id_resolved.cypher
 	entitiesByIDResolved string
+	//go:embed queries/entities_named.cypher
+	entitiesNamed string
 	//go:embed queries/resolve_ids.cypher
 	resolveIDs string
 	//go:embed queries/entities_page.cypher

@@ -33,6 +33,7 @@ func Run(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 		{"UpsertValidation", testUpsertValidation},
 		{"WriteReports", testWriteReports},
 		{"Search", testSearch},
+		{"EntitiesNamed", testEntitiesNamed},
 		{"Entities", testEntities},
 		{"Documents", testDocuments},
 		{"Relations", testRelations},
