@@ -115,7 +115,14 @@ func validateDocument(d *Document) error {
 	case strings.TrimSpace(d.Text) == "":
 		return fmt.Errorf("document %s has no text", d.ID)
 	}
-	return nil
+	for _, f := range []struct{ what, value string }{
+		{"title", d.Title}, {"source", d.Source}, {"url", d.URL},
+	} {
+		if err := CheckLabel(fmt.Sprintf("document %s: %s", d.ID, f.what), f.value); err != nil {
+			return err
+		}
+	}
+	return CheckText("document "+d.ID+": text", d.Text)
 }
 
 func validateEntity(e *Entity) error {
@@ -136,6 +143,34 @@ func validateEntity(e *Entity) error {
 		return fmt.Errorf("entity %s: placeId %q is not a place id", e.ID, e.PlaceID)
 	case e.ClaimantID != "" && !ValidEntityID(e.ClaimantID):
 		return fmt.Errorf("entity %s: claimantId %q is malformed", e.ID, e.ClaimantID)
+	}
+	return checkEntityText(e)
+}
+
+// checkEntityText applies the text rules (CheckLabel, CheckText) to the
+// entity's names and descriptive fields.
+func checkEntityText(e *Entity) error {
+	labels := []struct {
+		what  string
+		value string
+	}{{"name", e.Name}, {"jurisdiction", e.Jurisdiction}, {"verdict", e.Verdict}}
+	for i, a := range e.Aliases {
+		labels = append(labels, struct{ what, value string }{fmt.Sprintf("aliases[%d]", i), a})
+	}
+	for i, r := range e.Roles {
+		labels = append(labels, struct{ what, value string }{fmt.Sprintf("roles[%d]", i), r})
+	}
+	for _, l := range labels {
+		if err := CheckLabel(fmt.Sprintf("entity %s: %s", e.ID, l.what), l.value); err != nil {
+			return err
+		}
+	}
+	for _, t := range []struct{ what, value string }{
+		{"description", e.Description}, {"claimText", e.ClaimText}, {"counterEvidence", e.CounterEvidence},
+	} {
+		if err := CheckText(fmt.Sprintf("entity %s: %s", e.ID, t.what), t.value); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -170,6 +205,9 @@ func validateRelation(r *Relation, docs map[string]*Document) error {
 	for j, ev := range r.Evidence {
 		if strings.TrimSpace(ev.Quote) == "" {
 			return fmt.Errorf("relation %s: evidence[%d] has an empty quote", id, j)
+		}
+		if !HasWordCharacter(ev.Quote) {
+			return fmt.Errorf("relation %s: evidence[%d] quote %q holds no letter or digit, so it supports nothing", id, j, ev.Quote)
 		}
 		if !ValidDocumentID(ev.DocumentID) {
 			return fmt.Errorf("relation %s: evidence[%d] document id %q is malformed", id, j, ev.DocumentID)

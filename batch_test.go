@@ -198,6 +198,26 @@ func TestBatchValidate(t *testing.T) {
 		}, []string{"relations[0]", "REJECTS", "evidence[1]", `"article-1"`}},
 		{"quote not verbatim", func(b *newsgraph.Batch) { b.Relations[0].Evidence[0].Quote = "Rejected the designation" },
 			[]string{"relations[0]", "REJECTS", "evidence[0]", `"Rejected the designation"`, "verbatim", "doc:article-1"}},
+		{"quote of punctuation only", func(b *newsgraph.Batch) { b.Relations[0].Evidence[0].Quote = "." },
+			[]string{"relations[0]", "REJECTS", "evidence[0]", "no letter or digit"}},
+		{"quote of a zero-width space", func(b *newsgraph.Batch) { b.Relations[0].Evidence[0].Quote = "\u200b" },
+			[]string{"relations[0]", "REJECTS", "evidence[0]", "no letter or digit"}},
+		{"NUL in a name", func(b *newsgraph.Batch) { b.Entities[0].Name = "Claudia\x00Sheinbaum" },
+			[]string{"entities[0]", "person:claudia-sheinbaum", "name", "U+0000"}},
+		{"bidi override in an alias", func(b *newsgraph.Batch) { b.Entities[0].Aliases = []string{"\u202eabmuabniehS"} },
+			[]string{"entities[0]", "aliases[0]", "U+202E"}},
+		{"line feed in a role", func(b *newsgraph.Batch) { b.Entities[0].Roles = []string{"President\nof Mexico"} },
+			[]string{"entities[0]", "roles[0]", "U+000A"}},
+		{"escape in a description", func(b *newsgraph.Batch) { b.Entities[0].Description = "\x1b[31mred" },
+			[]string{"entities[0]", "description", "U+001B"}},
+		{"control character in a title", func(b *newsgraph.Batch) { b.Documents[0].Title = "Mexico\x07rejects" },
+			[]string{"documents[0]", "title", "U+0007"}},
+		{"bidi isolate in a source", func(b *newsgraph.Batch) { b.Documents[0].Source = "News\u2066" },
+			[]string{"documents[0]", "source", "U+2066"}},
+		{"NUL in a document's text", func(b *newsgraph.Batch) { b.Documents[0].Text += "\x00" },
+			[]string{"documents[0]", "text", "U+0000"}},
+		{"invalid UTF-8 in a name", func(b *newsgraph.Batch) { b.Entities[1].Name = "Mexico \xff City" },
+			[]string{"entities[1]", "name", "UTF-8"}},
 		{"duplicate relation", func(b *newsgraph.Batch) {
 			r := *b.Relations[0]
 			r.Evidence = []newsgraph.Evidence{{Quote: "terrorist organisations", DocumentID: "doc:article-1"}}
@@ -213,6 +233,24 @@ func TestBatchValidate(t *testing.T) {
 			if got, want := err.Error(), "upsert: "; len(got) < len(want) || got[:len(want)] != want {
 				t.Errorf("Error() = %q, want prefix %q", got, want)
 			}
+		})
+	}
+}
+
+func TestBatchValidateAcceptsWhatTextNeeds(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(b *newsgraph.Batch)
+	}{
+		{"line breaks and tabs in a document's text", func(b *newsgraph.Batch) { b.Documents[0].Text += "\n\tSecond paragraph.\r\n" }},
+		{"right-to-left marks in a name", func(b *newsgraph.Batch) { b.Entities[0].Aliases = []string{"\u200fשיינבאום"} }},
+		{"bidi isolates in a document's text", func(b *newsgraph.Batch) { b.Documents[0].Text += " \u2067עברית\u2069" }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := newBatch(t)
+			tt.change(b)
+			wantNoError(t, b.Validate())
 		})
 	}
 }

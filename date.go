@@ -22,6 +22,9 @@ func ParseDate(s string) (Date, error) {
 	if err != nil {
 		return Date{}, Errorf(Invalid, "invalid date %q: want YYYY-MM-DD", s)
 	}
+	if t.Year() < 1 {
+		return Date{}, Errorf(Invalid, "invalid date %q: the year must be 0001 or later", s)
+	}
 	return DateOf(t), nil
 }
 

@@ -36,6 +36,9 @@ func TestParseDateInvalid(t *testing.T) {
 		_, err := newsgraph.ParseDate(in)
 		wantErrorCode(t, err, newsgraph.Invalid, in, "YYYY-MM-DD")
 	}
+	// The year 0000 parses as a date but names no day anyone reported.
+	_, err := newsgraph.ParseDate("0000-01-01")
+	wantErrorCode(t, err, newsgraph.Invalid, "0000-01-01", "0001 or later")
 }
 
 func TestDateZero(t *testing.T) {

@@ -53,8 +53,23 @@ func initialism(folded string) string {
 	return string(initials)
 }
 
+// MaxSearchWords bounds the distinct folded words of a search query: every
+// candidate is scored against every word, so a query of hundreds of words
+// would cost hundreds of times a normal one. SearchQuery.Validate refuses
+// more with LimitExceeded.
+const MaxSearchWords = 12
+
 // SearchTokens returns the folded words of a query, in order.
 func SearchTokens(query string) []string { return strings.Fields(Fold(query)) }
+
+// distinctWords counts the distinct words of words.
+func distinctWords(words []string) int {
+	seen := make(map[string]bool, len(words))
+	for _, w := range words {
+		seen[w] = true
+	}
+	return len(seen)
+}
 
 // SearchScore ranks entity e for query: 0 means no match, higher is better,
 // 1 is the best. Matching is on folded text (see Fold):

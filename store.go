@@ -238,6 +238,7 @@ const (
 	DefaultPageSize     = 50
 	MaxPageSize         = 500
 	DefaultSearchLimit  = 10
+	MaxSearchBytes      = 1000 // the longest search query, in bytes
 	MaxNeighborhoodDeep = 4
 	DefaultNeighborhood = 100 // default node limit of a neighbourhood
 	MaxPathDepth        = 8

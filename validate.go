@@ -66,8 +66,11 @@ func (q SearchQuery) Validate() error {
 		return opErr(op, Errorf(Invalid, "first must be at least 1, got %d", q.Limit))
 	case q.Limit > MaxPageSize:
 		return opErr(op, Errorf(LimitExceeded, "first must be at most %d, got %d", MaxPageSize, q.Limit))
-	case len(q.Text) > 1000:
-		return opErr(op, Errorf(LimitExceeded, "query must be at most 1000 bytes, got %d", len(q.Text)))
+	case len(q.Text) > MaxSearchBytes:
+		return opErr(op, Errorf(LimitExceeded, "query must be at most %d bytes, got %d", MaxSearchBytes, len(q.Text)))
+	}
+	if n := distinctWords(SearchTokens(q.Text)); n > MaxSearchWords {
+		return opErr(op, Errorf(LimitExceeded, "query must have at most %d distinct words, got %d", MaxSearchWords, n))
 	}
 	return checkKinds(op, q.Kinds)
 }

@@ -35,7 +35,7 @@ func FuzzAuthorization(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
-	handler := auth.Middleware(ks, true, whoAmI)
+	handler := auth.Middleware(ks, true, nil, whoAmI)
 	f.Fuzz(func(t *testing.T, header string) {
 		key, perr := auth.ParseAuthorization(header)
 		if perr != nil {

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"strings"
 
@@ -22,9 +23,17 @@ import (
 //     case the request gets the same 401. CORS preflight (OPTIONS) requests
 //     carry no credentials and always pass.
 //
-// keys may be nil, which accepts no key. The key itself is never logged or
-// echoed.
-func Middleware(keys *KeySet, requireForReads bool, next http.Handler) http.Handler {
+// keys may be nil, which accepts no key. A refused key is logged to logger
+// (nil logs nothing) with the id it claimed and the remote address; the key
+// itself is never logged or echoed.
+func Middleware(keys *KeySet, requireForReads bool, logger *slog.Logger, next http.Handler) http.Handler {
+	refused := func(r *http.Request, key, reason string) {
+		if logger == nil {
+			return
+		}
+		id, _, _ := ParseKey(key) // "" for a malformed key
+		logger.WarnContext(r.Context(), "authentication failed", "keyId", id, "remote", r.RemoteAddr, "reason", reason)
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		values := r.Header.Values("Authorization")
 		switch {
@@ -40,11 +49,13 @@ func Middleware(keys *KeySet, requireForReads bool, next http.Handler) http.Hand
 		}
 		key, err := ParseAuthorization(values[0])
 		if err != nil {
+			refused(r, "", newsgraph.ErrorMessage(err))
 			writeUnauthorized(w, true, newsgraph.ErrorMessage(err))
 			return
 		}
 		p, err := keys.Authenticate(key)
 		if err != nil {
+			refused(r, key, newsgraph.ErrorMessage(err))
 			writeUnauthorized(w, true, newsgraph.ErrorMessage(err))
 			return
 		}

@@ -66,7 +66,7 @@ func TestMiddleware(t *testing.T) {
 				req.Header.Add("Authorization", v)
 			}
 			rec := httptest.NewRecorder()
-			auth.Middleware(ks, tt.requireForReads, whoAmI).ServeHTTP(rec, req)
+			auth.Middleware(ks, tt.requireForReads, nil, whoAmI).ServeHTTP(rec, req)
 			if got, want := rec.Code, tt.wantStatus; got != want {
 				t.Fatalf("status = %d, want %d; body %s", got, want, rec.Body)
 			}
@@ -125,7 +125,7 @@ func TestMiddlewareWithoutKeys(t *testing.T) {
 		req := httptest.NewRequest("POST", "/graphql", nil)
 		req.Header.Set("Authorization", "Bearer "+key)
 		rec := httptest.NewRecorder()
-		auth.Middleware(ks, false, whoAmI).ServeHTTP(rec, req)
+		auth.Middleware(ks, false, nil, whoAmI).ServeHTTP(rec, req)
 		if got, want := rec.Code, http.StatusUnauthorized; got != want {
 			t.Errorf("status = %d, want %d", got, want)
 		}

@@ -257,6 +257,9 @@ func (s *searchIndex) prefixed(q string, kinds []newsgraph.Kind) []string {
 const (
 	scoreCost    = 32
 	maxIntersect = 4096
+	// scoreCheck is how many candidates are scored between two looks at
+	// the caller's context: about a tenth of a millisecond of work.
+	scoreCheck = 512
 )
 
 // candidates returns the ids of the entities that have, for every query
@@ -327,7 +330,20 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgrap
 	var hits []newsgraph.SearchHit
 	err := s.read(ctx, func(ix *index) error {
 		search := ix.textSearch()
+		// Scoring checks the caller's deadline every scoreCheck
+		// candidates: a query matching most of a large graph must not
+		// outlive its request.
+		scored := 0
+		var stopped error
 		score := func(id string) {
+			if stopped != nil {
+				return
+			}
+			if scored++; scored%scoreCheck == 0 {
+				if stopped = ctx.Err(); stopped != nil {
+					return
+				}
+			}
 			f := search.folded[id]
 			e := f.entity
 			if e == nil || (len(q.Kinds) > 0 && !slices.Contains(q.Kinds, e.Kind)) {
@@ -345,6 +361,9 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgrap
 			for id := range search.candidates(words) {
 				score(id)
 			}
+		}
+		if stopped != nil {
+			return contextErr(stopped)
 		}
 		hits = newsgraph.TopHits(hits, q.Limit)
 		for i := range hits {

@@ -71,9 +71,9 @@ func logWrite(ctx context.Context, logger *slog.Logger, mutation string, attrs .
 // through without a key even when reads require one (a valid header key is
 // still honoured, an invalid one refused): their key is checked in the
 // connection_init payload by initWebsocket.
-func authenticate(next http.Handler, keys *auth.KeySet, requireKeyForReads bool) http.Handler {
-	strict := auth.Middleware(keys, requireKeyForReads, next)
-	lenient := auth.Middleware(keys, false, next)
+func authenticate(next http.Handler, keys *auth.KeySet, requireKeyForReads bool, logger *slog.Logger) http.Handler {
+	strict := auth.Middleware(keys, requireKeyForReads, logger, next)
+	lenient := auth.Middleware(keys, false, logger, next)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if isWebsocketUpgrade(r) {
 			lenient.ServeHTTP(w, r)

@@ -38,6 +38,8 @@ func complexityRoot() generated.ComplexityRoot {
 	c.Document.Relations = func(child int, first *int, _ *string) int {
 		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
 	}
+	// A document's text can be megabytes: it costs as a hundred fields.
+	c.Document.Text = func(int) int { return textCost }
 
 	relations := func(child int, _ []string, _ *newsgraph.Direction, first *int, _ *string, _ *newsgraph.Date) int {
 		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
@@ -45,14 +47,20 @@ func complexityRoot() generated.ComplexityRoot {
 	neighbors := func(child int, _ *newsgraph.Direction, _ []string, _ []newsgraph.Kind, first *int, _ *newsgraph.Date) int {
 		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
 	}
-	c.Person.Relations, c.Person.Neighbors = relations, neighbors
-	c.Organization.Relations, c.Organization.Neighbors = relations, neighbors
-	c.Place.Relations, c.Place.Neighbors = relations, neighbors
-	c.LegalConcept.Relations, c.LegalConcept.Neighbors = relations, neighbors
-	c.Event.Relations, c.Event.Neighbors = relations, neighbors
-	c.Claim.Relations, c.Claim.Neighbors = relations, neighbors
+	documents := func(child int, first *int) int {
+		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
+	}
+	c.Person.Relations, c.Person.Neighbors, c.Person.Documents = relations, neighbors, documents
+	c.Organization.Relations, c.Organization.Neighbors, c.Organization.Documents = relations, neighbors, documents
+	c.Place.Relations, c.Place.Neighbors, c.Place.Documents = relations, neighbors, documents
+	c.LegalConcept.Relations, c.LegalConcept.Neighbors, c.LegalConcept.Documents = relations, neighbors, documents
+	c.Event.Relations, c.Event.Neighbors, c.Event.Documents = relations, neighbors, documents
+	c.Claim.Relations, c.Claim.Neighbors, c.Claim.Documents = relations, neighbors, documents
 	return c
 }
+
+// textCost is the complexity of a document's text.
+const textCost = 100
 
 // listCost is the cost of a list field of up to n items whose selection
 // costs child per item: 1 for the field plus n times child, saturating.

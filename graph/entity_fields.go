@@ -70,15 +70,24 @@ func entityNeighbors(ctx context.Context, nodes []model.Node, direction *newsgra
 	return out, nil
 }
 
-// entityDocuments resolves Entity.documents: the documents mentioning it.
-func entityDocuments(ctx context.Context, nodes []model.Node) ([][]*model.Document, error) {
+// entityDocuments resolves Entity.documents: the first of the documents
+// mentioning it.
+func entityDocuments(ctx context.Context, nodes []model.Node, first *int) ([][]*model.Document, error) {
+	n := intOr(first, newsgraph.DefaultPageSize)
+	switch {
+	case n < 1:
+		return nil, newsgraph.Errorf(newsgraph.Invalid, "documents: first must be at least 1, got %d", n)
+	case n > newsgraph.MaxPageSize:
+		return nil, newsgraph.Errorf(newsgraph.LimitExceeded, "documents: first must be at most %d, got %d", newsgraph.MaxPageSize, n)
+	}
 	out := make([][]*model.Document, len(nodes))
-	for i, n := range nodes {
-		docs, level, err := n.L.DocumentsMentioning(ctx)
+	for i, node := range nodes {
+		docs, level, err := node.L.DocumentsMentioning(ctx)
 		if err != nil {
 			return nil, err
 		}
-		out[i] = model.WrapDocuments(docs[n.E.ID], level)
+		list := docs[node.E.ID]
+		out[i] = model.WrapDocuments(list[:min(len(list), n)], level)
 	}
 	return out, nil
 }

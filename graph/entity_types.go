@@ -14,8 +14,8 @@ import (
 type personResolver struct{ *resolver }
 
 // Documents resolves Person.documents.
-func (r *personResolver) Documents(ctx context.Context, objs []*model.Person) ([][]*model.Document, error) {
-	return entityDocuments(ctx, nodesOf(objs))
+func (r *personResolver) Documents(ctx context.Context, objs []*model.Person, first *int) ([][]*model.Document, error) {
+	return entityDocuments(ctx, nodesOf(objs), first)
 }
 
 // FirstSeen resolves Person.firstSeen.
@@ -36,8 +36,8 @@ func (r *personResolver) Neighbors(ctx context.Context, objs []*model.Person, di
 type organizationResolver struct{ *resolver }
 
 // Documents resolves Organization.documents.
-func (r *organizationResolver) Documents(ctx context.Context, objs []*model.Organization) ([][]*model.Document, error) {
-	return entityDocuments(ctx, nodesOf(objs))
+func (r *organizationResolver) Documents(ctx context.Context, objs []*model.Organization, first *int) ([][]*model.Document, error) {
+	return entityDocuments(ctx, nodesOf(objs), first)
 }
 
 // FirstSeen resolves Organization.firstSeen.
@@ -58,8 +58,8 @@ func (r *organizationResolver) Neighbors(ctx context.Context, objs []*model.Orga
 type placeResolver struct{ *resolver }
 
 // Documents resolves Place.documents.
-func (r *placeResolver) Documents(ctx context.Context, objs []*model.Place) ([][]*model.Document, error) {
-	return entityDocuments(ctx, nodesOf(objs))
+func (r *placeResolver) Documents(ctx context.Context, objs []*model.Place, first *int) ([][]*model.Document, error) {
+	return entityDocuments(ctx, nodesOf(objs), first)
 }
 
 // FirstSeen resolves Place.firstSeen.
@@ -80,8 +80,8 @@ func (r *placeResolver) Neighbors(ctx context.Context, objs []*model.Place, dire
 type legalConceptResolver struct{ *resolver }
 
 // Documents resolves LegalConcept.documents.
-func (r *legalConceptResolver) Documents(ctx context.Context, objs []*model.LegalConcept) ([][]*model.Document, error) {
-	return entityDocuments(ctx, nodesOf(objs))
+func (r *legalConceptResolver) Documents(ctx context.Context, objs []*model.LegalConcept, first *int) ([][]*model.Document, error) {
+	return entityDocuments(ctx, nodesOf(objs), first)
 }
 
 // FirstSeen resolves LegalConcept.firstSeen.
@@ -102,8 +102,8 @@ func (r *legalConceptResolver) Neighbors(ctx context.Context, objs []*model.Lega
 type eventResolver struct{ *resolver }
 
 // Documents resolves Event.documents.
-func (r *eventResolver) Documents(ctx context.Context, objs []*model.Event) ([][]*model.Document, error) {
-	return entityDocuments(ctx, nodesOf(objs))
+func (r *eventResolver) Documents(ctx context.Context, objs []*model.Event, first *int) ([][]*model.Document, error) {
+	return entityDocuments(ctx, nodesOf(objs), first)
 }
 
 // FirstSeen resolves Event.firstSeen.
@@ -124,8 +124,8 @@ func (r *eventResolver) Neighbors(ctx context.Context, objs []*model.Event, dire
 type claimResolver struct{ *resolver }
 
 // Documents resolves Claim.documents.
-func (r *claimResolver) Documents(ctx context.Context, objs []*model.Claim) ([][]*model.Document, error) {
-	return entityDocuments(ctx, nodesOf(objs))
+func (r *claimResolver) Documents(ctx context.Context, objs []*model.Claim, first *int) ([][]*model.Document, error) {
+	return entityDocuments(ctx, nodesOf(objs), first)
 }
 
 // FirstSeen resolves Claim.firstSeen.

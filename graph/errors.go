@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -60,6 +61,13 @@ func errorPresenter(logger *slog.Logger, timeout time.Duration) graphql.ErrorPre
 // complexity code becomes LIMIT_EXCEEDED; errors without a code are the
 // client's (before execution starts) or internal (during execution).
 func presentGQLError(gqlErr *gqlerror.Error) {
+	// gqlgen's POST transport quotes the whole body after " body:" when it
+	// cannot decode it; a client has the body, and a log or proxy need not
+	// receive it back (it can be a megabyte).
+	if rest, ok := strings.CutPrefix(gqlErr.Message, "json request body could not be decoded: "); ok {
+		reason, _, _ := strings.Cut(rest, " body:")
+		gqlErr.Message = "the request body is not a JSON GraphQL request: " + reason
+	}
 	code, _ := gqlErr.Extensions["code"].(string)
 	switch {
 	case code == codeComplexityLimit:

@@ -10,9 +10,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/auth"
@@ -38,6 +36,15 @@ const (
 	DefaultMaxRequestBytes = 1 << 20
 	// DefaultQueryCacheSize is the number of parsed queries kept.
 	DefaultQueryCacheSize = 1000
+	// DefaultQueryCacheBytes bounds the text of the parsed queries kept.
+	DefaultQueryCacheBytes = 16 << 20
+	// maxCachedQueryBytes is the longest query text kept parsed: longer
+	// ones are parsed again each time, so that padding cannot pin memory.
+	maxCachedQueryBytes = 64 << 10
+	// DefaultMaxRootFields bounds the root fields of one operation.
+	DefaultMaxRootFields = 20
+	// DefaultMaxAliases bounds the aliased fields of one operation.
+	DefaultMaxAliases = 30
 	// DefaultKeepAlive is how often an idle websocket is pinged.
 	DefaultKeepAlive = 15 * time.Second
 	// websocketInitTimeout bounds the wait for connection_init.
@@ -68,6 +75,15 @@ type Config struct {
 	// QueryCacheSize is the number of parsed queries kept in an LRU cache;
 	// 0 means DefaultQueryCacheSize.
 	QueryCacheSize int
+	// QueryCacheBytes bounds the total text of the cached queries; 0 means
+	// DefaultQueryCacheBytes. Queries longer than 64 KiB are never cached.
+	QueryCacheBytes int
+	// MaxRootFields rejects operations with more root fields with
+	// LIMIT_EXCEEDED; 0 means DefaultMaxRootFields.
+	MaxRootFields int
+	// MaxAliases rejects operations with more aliased fields with
+	// LIMIT_EXCEEDED; 0 means DefaultMaxAliases.
+	MaxAliases int
 	// DisableIntrospection turns schema introspection off. It is on by
 	// default: the schema's descriptions are the API's documentation.
 	DisableIntrospection bool
@@ -111,6 +127,15 @@ func (c Config) withDefaults() Config {
 	if c.QueryCacheSize <= 0 {
 		c.QueryCacheSize = DefaultQueryCacheSize
 	}
+	if c.QueryCacheBytes <= 0 {
+		c.QueryCacheBytes = DefaultQueryCacheBytes
+	}
+	if c.MaxRootFields <= 0 {
+		c.MaxRootFields = DefaultMaxRootFields
+	}
+	if c.MaxAliases <= 0 {
+		c.MaxAliases = DefaultMaxAliases
+	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
@@ -149,14 +174,14 @@ func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 	// declines upgrade requests anyway, but the order documents it.
 	ws := transport.Websocket{
 		KeepAlivePingInterval: cfg.KeepAlive,
-		InitFunc:              initWebsocket(cfg.Keys, cfg.RequireKeyForReads),
+		InitFunc:              closableConnections(initWebsocket(cfg.Keys, cfg.RequireKeyForReads)),
 		InitTimeout:           websocketInitTimeout,
 	}
 	transports := []graphql.Transport{ws, transport.Options{}, transport.GET{}, transport.POST{}}
 	for _, t := range transports {
 		srv.AddTransport(t)
 	}
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](cfg.QueryCacheSize))
+	srv.SetQueryCache(newQueryCache(cfg.QueryCacheSize, cfg.QueryCacheBytes, maxCachedQueryBytes))
 	srv.SetParserTokenLimit(cfg.TokenLimit)
 	if cfg.DisableIntrospection {
 		srv.Use(noIntrospection{})
@@ -165,8 +190,10 @@ func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 	}
 	// The shape limit runs first: it is linear in the query, while
 	// gqlgen's complexity walk expands every fragment spread.
-	srv.Use(shapeLimit{maxDepth: cfg.DepthLimit, maxFields: cfg.ComplexityLimit})
+	srv.Use(transportRule{})
+	srv.Use(shapeLimit{maxDepth: cfg.DepthLimit, maxFields: cfg.ComplexityLimit, maxRootFields: cfg.MaxRootFields, maxAliases: cfg.MaxAliases})
 	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
+	srv.AroundOperations(recordOperation)
 	srv.SetErrorPresenter(errorPresenter(cfg.Logger, cfg.RequestTimeout))
 	srv.SetRecoverFunc(recoverFunc(cfg.Logger))
 
@@ -176,12 +203,16 @@ func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 	httpHandler := limitRequest(h, cfg.RequestTimeout, cfg.MaxRequestBytes)
 	routed := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if isWebsocketUpgrade(r) {
-			h.ServeHTTP(w, r)
+			if problem := badUpgrade(r); problem != "" {
+				writeError(w, http.StatusBadRequest, newsgraph.Invalid, problem)
+				return
+			}
+			h.ServeHTTP(w, withTransport(r, transportWebsocket))
 			return
 		}
-		httpHandler.ServeHTTP(w, r)
+		httpHandler.ServeHTTP(w, withTransport(r, r.Method))
 	})
-	return recoverHTTP(authenticate(routed, cfg.Keys, cfg.RequireKeyForReads), cfg.Logger)
+	return recoverHTTP(authenticate(routed, cfg.Keys, cfg.RequireKeyForReads, cfg.Logger), cfg.Logger)
 }
 
 // limitRequest gives each request a deadline and a bounded body: a declared

@@ -12,7 +12,8 @@ type subscriptionResolver struct{ *resolver }
 
 // GraphChanged resolves Subscription.graphChanged: the broker's changes
 // matching kinds and types, until the client unsubscribes (ctx ends) or
-// falls too far behind (the broker closes the channel).
+// falls too far behind (the broker closes the channel). A client dropped
+// for falling behind has its whole connection closed: it is not reading.
 func (r *subscriptionResolver) GraphChanged(ctx context.Context, kinds []newsgraph.Kind, types []string) (<-chan *events.Change, error) {
 	if err := newsgraph.CheckRelationTypes(types); err != nil {
 		return nil, err
@@ -27,6 +28,9 @@ func (r *subscriptionResolver) GraphChanged(ctx context.Context, kinds []newsgra
 			case <-ctx.Done():
 				return
 			}
+		}
+		if ctx.Err() == nil {
+			closeConnection(ctx) // dropped by the broker
 		}
 	}()
 	return out, nil

@@ -3,6 +3,7 @@ package graph_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -145,4 +146,38 @@ func TestGraphChangedNeedsAKeyWhenReadsDo(t *testing.T) {
 
 	authed := dialGraphQLWS(t, ctx, a.url, map[string]any{"Authorization": "Bearer " + a.keys.read})
 	mustReadWS(t, ctx, authed, "connection_ack")
+}
+
+func TestADroppedSubscriberHasItsConnectionClosed(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	broker := events.NewBroker(discardLogger(), 1)
+	a := seedWriteAPI(t, graph.Config{Broker: broker})
+	conn := dialGraphQLWS(t, ctx, a.url, map[string]any{})
+	mustReadWS(t, ctx, conn, "connection_ack")
+	sub, _ := json.Marshal(map[string]any{"query": `subscription { graphChanged { kind ids } }`})
+	writeWS(t, ctx, conn, wsMessage{ID: "1", Type: "subscribe", Payload: sub})
+	waitForSubscribers(t, ctx, broker, 1)
+
+	// The client reads nothing while far more changes come than its
+	// buffer holds: the broker drops it.
+	for i := range 1000 {
+		broker.Publish(events.Change{Kind: events.EntityCreated, IDs: []string{fmt.Sprintf("person:p%d", i)}})
+	}
+	waitForSubscribers(t, ctx, broker, 0)
+
+	// Reading now drains what was sent, then finds the connection closed
+	// by the server, instead of an idle connection kept open.
+	readCtx, cancelRead := context.WithTimeout(ctx, 5*time.Second)
+	defer cancelRead()
+	for {
+		_, err := readWS(t, readCtx, conn)
+		if err == nil {
+			continue
+		}
+		if websocket.CloseStatus(err) == -1 {
+			t.Fatalf("the connection was not closed after the subscriber was dropped: %v", err)
+		}
+		return
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
+
+	"github.com/newsgraph/newsgraph/reqlog"
 )
 
 // statusRecorder remembers the status code a handler wrote.
@@ -31,13 +33,17 @@ func (r *statusRecorder) Write(b []byte) (int, error) {
 // hijacking for websockets).
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
-// logRequests logs one structured line per request. It never logs request
-// headers, so credentials stay out of the logs.
+// logRequests logs one structured line per request, with the request's id
+// (a sane X-Request-ID header's, else a new one, echoed in the response)
+// and the GraphQL operation it ran (set by package graph through reqlog).
+// It never logs request headers, so credentials stay out of the logs.
 func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
+		info := reqlog.New(r.Header.Get("X-Request-ID"))
+		w.Header().Set("X-Request-ID", info.ID())
 		rec := &statusRecorder{ResponseWriter: w}
-		next.ServeHTTP(rec, r)
+		next.ServeHTTP(rec, r.WithContext(reqlog.With(r.Context(), info)))
 		level := slog.LevelInfo
 		if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" {
 			level = slog.LevelDebug
@@ -48,13 +54,18 @@ func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 		if rec.status == 0 {
 			rec.status = http.StatusOK
 		}
-		logger.LogAttrs(r.Context(), level, "request",
+		attrs := []slog.Attr{
+			slog.String("requestId", info.ID()),
 			slog.String("method", r.Method),
 			slog.String("path", r.URL.Path),
 			slog.Int("status", rec.status),
 			slog.Int("bytes", rec.bytes),
 			slog.Duration("duration", time.Since(start)),
 			slog.String("remote", r.RemoteAddr),
-		)
+		}
+		if name, typ := info.Operation(); typ != "" {
+			attrs = append(attrs, slog.String("operation", name), slog.String("operationType", typ))
+		}
+		logger.LogAttrs(r.Context(), level, "request", attrs...)
 	})
 }

@@ -32,7 +32,28 @@ type Config struct {
 	ReadyTimeout time.Duration
 	// Logger receives request and lifecycle logs.
 	Logger *slog.Logger
+
+	// RequestTimeout is the API's time limit of one request (graph and
+	// subgraph enforce it); the connection's read and write deadlines
+	// follow from it: the body must arrive within it plus a second and
+	// the answer be written within it plus five. 0 means 10s.
+	RequestTimeout time.Duration
+	// MaxConcurrent bounds the requests served at once (probes and
+	// websockets not counted); more are answered 503 with Retry-After.
+	// 0 means DefaultMaxConcurrent.
+	MaxConcurrent int
+	// RateLimit limits each client's request rate; off when PerSecond is 0.
+	RateLimit RateLimit
+	// TrustedProxyHeader names the header ("X-Forwarded-For", say) whose
+	// last address is the client's, set by a proxy in front; clients are
+	// then rate-limited by it. Empty: by the connection's remote address.
+	// Set it only behind a proxy that sets the header: a client can send
+	// it too.
+	TrustedProxyHeader string
 }
+
+// DefaultMaxConcurrent is the default of Config.MaxConcurrent.
+const DefaultMaxConcurrent = 256
 
 // Routes are the API's handlers that Handler mounts.
 type Routes struct {
@@ -66,7 +87,11 @@ func Handler(routes Routes, store Pinger, cfg Config) http.Handler {
 		}
 		writeProbe(w, http.StatusOK, "ok")
 	})
-	return logRequests(cfg.Logger, mux)
+	var h http.Handler = mux
+	h = limitConcurrency(cfg.MaxConcurrent, h)
+	h = limitRate(cfg.RateLimit, RemoteClient(cfg.TrustedProxyHeader), h)
+	h = withDeadlines(cfg.RequestTimeout+time.Second, cfg.RequestTimeout+5*time.Second, h)
+	return logRequests(cfg.Logger, h)
 }
 
 func writeProbe(w http.ResponseWriter, status int, body string) {
@@ -85,6 +110,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
+	}
+	if c.RequestTimeout <= 0 {
+		c.RequestTimeout = 10 * time.Second
+	}
+	if c.MaxConcurrent <= 0 {
+		c.MaxConcurrent = DefaultMaxConcurrent
 	}
 	return c
 }

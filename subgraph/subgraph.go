@@ -64,7 +64,7 @@ const Path = "/v1/subgraph"
 // (then 401 UNAUTHENTICATED without a valid key), and a bad key is always
 // refused.
 func Handler(store newsgraph.Traverser, keys *auth.KeySet, requireKey bool, timeout time.Duration) http.Handler {
-	return auth.Middleware(keys, requireKey, serve(store, timeout))
+	return auth.Middleware(keys, requireKey, nil, serve(store, timeout))
 }
 
 // serve answers one request within timeout.

@@ -62,6 +62,7 @@ func TestServeKilledDuringIngestKeepsAcknowledgedDocumentsWhole(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+	_ = s.cmd.Process.Kill() // the clients may have stopped early: never wait on a live server
 	_ = s.cmd.Wait()
 	if len(acked) < killAfter {
 		t.Fatalf("only %d documents were acknowledged before the clients stopped; server stderr:\n%s", len(acked), s.stderr.String())

@@ -85,6 +85,9 @@ func generateImport(w io.Writer, docs, relsPerDoc int) ([]generatedDoc, error) {
 		seen := map[string]bool{}
 		for j := range relsPerDoc {
 			from, to := entity(), entity()
+			for to == from { // a relation to itself is refused
+				to = entity()
+			}
 			verb := verbs[rng.IntN(len(verbs))]
 			sentence := fmt.Sprintf("In item %d.%d, %s %s %s.", i, j, from, strings.ToLower(verb), to)
 			text.WriteString(sentence + "\n")

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+
+	"github.com/newsgraph/newsgraph/reqlog"
 )
 
 // logFlags configure the structured logs written to standard error.
@@ -18,8 +20,10 @@ func (f logFlags) logger(w io.Writer) (*slog.Logger, error) {
 		return nil, fmt.Errorf("log level: %w", err)
 	}
 	opts := &slog.HandlerOptions{Level: level}
+	var h slog.Handler = slog.NewTextHandler(w, opts)
 	if f.Format == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts)), nil
+		h = slog.NewJSONHandler(w, opts)
 	}
-	return slog.New(slog.NewTextHandler(w, opts)), nil
+	// Records logged with a request's context carry its id.
+	return slog.New(reqlog.Handler(h)), nil
 }

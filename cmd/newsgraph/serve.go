@@ -22,6 +22,8 @@ type serveCmd struct {
 	ShutdownTimeout time.Duration `default:"15s" env:"NEWSGRAPH_SHUTDOWN_TIMEOUT" help:"Time allowed for in-flight requests on SIGINT/SIGTERM."`
 	DebugAddr       string        `placeholder:"ADDR" env:"NEWSGRAPH_DEBUG_ADDR" help:"Also serve Go's runtime profiles (/debug/pprof/) on this address, for go tool pprof; off when empty. Keep it private: it exposes the process's internals."`
 
+	Limits limitFlags `embed:"" group:"Limits for a public deployment"`
+
 	Store storeFlags `embed:"" group:"Store"`
 	Auth  authFlags  `embed:"" group:"API keys"`
 }
@@ -50,18 +52,33 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 		}
 	}
 	gql := graph.NewHandler(store, graph.Config{
-		ComplexityLimit:    c.ComplexityLimit,
-		DepthLimit:         c.DepthLimit,
-		RequestTimeout:     c.RequestTimeout,
-		Logger:             logger,
-		Keys:               keys,
-		RequireKeyForReads: c.Auth.RequireKeyForReads,
+		ComplexityLimit:      c.ComplexityLimit,
+		DepthLimit:           c.DepthLimit,
+		RequestTimeout:       c.RequestTimeout,
+		MaxRootFields:        c.Limits.MaxRootFields,
+		MaxAliases:           c.Limits.MaxAliases,
+		DisableIntrospection: !c.Limits.Introspection,
+		Logger:               logger,
+		Keys:                 keys,
+		RequireKeyForReads:   c.Auth.RequireKeyForReads,
 	})
 	routes := server.Routes{
 		GraphQL:  gql,
 		Subgraph: subgraph.Handler(store, keys, c.Auth.RequireKeyForReads, c.RequestTimeout),
 	}
-	cfg := server.Config{Addr: c.Addr, ShutdownTimeout: c.ShutdownTimeout, Logger: logger}
+	cfg := server.Config{
+		Addr:               c.Addr,
+		ShutdownTimeout:    c.ShutdownTimeout,
+		Logger:             logger,
+		RequestTimeout:     c.RequestTimeout,
+		MaxConcurrent:      c.Limits.MaxConcurrent,
+		TrustedProxyHeader: c.Limits.TrustedProxyHeader,
+		RateLimit: server.RateLimit{
+			PerSecond: c.Limits.RateLimit,
+			Burst:     c.Limits.RateBurst,
+			ClientOf:  clientOf(keys, c.Limits.TrustedProxyHeader),
+		},
+	}
 	return server.Serve(ctx, server.Handler(routes, store, cfg), cfg, nil)
 }
 
@@ -78,4 +95,15 @@ func seedIfEmpty(ctx context.Context, store newsgraph.Store, logger *slog.Logger
 	}
 	logger.Info("store is empty; loading the seed graph")
 	return loadSeed(ctx, store, logger)
+}
+
+// limitFlags are the limits an operator of a public server sets.
+type limitFlags struct {
+	MaxConcurrent      int     `default:"256" env:"NEWSGRAPH_MAX_CONCURRENT" help:"Requests served at once (probes and websockets not counted); more are answered 503 with Retry-After."`
+	RateLimit          float64 `default:"0" env:"NEWSGRAPH_RATE_LIMIT" help:"Requests per second each client may make (by API key id, else by address); over it, 429 with Retry-After. 0 turns the limit off."`
+	RateBurst          int     `default:"0" env:"NEWSGRAPH_RATE_BURST" help:"Requests a client may make at once above --rate-limit; 0 means the rate, rounded up."`
+	TrustedProxyHeader string  `placeholder:"HEADER" env:"NEWSGRAPH_TRUSTED_PROXY_HEADER" help:"Header whose last address is the client's, such as X-Forwarded-For; set it only behind a proxy that sets it."`
+	MaxRootFields      int     `default:"20" env:"NEWSGRAPH_MAX_ROOT_FIELDS" help:"Root fields one GraphQL operation may have."`
+	MaxAliases         int     `default:"30" env:"NEWSGRAPH_MAX_ALIASES" help:"Aliased fields one GraphQL operation may have."`
+	Introspection      bool    `default:"true" negatable:"" env:"NEWSGRAPH_INTROSPECTION" help:"Answer schema introspection (--no-introspection to turn it off; GraphiQL's docs need it)."`
 }

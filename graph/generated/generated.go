@@ -58,7 +58,7 @@ type ComplexityRoot struct {
 		Claimant        func(childComplexity int) int
 		CounterEvidence func(childComplexity int) int
 		Description     func(childComplexity int) int
-		Documents       func(childComplexity int) int
+		Documents       func(childComplexity int, first *int) int
 		FirstSeen       func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Kind            func(childComplexity int) int
@@ -108,7 +108,7 @@ type ComplexityRoot struct {
 	Event struct {
 		Aliases     func(childComplexity int) int
 		Description func(childComplexity int) int
-		Documents   func(childComplexity int) int
+		Documents   func(childComplexity int, first *int) int
 		EndDate     func(childComplexity int) int
 		FirstSeen   func(childComplexity int) int
 		ID          func(childComplexity int) int
@@ -151,7 +151,7 @@ type ComplexityRoot struct {
 	LegalConcept struct {
 		Aliases      func(childComplexity int) int
 		Description  func(childComplexity int) int
-		Documents    func(childComplexity int) int
+		Documents    func(childComplexity int, first *int) int
 		FirstSeen    func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Jurisdiction func(childComplexity int) int
@@ -180,7 +180,7 @@ type ComplexityRoot struct {
 	Organization struct {
 		Aliases     func(childComplexity int) int
 		Description func(childComplexity int) int
-		Documents   func(childComplexity int) int
+		Documents   func(childComplexity int, first *int) int
 		FirstSeen   func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
@@ -203,7 +203,7 @@ type ComplexityRoot struct {
 	Person struct {
 		Aliases     func(childComplexity int) int
 		Description func(childComplexity int) int
-		Documents   func(childComplexity int) int
+		Documents   func(childComplexity int, first *int) int
 		FirstSeen   func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
@@ -216,7 +216,7 @@ type ComplexityRoot struct {
 	Place struct {
 		Aliases     func(childComplexity int) int
 		Description func(childComplexity int) int
-		Documents   func(childComplexity int) int
+		Documents   func(childComplexity int, first *int) int
 		FirstSeen   func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
@@ -309,7 +309,7 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type ClaimResolver interface {
-	Documents(ctx context.Context, objs []*model.Claim) ([][]*model.Document, error)
+	Documents(ctx context.Context, objs []*model.Claim, first *int) ([][]*model.Document, error)
 	FirstSeen(ctx context.Context, objs []*model.Claim) ([]*newsgraph.Date, error)
 
 	Claimant(ctx context.Context, objs []*model.Claim) ([]model.Entity, error)
@@ -321,7 +321,7 @@ type DocumentResolver interface {
 	Relations(ctx context.Context, objs []*model.Document, first *int, after *string) ([]*model.RelationConnection, error)
 }
 type EventResolver interface {
-	Documents(ctx context.Context, objs []*model.Event) ([][]*model.Document, error)
+	Documents(ctx context.Context, objs []*model.Event, first *int) ([][]*model.Document, error)
 	FirstSeen(ctx context.Context, objs []*model.Event) ([]*newsgraph.Date, error)
 
 	Place(ctx context.Context, objs []*model.Event) ([]*model.Place, error)
@@ -337,7 +337,7 @@ type GraphChangeResolver interface {
 	Ids(ctx context.Context, obj *events.Change) ([]string, error)
 }
 type LegalConceptResolver interface {
-	Documents(ctx context.Context, objs []*model.LegalConcept) ([][]*model.Document, error)
+	Documents(ctx context.Context, objs []*model.LegalConcept, first *int) ([][]*model.Document, error)
 	FirstSeen(ctx context.Context, objs []*model.LegalConcept) ([]*newsgraph.Date, error)
 
 	Relations(ctx context.Context, objs []*model.LegalConcept, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) ([]*model.RelationConnection, error)
@@ -355,20 +355,20 @@ type MutationResolver interface {
 	MergeEntities(ctx context.Context, into string, from []string) (model.Entity, error)
 }
 type OrganizationResolver interface {
-	Documents(ctx context.Context, objs []*model.Organization) ([][]*model.Document, error)
+	Documents(ctx context.Context, objs []*model.Organization, first *int) ([][]*model.Document, error)
 	FirstSeen(ctx context.Context, objs []*model.Organization) ([]*newsgraph.Date, error)
 	Relations(ctx context.Context, objs []*model.Organization, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) ([]*model.RelationConnection, error)
 	Neighbors(ctx context.Context, objs []*model.Organization, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([][]model.Entity, error)
 }
 type PersonResolver interface {
-	Documents(ctx context.Context, objs []*model.Person) ([][]*model.Document, error)
+	Documents(ctx context.Context, objs []*model.Person, first *int) ([][]*model.Document, error)
 	FirstSeen(ctx context.Context, objs []*model.Person) ([]*newsgraph.Date, error)
 
 	Relations(ctx context.Context, objs []*model.Person, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) ([]*model.RelationConnection, error)
 	Neighbors(ctx context.Context, objs []*model.Person, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([][]model.Entity, error)
 }
 type PlaceResolver interface {
-	Documents(ctx context.Context, objs []*model.Place) ([][]*model.Document, error)
+	Documents(ctx context.Context, objs []*model.Place, first *int) ([][]*model.Document, error)
 	FirstSeen(ctx context.Context, objs []*model.Place) ([]*newsgraph.Date, error)
 	Relations(ctx context.Context, objs []*model.Place, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) ([]*model.RelationConnection, error)
 	Neighbors(ctx context.Context, objs []*model.Place, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([][]model.Entity, error)
@@ -452,7 +452,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Claim.Documents(childComplexity), true
+		args, err := ec.field_Claim_documents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Claim.Documents(childComplexity, args["first"].(*int)), true
 	case "Claim.firstSeen":
 		if e.ComplexityRoot.Claim.FirstSeen == nil {
 			break
@@ -648,7 +653,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Event.Documents(childComplexity), true
+		args, err := ec.field_Event_documents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Documents(childComplexity, args["first"].(*int)), true
 	case "Event.endDate":
 		if e.ComplexityRoot.Event.EndDate == nil {
 			break
@@ -831,7 +841,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.LegalConcept.Documents(childComplexity), true
+		args, err := ec.field_LegalConcept_documents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalConcept.Documents(childComplexity, args["first"].(*int)), true
 	case "LegalConcept.firstSeen":
 		if e.ComplexityRoot.LegalConcept.FirstSeen == nil {
 			break
@@ -994,7 +1009,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Organization.Documents(childComplexity), true
+		args, err := ec.field_Organization_documents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.Documents(childComplexity, args["first"].(*int)), true
 	case "Organization.firstSeen":
 		if e.ComplexityRoot.Organization.FirstSeen == nil {
 			break
@@ -1091,7 +1111,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Person.Documents(childComplexity), true
+		args, err := ec.field_Person_documents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Documents(childComplexity, args["first"].(*int)), true
 	case "Person.firstSeen":
 		if e.ComplexityRoot.Person.FirstSeen == nil {
 			break
@@ -1162,7 +1187,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Place.Documents(childComplexity), true
+		args, err := ec.field_Place_documents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Place.Documents(childComplexity, args["first"].(*int)), true
 	case "Place.firstSeen":
 		if e.ComplexityRoot.Place.FirstSeen == nil {
 			break
@@ -1688,7 +1718,7 @@ type Document {
   source: String
   "Where the document was published, or null when unknown."
   url: String
-  "The full text; evidence quotes are verbatim substrings of it."
+  "The full text; evidence quotes are verbatim substrings of it. It costs 100 in the complexity limit: ask for it where it is shown."
   text: String!
   "The relations with evidence quoted from this document, in ascending relation id order."
   relations(
@@ -1748,8 +1778,11 @@ interface Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order."
-  documents: [Document!]!
+  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  documents(
+    "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
+    first: Int = 50
+  ): [Document!]!
   "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
   firstSeen: Date
   "The relations this entity takes part in, in ascending relation id order."
@@ -1795,8 +1828,11 @@ type Person implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order."
-  documents: [Document!]!
+  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  documents(
+    "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
+    first: Int = 50
+  ): [Document!]!
   "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
   firstSeen: Date
   "The offices and titles the person holds or held, such as \"President of Mexico\"."
@@ -1841,8 +1877,11 @@ type Organization implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order."
-  documents: [Document!]!
+  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  documents(
+    "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
+    first: Int = 50
+  ): [Document!]!
   "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
   firstSeen: Date
   "The relations this organisation takes part in, in ascending relation id order."
@@ -1885,8 +1924,11 @@ type Place implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order."
-  documents: [Document!]!
+  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  documents(
+    "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
+    first: Int = 50
+  ): [Document!]!
   "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
   firstSeen: Date
   "The relations this place takes part in, in ascending relation id order."
@@ -1929,8 +1971,11 @@ type LegalConcept implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order."
-  documents: [Document!]!
+  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  documents(
+    "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
+    first: Int = 50
+  ): [Document!]!
   "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
   firstSeen: Date
   "The body of law or jurisdiction the concept belongs to, such as \"US domestic law\", or null when unknown."
@@ -1975,8 +2020,11 @@ type Event implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order."
-  documents: [Document!]!
+  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  documents(
+    "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
+    first: Int = 50
+  ): [Document!]!
   "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
   firstSeen: Date
   "The day the event started, or null when unknown."
@@ -2025,8 +2073,11 @@ type Claim implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order."
-  documents: [Document!]!
+  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  documents(
+    "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
+    first: Int = 50
+  ): [Document!]!
   "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
   firstSeen: Date
   "The claim as reported, or null when not recorded."
@@ -2500,7 +2551,7 @@ type Query {
   best first. Matching ignores case and accents.
   """
   search(
-    "The text to look for, such as \"sheinbaum\" or \"FTO\"."
+    "The text to look for, such as \"sheinbaum\" or \"FTO\": at most 1000 bytes and 12 distinct words (case, accents and punctuation folded)."
     query: String!
     "Only entities of these kinds; all kinds when omitted."
     kinds: [EntityKind!]
@@ -3123,6 +3174,20 @@ func (ec *executionContext) dir_requires_args(ctx context.Context, rawArgs map[s
 	return args, nil
 }
 
+func (ec *executionContext) field_Claim_documents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Claim_neighbors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3237,6 +3302,20 @@ func (ec *executionContext) field_Document_relations_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Event_documents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Event_neighbors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3326,6 +3405,20 @@ func (ec *executionContext) field_Event_relations_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalConcept_documents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -3521,6 +3614,20 @@ func (ec *executionContext) field_Mutation_upsertRelation_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Organization_documents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Organization_neighbors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3613,6 +3720,20 @@ func (ec *executionContext) field_Organization_relations_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_documents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_neighbors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3702,6 +3823,20 @@ func (ec *executionContext) field_Person_relations_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Place_documents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -4381,7 +4516,7 @@ func (ec *executionContext) _Claim_documents(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Claim_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Claim_documents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Claim",
 		Field:      field,
@@ -4391,13 +4526,25 @@ func (ec *executionContext) fieldContext_Claim_documents(_ context.Context, fiel
 			return ec.childFields_Document(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Claim_documents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Claim_documents(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (any, error) {
 	resolver := ec.Resolvers.Claim()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*model.Claim](ctx, "Claim"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Documents(ctx, batch.Parents)
+			return resolver.Documents(ctx, batch.Parents, fc.Args["first"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*model.Document](
 			ctx,
@@ -4408,7 +4555,7 @@ func (ec *executionContext) resolveBatch_Claim_documents(ctx context.Context, fi
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Documents(ctx, []*model.Claim{obj})
+	results, err := resolver.Documents(ctx, []*model.Claim{obj}, fc.Args["first"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*model.Document](
 		ctx,
 		results,
@@ -5390,7 +5537,7 @@ func (ec *executionContext) _Event_documents(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Event_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Event_documents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Event",
 		Field:      field,
@@ -5400,13 +5547,25 @@ func (ec *executionContext) fieldContext_Event_documents(_ context.Context, fiel
 			return ec.childFields_Document(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_documents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Event_documents(ctx context.Context, field graphql.CollectedField, obj *model.Event) (any, error) {
 	resolver := ec.Resolvers.Event()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*model.Event](ctx, "Event"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Documents(ctx, batch.Parents)
+			return resolver.Documents(ctx, batch.Parents, fc.Args["first"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*model.Document](
 			ctx,
@@ -5417,7 +5576,7 @@ func (ec *executionContext) resolveBatch_Event_documents(ctx context.Context, fi
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Documents(ctx, []*model.Event{obj})
+	results, err := resolver.Documents(ctx, []*model.Event{obj}, fc.Args["first"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*model.Document](
 		ctx,
 		results,
@@ -6304,7 +6463,7 @@ func (ec *executionContext) _LegalConcept_documents(ctx context.Context, field g
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_LegalConcept_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_LegalConcept_documents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "LegalConcept",
 		Field:      field,
@@ -6314,13 +6473,25 @@ func (ec *executionContext) fieldContext_LegalConcept_documents(_ context.Contex
 			return ec.childFields_Document(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalConcept_documents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_LegalConcept_documents(ctx context.Context, field graphql.CollectedField, obj *model.LegalConcept) (any, error) {
 	resolver := ec.Resolvers.LegalConcept()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*model.LegalConcept](ctx, "LegalConcept"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Documents(ctx, batch.Parents)
+			return resolver.Documents(ctx, batch.Parents, fc.Args["first"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*model.Document](
 			ctx,
@@ -6331,7 +6502,7 @@ func (ec *executionContext) resolveBatch_LegalConcept_documents(ctx context.Cont
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Documents(ctx, []*model.LegalConcept{obj})
+	results, err := resolver.Documents(ctx, []*model.LegalConcept{obj}, fc.Args["first"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*model.Document](
 		ctx,
 		results,
@@ -7141,7 +7312,7 @@ func (ec *executionContext) _Organization_documents(ctx context.Context, field g
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organization_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organization_documents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organization",
 		Field:      field,
@@ -7151,13 +7322,25 @@ func (ec *executionContext) fieldContext_Organization_documents(_ context.Contex
 			return ec.childFields_Document(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_documents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Organization_documents(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (any, error) {
 	resolver := ec.Resolvers.Organization()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*model.Organization](ctx, "Organization"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Documents(ctx, batch.Parents)
+			return resolver.Documents(ctx, batch.Parents, fc.Args["first"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*model.Document](
 			ctx,
@@ -7168,7 +7351,7 @@ func (ec *executionContext) resolveBatch_Organization_documents(ctx context.Cont
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Documents(ctx, []*model.Organization{obj})
+	results, err := resolver.Documents(ctx, []*model.Organization{obj}, fc.Args["first"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*model.Document](
 		ctx,
 		results,
@@ -7624,7 +7807,7 @@ func (ec *executionContext) _Person_documents(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Person_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Person_documents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
@@ -7634,13 +7817,25 @@ func (ec *executionContext) fieldContext_Person_documents(_ context.Context, fie
 			return ec.childFields_Document(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_documents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Person_documents(ctx context.Context, field graphql.CollectedField, obj *model.Person) (any, error) {
 	resolver := ec.Resolvers.Person()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*model.Person](ctx, "Person"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Documents(ctx, batch.Parents)
+			return resolver.Documents(ctx, batch.Parents, fc.Args["first"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*model.Document](
 			ctx,
@@ -7651,7 +7846,7 @@ func (ec *executionContext) resolveBatch_Person_documents(ctx context.Context, f
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Documents(ctx, []*model.Person{obj})
+	results, err := resolver.Documents(ctx, []*model.Person{obj}, fc.Args["first"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*model.Document](
 		ctx,
 		results,
@@ -7997,7 +8192,7 @@ func (ec *executionContext) _Place_documents(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Place_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Place_documents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Place",
 		Field:      field,
@@ -8007,13 +8202,25 @@ func (ec *executionContext) fieldContext_Place_documents(_ context.Context, fiel
 			return ec.childFields_Document(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Place_documents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Place_documents(ctx context.Context, field graphql.CollectedField, obj *model.Place) (any, error) {
 	resolver := ec.Resolvers.Place()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*model.Place](ctx, "Place"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Documents(ctx, batch.Parents)
+			return resolver.Documents(ctx, batch.Parents, fc.Args["first"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*model.Document](
 			ctx,
@@ -8024,7 +8231,7 @@ func (ec *executionContext) resolveBatch_Place_documents(ctx context.Context, fi
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Documents(ctx, []*model.Place{obj})
+	results, err := resolver.Documents(ctx, []*model.Place{obj}, fc.Args["first"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*model.Document](
 		ctx,
 		results,
