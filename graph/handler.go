@@ -106,6 +106,9 @@ type Config struct {
 	// KeepAlive is how often the websocket transport sends graphql-ws
 	// keep-alive pings; 0 means DefaultKeepAlive.
 	KeepAlive time.Duration
+	// Extensions are further gqlgen handler extensions (metrics, tracing),
+	// used after the handler's own limits, in order.
+	Extensions []graphql.HandlerExtension
 }
 
 func (c Config) withDefaults() Config {
@@ -193,6 +196,9 @@ func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 	srv.Use(transportRule{})
 	srv.Use(shapeLimit{maxDepth: cfg.DepthLimit, maxFields: cfg.ComplexityLimit, maxRootFields: cfg.MaxRootFields, maxAliases: cfg.MaxAliases})
 	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
+	for _, e := range cfg.Extensions {
+		srv.Use(e)
+	}
 	srv.AroundOperations(recordOperation)
 	srv.SetErrorPresenter(errorPresenter(cfg.Logger, cfg.RequestTimeout))
 	srv.SetRecoverFunc(recoverFunc(cfg.Logger))

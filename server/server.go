@@ -50,6 +50,9 @@ type Config struct {
 	// Set it only behind a proxy that sets the header: a client can send
 	// it too.
 	TrustedProxyHeader string
+	// Middleware wraps the whole API, outermost first, around the request
+	// log: metrics and tracing see every request, refused ones included.
+	Middleware []func(http.Handler) http.Handler
 }
 
 // DefaultMaxConcurrent is the default of Config.MaxConcurrent.
@@ -62,6 +65,9 @@ type Routes struct {
 	// Subgraph serves GET /v1/subgraph (package subgraph); nil leaves the
 	// route out.
 	Subgraph http.Handler
+	// Metrics serves GET /metrics (package metrics); nil leaves the route
+	// out.
+	Metrics http.Handler
 }
 
 // Handler returns the HTTP handler of the whole API: the routes, GraphiQL
@@ -72,6 +78,9 @@ func Handler(routes Routes, store Pinger, cfg Config) http.Handler {
 	mux.Handle("/graphql", routes.GraphQL)
 	if routes.Subgraph != nil {
 		mux.Handle("/v1/subgraph", routes.Subgraph)
+	}
+	if routes.Metrics != nil {
+		mux.Handle("GET /metrics", routes.Metrics)
 	}
 	mux.Handle("GET /{$}", playground.Handler("newsgraph", "/graphql"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -91,7 +100,11 @@ func Handler(routes Routes, store Pinger, cfg Config) http.Handler {
 	h = limitConcurrency(cfg.MaxConcurrent, h)
 	h = limitRate(cfg.RateLimit, RemoteClient(cfg.TrustedProxyHeader), h)
 	h = withDeadlines(cfg.RequestTimeout+time.Second, cfg.RequestTimeout+5*time.Second, h)
-	return logRequests(cfg.Logger, h)
+	h = logRequests(cfg.Logger, h)
+	for i := len(cfg.Middleware) - 1; i >= 0; i-- {
+		h = cfg.Middleware[i](h)
+	}
+	return h
 }
 
 func writeProbe(w http.ResponseWriter, status int, body string) {
