@@ -143,9 +143,15 @@ func validateEntity(e *Entity) error {
 		return fmt.Errorf("entity %s: placeId %q is not a place id", e.ID, e.PlaceID)
 	case e.ClaimantID != "" && !ValidEntityID(e.ClaimantID):
 		return fmt.Errorf("entity %s: claimantId %q is malformed", e.ID, e.ClaimantID)
+	case len(e.Aliases) > MaxNamesPerEntity || len(e.Roles) > MaxNamesPerEntity:
+		return fmt.Errorf("entity %s has %d aliases and %d roles: at most %d of each may come in one write", e.ID, len(e.Aliases), len(e.Roles), MaxNamesPerEntity)
 	}
 	return checkEntityText(e)
 }
+
+// MaxNamesPerEntity bounds the aliases, and the roles, one entity of a
+// write may carry.
+const MaxNamesPerEntity = 100
 
 // checkEntityText applies the text rules (CheckLabel, CheckText) to the
 // entity's names and descriptive fields.

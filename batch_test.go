@@ -169,6 +169,16 @@ func TestBatchValidate(t *testing.T) {
 			[]string{"entities[3]", "event:press-conference", `"place:Mexico City"`}},
 		{"malformed claimant id", func(b *newsgraph.Batch) { b.Entities[4].ClaimantID = "claudia" },
 			[]string{"entities[4]", "claim:cartels-are-terrorists", `"claudia"`}},
+		{"too many aliases", func(b *newsgraph.Batch) {
+			for i := range newsgraph.MaxNamesPerEntity + 1 {
+				b.Entities[0].Aliases = append(b.Entities[0].Aliases, fmt.Sprintf("Alias %d", i))
+			}
+		}, []string{"entities[0]", "101 aliases", "at most 100"}},
+		{"too many roles", func(b *newsgraph.Batch) {
+			for i := range newsgraph.MaxNamesPerEntity + 1 {
+				b.Entities[0].Roles = append(b.Entities[0].Roles, fmt.Sprintf("Role %d", i))
+			}
+		}, []string{"entities[0]", "102 roles", "at most 100"}},
 		{"duplicate entity", func(b *newsgraph.Batch) { e := *b.Entities[1]; b.Entities = append(b.Entities, &e) },
 			[]string{"entities[5]", "duplicate", "place:mexico-city"}},
 		{"null relation", func(b *newsgraph.Batch) { b.Relations[1] = nil },

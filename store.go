@@ -245,7 +245,21 @@ const (
 	DefaultPathDepth    = 6
 	DefaultPathCount    = 5
 	MaxPathCount        = 50
+	DefaultEvidence     = 10  // default number of a relation's evidence items listed
+	DefaultMergeHistory = 100 // default number of merges mergeHistory lists
 )
+
+// CheckListSize checks the size a client asks of a list field (its first
+// argument): at least 1 and at most MaxPageSize.
+func CheckListSize(field string, n int) error {
+	switch {
+	case n < 1:
+		return Errorf(Invalid, "%s: first must be at least 1, got %d", field, n)
+	case n > MaxPageSize:
+		return Errorf(LimitExceeded, "%s: first must be at most %d, got %d", field, MaxPageSize, n)
+	}
+	return nil
+}
 
 // Page is one page of a list in a stable order. The cursor of an item is
 // EncodeCursor of its id.

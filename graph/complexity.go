@@ -38,6 +38,12 @@ func complexityRoot() generated.ComplexityRoot {
 	c.Document.Relations = func(child int, first *int, _ *string) int {
 		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
 	}
+	c.Relation.EvidenceItems = func(child int, first *int) int {
+		return listCost(child, intOr(first, newsgraph.DefaultEvidence))
+	}
+	c.Query.MergeHistory = func(child int, _ string, first *int) int {
+		return listCost(child, intOr(first, newsgraph.DefaultMergeHistory))
+	}
 	// A document's text can be megabytes: it costs as a hundred fields.
 	c.Document.Text = func(int) int { return textCost }
 

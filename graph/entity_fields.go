@@ -74,11 +74,8 @@ func entityNeighbors(ctx context.Context, nodes []model.Node, direction *newsgra
 // mentioning it.
 func entityDocuments(ctx context.Context, nodes []model.Node, first *int) ([][]*model.Document, error) {
 	n := intOr(first, newsgraph.DefaultPageSize)
-	switch {
-	case n < 1:
-		return nil, newsgraph.Errorf(newsgraph.Invalid, "documents: first must be at least 1, got %d", n)
-	case n > newsgraph.MaxPageSize:
-		return nil, newsgraph.Errorf(newsgraph.LimitExceeded, "documents: first must be at most %d, got %d", newsgraph.MaxPageSize, n)
+	if err := newsgraph.CheckListSize("documents", n); err != nil {
+		return nil, err
 	}
 	out := make([][]*model.Document, len(nodes))
 	for i, node := range nodes {

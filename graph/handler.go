@@ -34,6 +34,10 @@ const (
 	DefaultRequestTimeout = 10 * time.Second
 	// DefaultMaxRequestBytes bounds the size of a request body.
 	DefaultMaxRequestBytes = 1 << 20
+	// DefaultMaxWriteRequestBytes bounds the body of a request with a key
+	// that may write: room for the largest document ingestDocument takes
+	// (ingest.MaxTextBytes), JSON-escaped, with its entities and quotes.
+	DefaultMaxWriteRequestBytes = 2*ingest.MaxTextBytes + 1<<20
 	// DefaultQueryCacheSize is the number of parsed queries kept.
 	DefaultQueryCacheSize = 1000
 	// DefaultQueryCacheBytes bounds the text of the parsed queries kept.
@@ -67,8 +71,13 @@ type Config struct {
 	// RequestTimeout bounds each request; 0 means DefaultRequestTimeout.
 	RequestTimeout time.Duration
 	// MaxRequestBytes bounds the request body; 0 means
-	// DefaultMaxRequestBytes.
+	// DefaultMaxRequestBytes. Queries need little; only writers send
+	// documents.
 	MaxRequestBytes int64
+	// MaxWriteRequestBytes bounds the request body of a caller whose key
+	// has scope write or admin; 0 means DefaultMaxWriteRequestBytes. It is
+	// never below MaxRequestBytes.
+	MaxWriteRequestBytes int64
 	// TokenLimit rejects queries of more tokens; 0 means
 	// DefaultTokenLimit.
 	TokenLimit int
@@ -106,6 +115,12 @@ type Config struct {
 	// KeepAlive is how often the websocket transport sends graphql-ws
 	// keep-alive pings; 0 means DefaultKeepAlive.
 	KeepAlive time.Duration
+	// PersistedQueries is the persisted-query mode; "" means
+	// PersistedQueriesAutomatic. PersistedQueriesAllowlist needs Allowlist.
+	PersistedQueries PersistedQueries
+	// Allowlist is the operations a PersistedQueriesAllowlist handler
+	// accepts (see LoadAllowlist).
+	Allowlist *Allowlist
 	// Extensions are further gqlgen handler extensions (metrics, tracing),
 	// used after the handler's own limits, in order.
 	Extensions []graphql.HandlerExtension
@@ -124,6 +139,10 @@ func (c Config) withDefaults() Config {
 	if c.MaxRequestBytes <= 0 {
 		c.MaxRequestBytes = DefaultMaxRequestBytes
 	}
+	if c.MaxWriteRequestBytes <= 0 {
+		c.MaxWriteRequestBytes = DefaultMaxWriteRequestBytes
+	}
+	c.MaxWriteRequestBytes = max(c.MaxWriteRequestBytes, c.MaxRequestBytes)
 	if c.TokenLimit <= 0 {
 		c.TokenLimit = DefaultTokenLimit
 	}
@@ -148,7 +167,19 @@ func (c Config) withDefaults() Config {
 	if c.Broker == nil {
 		c.Broker = events.NewBroker(c.Logger, 0)
 	}
+	if c.PersistedQueries == "" {
+		c.PersistedQueries = PersistedQueriesAutomatic
+	}
 	return c
+}
+
+// Validate reports a configuration NewHandler cannot honour: an unknown
+// persisted-query mode, or the allowlist mode without operations. (Given
+// one anyway, NewHandler fails closed: it refuses every operation.)
+func (c Config) Validate() error {
+	c = c.withDefaults()
+	_, err := persistedQueryExtension(c.PersistedQueries, c.Allowlist)
+	return err
 }
 
 // NewHandler returns the GraphQL endpoint over store: it accepts GET and
@@ -193,6 +224,15 @@ func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 	}
 	// The shape limit runs first: it is linear in the query, while
 	// gqlgen's complexity walk expands every fragment spread.
+	persisted, err := persistedQueryExtension(cfg.PersistedQueries, cfg.Allowlist)
+	if err != nil {
+		cfg.Logger.Error("the GraphQL handler refuses every operation", "err", err)
+		persisted = allowlistOnly{allow: NewAllowlist()}
+	}
+	if persisted != nil {
+		srv.Use(persisted)
+	}
+	srv.Use(numberRange{})
 	srv.Use(transportRule{})
 	srv.Use(shapeLimit{maxDepth: cfg.DepthLimit, maxFields: cfg.ComplexityLimit, maxRootFields: cfg.MaxRootFields, maxAliases: cfg.MaxAliases})
 	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
@@ -206,7 +246,7 @@ func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 	h := requireTransport(srv, transports)
 	// An HTTP request gets its deadline and body limit here. A websocket
 	// lives as long as its subscriptions: no deadline.
-	httpHandler := limitRequest(h, cfg.RequestTimeout, cfg.MaxRequestBytes)
+	httpHandler := limitRequest(h, cfg.RequestTimeout, cfg.MaxRequestBytes, cfg.MaxWriteRequestBytes)
 	routed := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if isWebsocketUpgrade(r) {
 			if problem := badUpgrade(r); problem != "" {
@@ -221,20 +261,26 @@ func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 	return recoverHTTP(authenticate(routed, cfg.Keys, cfg.RequireKeyForReads, cfg.Logger), cfg.Logger)
 }
 
-// limitRequest gives each request a deadline and a bounded body: a declared
-// length over the limit is refused with 413 and LIMIT_EXCEEDED, and a body
-// that turns out longer fails to read (BAD_USER_INPUT).
-func limitRequest(next http.Handler, timeout time.Duration, maxBytes int64) http.Handler {
+// limitRequest gives each request a deadline and a bounded body, of
+// maxBytes, or maxWriteBytes for a caller that may write (authentication
+// has run): a declared length over the limit is refused with 413 and
+// LIMIT_EXCEEDED, and a body that turns out longer fails to read
+// (BAD_USER_INPUT).
+func limitRequest(next http.Handler, timeout time.Duration, maxBytes, maxWriteBytes int64) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > maxBytes {
+		limit, hint := maxBytes, fmt.Sprintf(" (%d with a key of scope write)", maxWriteBytes)
+		if p, ok := auth.FromContext(r.Context()); ok && p.Scope.Allows(auth.ScopeWrite) {
+			limit, hint = maxWriteBytes, ""
+		}
+		if r.ContentLength > limit {
 			writeError(w, http.StatusRequestEntityTooLarge, newsgraph.LimitExceeded,
-				fmt.Sprintf("the request body has %d bytes, more than the limit of %d", r.ContentLength, maxBytes))
+				fmt.Sprintf("the request body has %d bytes, more than the limit of %d%s", r.ContentLength, limit, hint))
 			return
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), timeout)
 		defer cancel()
 		if r.Body != nil {
-			r.Body = http.MaxBytesReader(w, r.Body, maxBytes)
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})

@@ -90,7 +90,7 @@ func BenchmarkHubNeighborhood(b *testing.B) {
 		})
 	}
 	// The same walk by GET /v1/subgraph, the contract for drawing.
-	sub := subgraph.Handler(s, nil, false, time.Minute)
+	sub := subgraph.Handler(s, subgraph.Config{Timeout: time.Minute})
 	target := fmt.Sprintf("%s?root=%s&depth=2&limit=200", subgraph.Path, url.QueryEscape(hub))
 	b.Run("Subgraph", func(b *testing.B) {
 		b.ReportAllocs()

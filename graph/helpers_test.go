@@ -95,7 +95,14 @@ func seedAPI(tb testing.TB) api {
 // test on a transport error or a body that is not a GraphQL response.
 func (a api) post(tb testing.TB, query string, vars map[string]any) gqlResponse {
 	tb.Helper()
-	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	return a.postBody(tb, map[string]any{"query": query, "variables": vars})
+}
+
+// postBody sends request (a GraphQL request object) as the JSON body and
+// decodes the response.
+func (a api) postBody(tb testing.TB, request map[string]any) gqlResponse {
+	tb.Helper()
+	body, err := json.Marshal(request)
 	if err != nil {
 		tb.Fatal(err)
 	}

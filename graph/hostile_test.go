@@ -197,3 +197,41 @@ func TestLimitsAreConfigurable(t *testing.T) {
 	var ok map[string]any
 	a.query(t, `{ a: entity(id: "x") { id } stats { entities } }`, nil, &ok)
 }
+
+// TestNumbersOutOfRangeAreNamed: 1e400 in a variable is reported as a
+// number out of range, at its path, not as "cannot use string as Float".
+func TestNumbersOutOfRangeAreNamed(t *testing.T) {
+	a := seedAPI(t)
+	const mutation = `mutation($input: IngestInput!) { ingestDocument(input: $input) { relationsCreated } }`
+	input := func(confidence string) json.RawMessage {
+		return json.RawMessage(`{"document":{"title":"t","publishedAt":"2025-01-01","text":"A met B."},` +
+			`"entities":[{"ref":"a","kind":"PERSON","name":"A"},{"ref":"b","kind":"PERSON","name":"B"}],` +
+			`"relations":[{"type":"MET","from":"a","to":"b","quotes":["A met B."],"confidence":` + confidence + `}]}`)
+	}
+	tests := []struct {
+		number, code string
+		message      []string
+	}{
+		{"1e400", "BAD_USER_INPUT", []string{"input.relations[0].confidence", "1e400", "out of the range of Float"}},
+		{"-1e400", "BAD_USER_INPUT", []string{"-1e400", "out of the range"}},
+		// In range, the operation goes on to need its key.
+		{"0.5", "UNAUTHENTICATED", nil},
+		{"1e-400", "UNAUTHENTICATED", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.number, func(t *testing.T) {
+			resp := a.postBody(t, map[string]any{"query": mutation, "variables": map[string]any{"input": input(tt.number)}})
+			if len(resp.Errors) == 0 {
+				t.Fatalf("no error: %s", resp.Data)
+			}
+			if got := resp.Errors[0].code(); got != tt.code {
+				t.Errorf("code %q, want %q (%s)", got, tt.code, resp.Errors[0].Message)
+			}
+			for _, want := range tt.message {
+				if !strings.Contains(resp.Errors[0].Message, want) {
+					t.Errorf("message %q lacks %q", resp.Errors[0].Message, want)
+				}
+			}
+		})
+	}
+}

@@ -7,11 +7,16 @@ import (
 )
 
 // MergeHistory resolves Query.mergeHistory.
-func (r *queryResolver) MergeHistory(ctx context.Context, id string) ([]*newsgraph.Merge, error) {
+func (r *queryResolver) MergeHistory(ctx context.Context, id string, first *int) ([]*newsgraph.Merge, error) {
+	n := intOr(first, newsgraph.DefaultMergeHistory)
+	if err := newsgraph.CheckListSize("mergeHistory", n); err != nil {
+		return nil, err
+	}
 	merges, err := r.store.Merges(ctx, id)
 	if err != nil {
 		return nil, err
 	}
+	merges = merges[:min(len(merges), n)]
 	out := make([]*newsgraph.Merge, len(merges))
 	for i := range merges {
 		out[i] = &merges[i]

@@ -8,49 +8,61 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
-// queryCache keeps parsed queries by their text, least recently used
-// evicted first, bounded both by count and by the bytes of text kept: a
-// count alone let a thousand queries padded with a megabyte of comment each
-// pin a gigabyte. A query longer than maxQuery bytes is never kept; it is
-// parsed again each time it comes. It implements gqlgen's graphql.Cache.
-type queryCache struct {
+// boundedCache keeps values by a text key, least recently used evicted
+// first, bounded both by count and by the bytes the entries weigh: a count
+// alone let a thousand queries padded with a megabyte of comment each pin a
+// gigabyte. An entry heavier than maxEntry bytes is never kept. It
+// implements gqlgen's graphql.Cache, for parsed queries and for the query
+// texts of automatic persisted queries.
+type boundedCache[V any] struct {
 	mu       sync.Mutex
-	lru      *simplelru.LRU[string, *ast.QueryDocument]
-	bytes    int // text bytes of the cached keys
+	lru      *simplelru.LRU[string, V]
+	weight   func(key string, value V) int
+	bytes    int // the weight of the entries kept
 	maxBytes int
-	maxQuery int
+	maxEntry int
 }
 
-// newQueryCache returns a cache of at most size queries, maxBytes of text
-// in all and maxQuery bytes each.
-func newQueryCache(size, maxBytes, maxQuery int) *queryCache {
-	c := &queryCache{maxBytes: maxBytes, maxQuery: maxQuery}
+// newBoundedCache returns a cache of at most size entries, maxBytes of
+// weight in all and maxEntry bytes each.
+func newBoundedCache[V any](size, maxBytes, maxEntry int, weight func(key string, value V) int) *boundedCache[V] {
+	c := &boundedCache[V]{weight: weight, maxBytes: maxBytes, maxEntry: maxEntry}
 	// simplelru.NewLRU fails only for a size below 1, which
 	// Config.withDefaults rules out.
-	c.lru, _ = simplelru.NewLRU(size, func(key string, _ *ast.QueryDocument) { c.bytes -= len(key) })
+	c.lru, _ = simplelru.NewLRU(size, func(key string, value V) { c.bytes -= c.weight(key, value) })
 	return c
 }
 
-// Get returns the parsed query of the text key, if kept.
-func (c *queryCache) Get(_ context.Context, key string) (*ast.QueryDocument, bool) {
+// newQueryCache returns the cache of parsed queries, which weigh the bytes
+// of their text: the parsed form is proportional to it.
+func newQueryCache(size, maxBytes, maxQuery int) *boundedCache[*ast.QueryDocument] {
+	return newBoundedCache(size, maxBytes, maxQuery, func(key string, _ *ast.QueryDocument) int { return len(key) })
+}
+
+// newTextCache returns the cache of automatic persisted queries: query
+// texts by their hash.
+func newTextCache(size, maxBytes, maxQuery int) *boundedCache[string] {
+	return newBoundedCache(size, maxBytes, maxQuery, func(key, value string) int { return len(key) + len(value) })
+}
+
+// Get returns the value kept under key, if any.
+func (c *boundedCache[V]) Get(_ context.Context, key string) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.lru.Get(key)
 }
 
-// Add keeps the parsed query of the text key, evicting the least recently
-// used ones until the text kept fits maxBytes again.
-func (c *queryCache) Add(_ context.Context, key string, value *ast.QueryDocument) {
-	if len(key) > c.maxQuery || len(key) > c.maxBytes {
+// Add keeps value under key, evicting the least recently used entries until
+// the weight kept fits maxBytes again.
+func (c *boundedCache[V]) Add(_ context.Context, key string, value V) {
+	w := c.weight(key, value)
+	if w > c.maxEntry || w > c.maxBytes {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.lru.Contains(key) {
-		c.lru.Add(key, value)
-		return
-	}
-	c.bytes += len(key)
+	c.lru.Remove(key) // an update re-weighs the entry
+	c.bytes += w
 	c.lru.Add(key, value) // may evict the oldest entry, which lowers bytes
 	for c.bytes > c.maxBytes {
 		if _, _, ok := c.lru.RemoveOldest(); !ok {
@@ -59,8 +71,8 @@ func (c *queryCache) Add(_ context.Context, key string, value *ast.QueryDocument
 	}
 }
 
-// Len reports the number of queries kept and the bytes of their text.
-func (c *queryCache) Len() (queries, bytes int) {
+// Len reports the number of entries kept and their weight in bytes.
+func (c *boundedCache[V]) Len() (entries, bytes int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.lru.Len(), c.bytes

@@ -64,6 +64,8 @@ func TestArgumentDefaultsAndLimitsAreTheGoConstants(t *testing.T) {
 		{[]arg{{"Query", "neighborhood", "limit"}}, newsgraph.DefaultNeighborhood, newsgraph.MaxPageSize},
 		{[]arg{{"Query", "shortestPath", "maxDepth"}, {"Query", "paths", "maxDepth"}}, newsgraph.DefaultPathDepth, newsgraph.MaxPathDepth},
 		{[]arg{{"Query", "paths", "first"}}, newsgraph.DefaultPathCount, newsgraph.MaxPathCount},
+		{[]arg{{"Relation", "evidence", "first"}}, newsgraph.DefaultEvidence, newsgraph.MaxPageSize},
+		{[]arg{{"Query", "mergeHistory", "first"}}, newsgraph.DefaultMergeHistory, newsgraph.MaxPageSize},
 	}
 	checked := 0
 	for _, tt := range tests {

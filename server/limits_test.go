@@ -199,3 +199,39 @@ func wantCodedError(t *testing.T, body []byte, code, part string) {
 		t.Errorf("message %q does not contain %q", out.Errors[0].Message, part)
 	}
 }
+
+// TestAResponseNobodyReadsIsCutOff: a client that asks and never reads
+// cannot hold the handler past the write deadline (the request timeout
+// plus five seconds), however large the answer.
+func TestAResponseNobodyReadsIsCutOff(t *testing.T) {
+	ended := make(chan error, 1)
+	huge := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		chunk := []byte(strings.Repeat("x", 1<<16))
+		for range 1 << 12 { // 256 MiB, far more than socket buffers hold
+			if _, err := w.Write(chunk); err != nil {
+				ended <- err
+				return
+			}
+		}
+		ended <- nil
+	})
+	base := apiServer(t, huge, server.Config{RequestTimeout: 100 * time.Millisecond})
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "GET /graphql HTTP/1.1\r\nHost: x\r\n\r\n")
+	start := time.Now()
+	select {
+	case err := <-ended:
+		if err == nil {
+			t.Fatal("256 MiB were written to a client that reads nothing")
+		}
+		if took := time.Since(start); took > 10*time.Second {
+			t.Errorf("the handler was held %s, past its write deadline", took)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the handler is still writing to a client that reads nothing after 30s")
+	}
+}

@@ -46,6 +46,7 @@ package subgraph
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -58,13 +59,24 @@ import (
 // Path is where Handler expects to be mounted.
 const Path = "/v1/subgraph"
 
-// Handler returns the GET /v1/subgraph handler over store: each request
-// gets timeout (a passed deadline answers LIMIT_EXCEEDED), and keys
-// authenticate it as they do GraphQL reads: open unless requireKey is set
-// (then 401 UNAUTHENTICATED without a valid key), and a bad key is always
-// refused.
-func Handler(store newsgraph.Traverser, keys *auth.KeySet, requireKey bool, timeout time.Duration) http.Handler {
-	return auth.Middleware(keys, requireKey, nil, serve(store, timeout))
+// Config configures Handler.
+type Config struct {
+	// Keys authenticate requests as they do GraphQL reads: open unless
+	// RequireKey is set (then 401 UNAUTHENTICATED without a valid key), and
+	// a bad key is always refused.
+	Keys       *auth.KeySet
+	RequireKey bool
+	// Timeout bounds each request; a passed deadline answers
+	// LIMIT_EXCEEDED.
+	Timeout time.Duration
+	// Logger receives refused keys (with the key id tried); nil logs
+	// nothing.
+	Logger *slog.Logger
+}
+
+// Handler returns the GET /v1/subgraph handler over store.
+func Handler(store newsgraph.Traverser, cfg Config) http.Handler {
+	return auth.Middleware(cfg.Keys, cfg.RequireKey, cfg.Logger, serve(store, cfg.Timeout))
 }
 
 // serve answers one request within timeout.

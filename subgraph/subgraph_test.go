@@ -2,9 +2,11 @@ package subgraph_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -76,7 +78,7 @@ func get(t *testing.T, base, query string, header http.Header) (*http.Response, 
 func serve(t *testing.T, s newsgraph.Traverser, keys *auth.KeySet, requireKey bool, timeout time.Duration) string {
 	t.Helper()
 	mux := http.NewServeMux()
-	mux.Handle(subgraph.Path, subgraph.Handler(s, keys, requireKey, timeout))
+	mux.Handle(subgraph.Path, subgraph.Handler(s, subgraph.Config{Keys: keys, RequireKey: requireKey, Timeout: timeout}))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv.URL
@@ -241,4 +243,28 @@ func errorOf(t *testing.T, body []byte) (string, string) {
 		return e.Errors[0].Extensions.Code, e.Errors[0].Message
 	}
 	return string(e.Error.Code), e.Error.Message
+}
+
+// TestRefusedKeysAreLogged: a key refused on /v1/subgraph is logged with
+// the key id tried, as on /graphql, and never with the secret.
+func TestRefusedKeysAreLogged(t *testing.T) {
+	s := teststore.Open(t)
+	var log bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&log, nil))
+	mux := http.NewServeMux()
+	mux.Handle(subgraph.Path, subgraph.Handler(s, subgraph.Config{Timeout: time.Second, Logger: logger}))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	secret := strings.Repeat("A", 43)
+	resp, body := get(t, srv.URL, "root="+storetest.PlaceMexico, http.Header{"Authorization": {"Bearer ngk_0123456789ab_" + secret}})
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("status %d, want 401: %s", resp.StatusCode, body)
+	}
+	got := log.String()
+	if !strings.Contains(got, "authentication failed") || !strings.Contains(got, "keyId=0123456789ab") {
+		t.Errorf("the refusal is not logged with its key id:\n%s", got)
+	}
+	if strings.Contains(got, secret) {
+		t.Errorf("the log holds the key's secret:\n%s", got)
+	}
 }

@@ -34,7 +34,7 @@ func serveInProcess(ctx context.Context, store newsgraph.Store, logs io.Writer) 
 	cfg := server.Config{Addr: "127.0.0.1:0", Logger: logger}
 	routes := server.Routes{
 		GraphQL:  graph.NewHandler(store, graph.Config{Logger: logger}),
-		Subgraph: subgraph.Handler(store, nil, false, graph.DefaultRequestTimeout),
+		Subgraph: subgraph.Handler(store, subgraph.Config{Timeout: graph.DefaultRequestTimeout}),
 	}
 	h := server.Handler(routes, store, cfg)
 	ctx, cancel := context.WithCancel(ctx)

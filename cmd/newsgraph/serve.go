@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"time"
 
 	"github.com/newsgraph/newsgraph"
@@ -41,6 +43,10 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
+	allowlist, err := c.Limits.allowlist()
+	if err != nil {
+		return err
+	}
 	store, err := c.Store.open(ctx, logger)
 	if err != nil {
 		return err
@@ -61,10 +67,12 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 		Logger:               logger,
 		Keys:                 keys,
 		RequireKeyForReads:   c.Auth.RequireKeyForReads,
+		PersistedQueries:     graph.PersistedQueries(c.Limits.PersistedQueries),
+		Allowlist:            allowlist,
 	})
 	routes := server.Routes{
 		GraphQL:  gql,
-		Subgraph: subgraph.Handler(store, keys, c.Auth.RequireKeyForReads, c.RequestTimeout),
+		Subgraph: subgraph.Handler(store, subgraph.Config{Keys: keys, RequireKey: c.Auth.RequireKeyForReads, Timeout: c.RequestTimeout, Logger: logger}),
 	}
 	cfg := server.Config{
 		Addr:               c.Addr,
@@ -106,4 +114,26 @@ type limitFlags struct {
 	MaxRootFields      int     `default:"20" env:"NEWSGRAPH_MAX_ROOT_FIELDS" help:"Root fields one GraphQL operation may have."`
 	MaxAliases         int     `default:"30" env:"NEWSGRAPH_MAX_ALIASES" help:"Aliased fields one GraphQL operation may have."`
 	Introspection      bool    `default:"true" negatable:"" env:"NEWSGRAPH_INTROSPECTION" help:"Answer schema introspection (--no-introspection to turn it off; GraphiQL's docs need it)."`
+	PersistedQueries   string  `default:"apq" enum:"apq,allowlist,off" env:"NEWSGRAPH_PERSISTED_QUERIES" help:"Persisted queries: apq (automatic: clients may send a query's hash, any query still runs), allowlist (only the operations of --persisted-queries-file run), or off."`
+	PersistedFile      string  `name:"persisted-queries-file" placeholder:"FILE" type:"existingfile" env:"NEWSGRAPH_PERSISTED_QUERIES_FILE" help:"Apollo persisted query manifest (JSON) of the operations --persisted-queries=allowlist accepts."`
+}
+
+// allowlist loads the persisted query manifest, which the allowlist mode
+// needs and the others do not take.
+func (l limitFlags) allowlist() (*graph.Allowlist, error) {
+	mode := graph.PersistedQueries(l.PersistedQueries)
+	switch {
+	case mode == graph.PersistedQueriesAllowlist && l.PersistedFile == "":
+		return nil, errors.New("--persisted-queries=allowlist needs --persisted-queries-file")
+	case mode != graph.PersistedQueriesAllowlist && l.PersistedFile != "":
+		return nil, errors.New("--persisted-queries-file is used only with --persisted-queries=allowlist")
+	case l.PersistedFile == "":
+		return nil, nil
+	}
+	f, err := os.Open(l.PersistedFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return graph.LoadAllowlist(f)
 }

@@ -230,7 +230,7 @@ type ComplexityRoot struct {
 		Documents     func(childComplexity int, first *int, after *string) int
 		Entities      func(childComplexity int, kinds []newsgraph.Kind, first *int, after *string) int
 		Entity        func(childComplexity int, id string) int
-		MergeHistory  func(childComplexity int, id string) int
+		MergeHistory  func(childComplexity int, id string, first *int) int
 		Neighborhood  func(childComplexity int, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date) int
 		Paths         func(childComplexity int, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) int
 		RelationTypes func(childComplexity int) int
@@ -243,7 +243,8 @@ type ComplexityRoot struct {
 	Relation struct {
 		Confidence    func(childComplexity int) int
 		Corroboration func(childComplexity int) int
-		EvidenceItems func(childComplexity int) int
+		EvidenceCount func(childComplexity int) int
+		EvidenceItems func(childComplexity int, first *int) int
 		FirstReported func(childComplexity int) int
 		From          func(childComplexity int) int
 		ID            func(childComplexity int) int
@@ -379,7 +380,7 @@ type QueryResolver interface {
 	Search(ctx context.Context, query string, kinds []newsgraph.Kind, first *int) ([]*model.SearchHit, error)
 	Document(ctx context.Context, id string) (*model.Document, error)
 	Documents(ctx context.Context, first *int, after *string) (*model.DocumentConnection, error)
-	MergeHistory(ctx context.Context, id string) ([]*newsgraph.Merge, error)
+	MergeHistory(ctx context.Context, id string, first *int) ([]*newsgraph.Merge, error)
 	Relations(ctx context.Context, filter *model.RelationFilter, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
 	RelationTypes(ctx context.Context) ([]*newsgraph.TypeCount, error)
 	Stats(ctx context.Context) (*newsgraph.Stats, error)
@@ -1295,7 +1296,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.MergeHistory(childComplexity, args["id"].(string)), true
+		return e.ComplexityRoot.Query.MergeHistory(childComplexity, args["id"].(string), args["first"].(*int)), true
 	case "Query.neighborhood":
 		if e.ComplexityRoot.Query.Neighborhood == nil {
 			break
@@ -1376,12 +1377,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.Corroboration(childComplexity), true
+	case "Relation.evidenceCount":
+		if e.ComplexityRoot.Relation.EvidenceCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.EvidenceCount(childComplexity), true
 	case "Relation.evidence":
 		if e.ComplexityRoot.Relation.EvidenceItems == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Relation.EvidenceItems(childComplexity), true
+		args, err := ec.field_Relation_evidence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Relation.EvidenceItems(childComplexity, args["first"].(*int)), true
 	case "Relation.firstReported":
 		if e.ComplexityRoot.Relation.FirstReported == nil {
 			break
@@ -2362,6 +2374,8 @@ extend type Query {
   mergeHistory(
     "The entity id; an id merged away means its survivor."
     id: ID!
+    "How many merges to list, 1 to 500."
+    first: Int = 100
   ): [Merge!]!
 }
 `, BuiltIn: false},
@@ -2393,8 +2407,13 @@ type Relation {
   validTo: Date
   "How confident the extraction is, in (0, 1]."
   confidence: Float!
-  "The quotes that support the relation; at least one."
-  evidence: [Evidence!]!
+  "The quotes that support the relation, oldest first; at least one."
+  evidence(
+    "How many quotes to list, 1 to 500 (evidenceCount tells how many there are)."
+    first: Int = 10
+  ): [Evidence!]!
+  "The number of quotes that support the relation."
+  evidenceCount: Int!
   "The number of distinct documents the evidence quotes."
   corroboration: Int!
   "The earliest publication day among the evidence documents, or null when none has one."
@@ -2944,6 +2963,8 @@ func (ec *executionContext) childFields_Relation(ctx context.Context, field grap
 		return ec.fieldContext_Relation_confidence(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Relation_evidence(ctx, field)
+	case "evidenceCount":
+		return ec.fieldContext_Relation_evidenceCount(ctx, field)
 	case "corroboration":
 		return ec.fieldContext_Relation_corroboration(ctx, field)
 	case "firstReported":
@@ -4037,6 +4058,14 @@ func (ec *executionContext) field_Query_mergeHistory_args(ctx context.Context, r
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -4283,6 +4312,20 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Relation_evidence_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -8650,7 +8693,7 @@ func (ec *executionContext) _Query_mergeHistory(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().MergeHistory(ctx, fc.Args["id"].(string))
+			return ec.Resolvers.Query().MergeHistory(ctx, fc.Args["id"].(string), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Merge) graphql.Marshaler {
@@ -9280,7 +9323,8 @@ func (ec *executionContext) _Relation_evidence(ctx context.Context, field graphq
 			return ec.fieldContext_Relation_evidence(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.EvidenceItems(), nil
+			fc := graphql.GetFieldContext(ctx)
+			return obj.EvidenceItems(fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
@@ -9290,7 +9334,7 @@ func (ec *executionContext) _Relation_evidence(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Relation_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Relation_evidence(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Relation",
 		Field:      field,
@@ -9300,7 +9344,41 @@ func (ec *executionContext) fieldContext_Relation_evidence(_ context.Context, fi
 			return ec.childFields_Evidence(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Relation_evidence_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Relation_evidenceCount(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_evidenceCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvidenceCount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_evidenceCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, true, false, "Int")
 }
 
 func (ec *executionContext) _Relation_corroboration(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
@@ -12971,6 +13049,11 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "evidence":
 			out.Values[i] = ec._Relation_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidenceCount":
+			out.Values[i] = ec._Relation_evidenceCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

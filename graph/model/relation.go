@@ -24,14 +24,27 @@ func WrapRelations(rs []*newsgraph.Relation, l *loaders.Level) []*Relation {
 	return out
 }
 
-// EvidenceItems returns the relation's evidence, each item of its level.
-func (r *Relation) EvidenceItems() []*Evidence {
-	out := make([]*Evidence, len(r.Evidence))
-	for i, ev := range r.Evidence {
+// EvidenceItems returns the first items of the relation's evidence
+// (DefaultEvidence when first is nil, an explicit null), each of its level;
+// first outside 1..MaxPageSize is an error.
+func (r *Relation) EvidenceItems(first *int) ([]*Evidence, error) {
+	n := newsgraph.DefaultEvidence
+	if first != nil {
+		n = *first
+	}
+	if err := newsgraph.CheckListSize("evidence", n); err != nil {
+		return nil, err
+	}
+	n = min(n, len(r.Evidence))
+	out := make([]*Evidence, n)
+	for i, ev := range r.Evidence[:n] {
 		out[i] = &Evidence{Evidence: ev, L: r.L}
 	}
-	return out
+	return out, nil
 }
+
+// EvidenceCount is the number of the relation's evidence items.
+func (r *Relation) EvidenceCount() int { return len(r.Evidence) }
 
 // Corroboration is the number of distinct documents quoted as evidence.
 func (r *Relation) Corroboration() int { return len(r.DocumentIDs()) }
