@@ -22,14 +22,15 @@ type serveCmd struct {
 	ShutdownTimeout time.Duration `default:"15s" env:"NEWSGRAPH_SHUTDOWN_TIMEOUT" help:"Time allowed for in-flight requests on SIGINT/SIGTERM."`
 	DebugAddr       string        `placeholder:"ADDR" env:"NEWSGRAPH_DEBUG_ADDR" help:"Also serve Go's runtime profiles (/debug/pprof/) on this address, for go tool pprof; off when empty. Keep it private: it exposes the process's internals."`
 
-	Limits limitFlags `embed:"" group:"Limits for a public deployment"`
+	Limits  limitFlags   `embed:"" group:"Limits for a public deployment"`
+	Metrics metricsFlags `embed:"" group:"Metrics"`
 
 	Store storeFlags `embed:"" group:"Store"`
 	Auth  authFlags  `embed:"" group:"API keys"`
 }
 
 // Run starts the debug listener when asked, loads the API keys, opens the
-// store, seeds it when empty, and serves until ctx ends.
+// store, seeds it when empty, wires the metrics, and serves until ctx ends.
 func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 	// The debug listener starts first, so that a slow open can be profiled.
 	if c.DebugAddr != "" {
@@ -51,7 +52,11 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 			return err
 		}
 	}
-	gql := graph.NewHandler(store, graph.Config{
+	obs, err := c.Metrics.wire(ctx, store, c.Store.name(), logger)
+	if err != nil {
+		return err
+	}
+	gql := graph.NewHandler(obs.store, graph.Config{
 		ComplexityLimit:      c.ComplexityLimit,
 		DepthLimit:           c.DepthLimit,
 		RequestTimeout:       c.RequestTimeout,
@@ -61,10 +66,13 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 		Logger:               logger,
 		Keys:                 keys,
 		RequireKeyForReads:   c.Auth.RequireKeyForReads,
+		Extensions:           obs.extensions,
+		Ingested:             obs.ingested,
 	})
 	routes := server.Routes{
 		GraphQL:  gql,
-		Subgraph: subgraph.Handler(store, keys, c.Auth.RequireKeyForReads, c.RequestTimeout),
+		Subgraph: subgraph.Handler(obs.store, keys, c.Auth.RequireKeyForReads, c.RequestTimeout),
+		Metrics:  obs.route,
 	}
 	cfg := server.Config{
 		Addr:               c.Addr,
@@ -78,6 +86,7 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 			Burst:     c.Limits.RateBurst,
 			ClientOf:  clientOf(keys, c.Limits.TrustedProxyHeader),
 		},
+		Middleware: obs.middleware,
 	}
 	return server.Serve(ctx, server.Handler(routes, store, cfg), cfg, nil)
 }
