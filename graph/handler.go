@@ -124,6 +124,12 @@ type Config struct {
 	// Extensions are further gqlgen handler extensions (metrics, tracing),
 	// used after the handler's own limits, in order.
 	Extensions []graphql.HandlerExtension
+	// Ingested, if not nil, is told what each ingestDocument did:
+	// (1, 0, relations) when it committed the document, with the relations
+	// it created or corroborated, and (0, 1, 0) when it rejected it as
+	// invalid; a store failure tells nothing. (*metrics.Metrics).Imported
+	// fits it.
+	Ingested func(committed, rejected, relations int)
 }
 
 func (c Config) withDefaults() Config {
@@ -194,10 +200,11 @@ func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 	cfg = cfg.withDefaults()
 	schema := generated.NewExecutableSchema(generated.Config{
 		Resolvers: &resolver{
-			store:  store,
-			ingest: ingest.New(store),
-			broker: cfg.Broker,
-			logger: cfg.Logger,
+			store:    store,
+			ingest:   ingest.New(store),
+			broker:   cfg.Broker,
+			logger:   cfg.Logger,
+			ingested: cfg.Ingested,
 		},
 		Directives: generated.DirectiveRoot{Requires: requiresDirective(cfg.Logger)},
 		Complexity: complexityRoot(),

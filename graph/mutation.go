@@ -7,6 +7,7 @@ import (
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/events"
 	"github.com/newsgraph/newsgraph/graph/model"
+	"github.com/newsgraph/newsgraph/ingest"
 )
 
 // The write resolvers. @requires has checked the caller's scope before any
@@ -21,9 +22,12 @@ type mutationResolver struct{ *resolver }
 func (r *mutationResolver) IngestDocument(ctx context.Context, input model.IngestInput) (*model.IngestResult, error) {
 	in := ingestInput(input)
 	if in.IsEntitiesOnly() {
-		return nil, newsgraph.Errorf(newsgraph.Invalid, "document: give its title and text: ingestDocument adds an article (use upsertEntity for entities alone)")
+		err := newsgraph.Errorf(newsgraph.Invalid, "document: give its title and text: ingestDocument adds an article (use upsertEntity for entities alone)")
+		r.reportIngest(ingest.Outcome{Err: err})
+		return nil, err
 	}
 	res, err := r.ingest.Ingest(ctx, in)
+	r.reportIngest(ingest.Outcome{Result: res, Err: err})
 	if err != nil {
 		return nil, err
 	}
@@ -130,4 +134,15 @@ func (r *mutationResolver) MergeEntities(ctx context.Context, into string, from 
 		r.broker.Publish(events.Change{Kind: events.EntitiesMerged, Entity: merged.Survivor, IDs: merged.Merge.From, At: time.Now()})
 	}
 	return model.Wrap(merged.Survivor, r.level().WithEntities(merged.Survivor)), nil
+}
+
+// reportIngest tells Config.Ingested what an ingestDocument did.
+func (r *mutationResolver) reportIngest(o ingest.Outcome) {
+	switch {
+	case r.ingested == nil:
+	case o.Committed():
+		r.ingested(1, 0, len(o.Result.CreatedRelations)+len(o.Result.CorroboratedRelations))
+	case o.Rejected():
+		r.ingested(0, 1, 0)
+	}
 }

@@ -22,10 +22,11 @@ import (
 
 // resolver is the root of the resolvers; it holds what every resolver shares.
 type resolver struct {
-	store  newsgraph.Store
-	ingest *ingest.Service
-	broker *events.Broker
-	logger *slog.Logger
+	store    newsgraph.Store
+	ingest   *ingest.Service
+	broker   *events.Broker
+	logger   *slog.Logger
+	ingested func(committed, rejected, relations int) // Config.Ingested
 }
 
 func (r *resolver) Query() generated.QueryResolver               { return &queryResolver{r} }

@@ -199,7 +199,7 @@ func TestHelpDocumentsConfiguration(t *testing.T) {
 	if err != nil {
 		t.Fatalf("serve --help: %v\n%s", err, out)
 	}
-	for _, want := range []string{"--addr", "--data", "NEWSGRAPH_ADDR", "NEWSGRAPH_DATA", "NEO4J_URI", "NEO4J_PASSWORD", "--no-seed"} {
+	for _, want := range []string{"--addr", "--data", "NEWSGRAPH_ADDR", "NEWSGRAPH_DATA", "NEO4J_URI", "NEO4J_PASSWORD", "--no-seed", "--no-metrics", "NEWSGRAPH_METRICS", "--metrics-addr"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("serve --help lacks %q:\n%s", want, out)
 		}

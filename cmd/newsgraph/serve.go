@@ -24,14 +24,15 @@ type serveCmd struct {
 	ShutdownTimeout time.Duration `default:"15s" env:"NEWSGRAPH_SHUTDOWN_TIMEOUT" help:"Time allowed for in-flight requests on SIGINT/SIGTERM."`
 	DebugAddr       string        `placeholder:"ADDR" env:"NEWSGRAPH_DEBUG_ADDR" help:"Also serve Go's runtime profiles (/debug/pprof/) on this address, for go tool pprof; off when empty. Keep it private: it exposes the process's internals."`
 
-	Limits limitFlags `embed:"" group:"Limits for a public deployment"`
+	Limits  limitFlags   `embed:"" group:"Limits for a public deployment"`
+	Metrics metricsFlags `embed:"" group:"Metrics"`
 
 	Store storeFlags `embed:"" group:"Store"`
 	Auth  authFlags  `embed:"" group:"API keys"`
 }
 
 // Run starts the debug listener when asked, loads the API keys, opens the
-// store, seeds it when empty, and serves until ctx ends.
+// store, seeds it when empty, wires the metrics, and serves until ctx ends.
 func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 	// The debug listener starts first, so that a slow open can be profiled.
 	if c.DebugAddr != "" {
@@ -57,7 +58,11 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 			return err
 		}
 	}
-	gql := graph.NewHandler(store, graph.Config{
+	obs, err := c.Metrics.wire(ctx, store, c.Store.name(), logger)
+	if err != nil {
+		return err
+	}
+	gql := graph.NewHandler(obs.store, graph.Config{
 		ComplexityLimit:      c.ComplexityLimit,
 		DepthLimit:           c.DepthLimit,
 		RequestTimeout:       c.RequestTimeout,
@@ -69,10 +74,13 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 		RequireKeyForReads:   c.Auth.RequireKeyForReads,
 		PersistedQueries:     graph.PersistedQueries(c.Limits.PersistedQueries),
 		Allowlist:            allowlist,
+		Extensions:           obs.extensions,
+		Ingested:             obs.ingested,
 	})
 	routes := server.Routes{
 		GraphQL:  gql,
-		Subgraph: subgraph.Handler(store, subgraph.Config{Keys: keys, RequireKey: c.Auth.RequireKeyForReads, Timeout: c.RequestTimeout, Logger: logger}),
+		Subgraph: subgraph.Handler(obs.store, subgraph.Config{Keys: keys, RequireKey: c.Auth.RequireKeyForReads, Timeout: c.RequestTimeout, Logger: logger}),
+		Metrics:  obs.route,
 	}
 	cfg := server.Config{
 		Addr:               c.Addr,
@@ -86,6 +94,7 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 			Burst:     c.Limits.RateBurst,
 			ClientOf:  clientOf(keys, c.Limits.TrustedProxyHeader),
 		},
+		Middleware: obs.middleware,
 	}
 	return server.Serve(ctx, server.Handler(routes, store, cfg), cfg, nil)
 }

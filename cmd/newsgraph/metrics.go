@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/instrument"
+	"github.com/newsgraph/newsgraph/metrics"
+	"github.com/newsgraph/newsgraph/server"
+)
+
+// metricsFlags configure the Prometheus metrics of "newsgraph serve".
+type metricsFlags struct {
+	Enabled bool   `name:"metrics" default:"true" negatable:"" env:"NEWSGRAPH_METRICS" help:"Serve Prometheus metrics at GET /metrics (--no-metrics to turn them off). On the API's address anyone who reaches it can read them: block /metrics at the proxy in front, or use --metrics-addr."`
+	Addr    string `name:"metrics-addr" placeholder:"ADDR" env:"NEWSGRAPH_METRICS_ADDR" help:"Serve /metrics on this address, a listener of its own outside the API's limits, instead of on the API's address."`
+}
+
+// observed is what the metrics add to the server's wiring: the store the
+// API's handlers call, the GraphQL extensions and ingest hook, the
+// middleware and the /metrics route. With metrics off it adds nothing.
+type observed struct {
+	store      newsgraph.Store
+	extensions []graphql.HandlerExtension
+	ingested   func(committed, rejected, relations int)
+	middleware []func(http.Handler) http.Handler
+	route      http.Handler
+}
+
+// wire builds the metrics of a server over store, named storeName, and
+// starts their own listener when asked.
+func (f metricsFlags) wire(ctx context.Context, store newsgraph.Store, storeName string, logger *slog.Logger) (observed, error) {
+	if !f.Enabled {
+		return observed{store: store}, nil
+	}
+	m := metrics.New()
+	o := observed{
+		store:      instrument.Store(store, m.StoreObserver(storeName)),
+		extensions: []graphql.HandlerExtension{m.GraphQL()},
+		ingested:   m.Imported,
+		middleware: []func(http.Handler) http.Handler{m.HTTP},
+	}
+	if f.Addr == "" {
+		o.route = m.Handler()
+		return o, nil
+	}
+	if _, err := server.ListenMetrics(ctx, f.Addr, m.Handler(), logger); err != nil {
+		return observed{}, fmt.Errorf("metrics listener: %w", err)
+	}
+	return o, nil
+}
