@@ -4,12 +4,17 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"time"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/instrument"
 	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/subgraph"
+	"github.com/newsgraph/newsgraph/tracing"
 )
 
 // serveCmd runs the HTTP server.
@@ -28,9 +33,22 @@ type serveCmd struct {
 	Auth  authFlags  `embed:"" group:"API keys"`
 }
 
-// Run starts the debug listener when asked, loads the API keys, opens the
-// store, seeds it when empty, and serves until ctx ends.
+// Run starts tracing when the environment asks for it, starts the debug
+// listener when asked, loads the API keys, opens the store, seeds it when
+// empty, and serves until ctx ends.
 func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
+	stopTracing, tracingOn, err := tracing.Setup(ctx, version, logger)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		// The spans still buffered get a few seconds to leave.
+		flushCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		if err := stopTracing(flushCtx); err != nil {
+			logger.Warn("tracing: flushing spans at shutdown failed", "err", err)
+		}
+	}()
 	// The debug listener starts first, so that a slow open can be profiled.
 	if c.DebugAddr != "" {
 		if _, err := server.ListenDebug(ctx, c.DebugAddr, logger); err != nil {
@@ -51,6 +69,17 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 			return err
 		}
 	}
+	// The handlers' store is watched by every observer (tracing, metrics)
+	// through one wrapper; seeding above is not.
+	var observers []instrument.Observer
+	var extensions []graphql.HandlerExtension
+	var middleware []func(http.Handler) http.Handler
+	if tracingOn {
+		observers = append(observers, tracing.StoreObserver(c.Store.system()))
+		extensions = append(extensions, tracing.GraphQL())
+		middleware = append(middleware, func(next http.Handler) http.Handler { return tracing.HTTP(next) })
+	}
+	store = instrument.Store(store, observers...)
 	gql := graph.NewHandler(store, graph.Config{
 		ComplexityLimit:      c.ComplexityLimit,
 		DepthLimit:           c.DepthLimit,
@@ -61,6 +90,7 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 		Logger:               logger,
 		Keys:                 keys,
 		RequireKeyForReads:   c.Auth.RequireKeyForReads,
+		Extensions:           extensions,
 	})
 	routes := server.Routes{
 		GraphQL:  gql,
@@ -78,6 +108,7 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 			Burst:     c.Limits.RateBurst,
 			ClientOf:  clientOf(keys, c.Limits.TrustedProxyHeader),
 		},
+		Middleware: middleware,
 	}
 	return server.Serve(ctx, server.Handler(routes, store, cfg), cfg, nil)
 }

@@ -25,6 +25,15 @@ type storeFlags struct {
 	Neo4jDatabase string `name:"neo4j-database" env:"NEO4J_DATABASE,NEWSGRAPH_NEO4J_DATABASE" help:"Neo4j database name; empty for the server's default database."`
 }
 
+// system names the configured store as the db.system.name of its spans:
+// "neo4j" or "embedded".
+func (f storeFlags) system() string {
+	if f.Neo4jURI != "" {
+		return "neo4j"
+	}
+	return "embedded"
+}
+
 // open opens the configured store: Neo4j when a URI is set, the embedded
 // store under Data otherwise.
 func (f storeFlags) open(ctx context.Context, logger *slog.Logger) (newsgraph.Store, error) {
