@@ -176,3 +176,6 @@ func Profile(ctx context.Context, s *Store, stmt string, params map[string]any) 
 	}
 	return summary.Profile(), nil
 }
+
+// StatementName is the name of a statement's span; see statementName.
+var StatementName = statementName

@@ -9,8 +9,11 @@ import (
 	"github.com/newsgraph/newsgraph"
 )
 
-// run runs one statement in tx and returns all its records.
-func run(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, params map[string]any) ([]*neo4j.Record, error) {
+// run runs one statement in tx and returns all its records; within a
+// recording span the statement gets its own (see traceStatement).
+func run(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, params map[string]any) (recs []*neo4j.Record, err error) {
+	ctx, end := traceStatement(ctx, stmt)
+	defer func() { end(err) }()
 	res, err := tx.Run(ctx, stmt, params)
 	if err != nil {
 		return nil, err

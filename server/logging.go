@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"time"
 
+	"go.opentelemetry.io/otel/trace"
+
 	"github.com/newsgraph/newsgraph/reqlog"
 )
 
@@ -34,8 +36,9 @@ func (r *statusRecorder) Write(b []byte) (int, error) {
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
 // logRequests logs one structured line per request, with the request's id
-// (a sane X-Request-ID header's, else a new one, echoed in the response)
-// and the GraphQL operation it ran (set by package graph through reqlog).
+// (a sane X-Request-ID header's, else a new one, echoed in the response),
+// the GraphQL operation it ran (set by package graph through reqlog) and,
+// when the request is traced (package tracing), its trace id.
 // It never logs request headers, so credentials stay out of the logs.
 func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -65,6 +68,9 @@ func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 		}
 		if name, typ := info.Operation(); typ != "" {
 			attrs = append(attrs, slog.String("operation", name), slog.String("operationType", typ))
+		}
+		if span := trace.SpanFromContext(r.Context()); span.IsRecording() {
+			attrs = append(attrs, slog.String("traceId", span.SpanContext().TraceID().String()))
 		}
 		logger.LogAttrs(r.Context(), level, "request", attrs...)
 	})

@@ -8,7 +8,6 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
-	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/instrument"
 	"github.com/newsgraph/newsgraph/metrics"
 	"github.com/newsgraph/newsgraph/server"
@@ -20,36 +19,35 @@ type metricsFlags struct {
 	Addr    string `name:"metrics-addr" placeholder:"ADDR" env:"NEWSGRAPH_METRICS_ADDR" help:"Serve /metrics on this address, a listener of its own outside the API's limits, instead of on the API's address."`
 }
 
-// observed is what the metrics add to the server's wiring: the store the
-// API's handlers call, the GraphQL extensions and ingest hook, the
-// middleware and the /metrics route. With metrics off it adds nothing.
+// observed is what metrics and tracing add to the server's wiring: the
+// observers of the store the API's handlers call, the GraphQL extensions
+// and ingest hook, the middleware and the /metrics route. Empty, it adds
+// nothing.
 type observed struct {
-	store      newsgraph.Store
+	observers  []instrument.Observer
 	extensions []graphql.HandlerExtension
 	ingested   func(committed, rejected, relations int)
 	middleware []func(http.Handler) http.Handler
 	route      http.Handler
 }
 
-// wire builds the metrics of a server over store, named storeName, and
+// wire adds the metrics of a server over a store named storeName to o, and
 // starts their own listener when asked.
-func (f metricsFlags) wire(ctx context.Context, store newsgraph.Store, storeName string, logger *slog.Logger) (observed, error) {
+func (f metricsFlags) wire(ctx context.Context, o *observed, storeName string, logger *slog.Logger) error {
 	if !f.Enabled {
-		return observed{store: store}, nil
+		return nil
 	}
 	m := metrics.New()
-	o := observed{
-		store:      instrument.Store(store, m.StoreObserver(storeName)),
-		extensions: []graphql.HandlerExtension{m.GraphQL()},
-		ingested:   m.Imported,
-		middleware: []func(http.Handler) http.Handler{m.HTTP},
-	}
+	o.observers = append(o.observers, m.StoreObserver(storeName))
+	o.extensions = append(o.extensions, m.GraphQL())
+	o.ingested = m.Imported
+	o.middleware = append(o.middleware, m.HTTP)
 	if f.Addr == "" {
 		o.route = m.Handler()
-		return o, nil
+		return nil
 	}
 	if _, err := server.ListenMetrics(ctx, f.Addr, m.Handler(), logger); err != nil {
-		return observed{}, fmt.Errorf("metrics listener: %w", err)
+		return fmt.Errorf("metrics listener: %w", err)
 	}
-	return o, nil
+	return nil
 }

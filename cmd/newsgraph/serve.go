@@ -5,13 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"os"
 	"time"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/instrument"
 	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/subgraph"
+	"github.com/newsgraph/newsgraph/tracing"
 )
 
 // serveCmd runs the HTTP server.
@@ -31,9 +34,22 @@ type serveCmd struct {
 	Auth  authFlags  `embed:"" group:"API keys"`
 }
 
-// Run starts the debug listener when asked, loads the API keys, opens the
-// store, seeds it when empty, wires the metrics, and serves until ctx ends.
+// Run starts tracing when the environment asks for it, starts the debug
+// listener when asked, loads the API keys, opens the store, seeds it when
+// empty, wires metrics and tracing, and serves until ctx ends.
 func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
+	stopTracing, tracingOn, err := tracing.Setup(ctx, version, logger)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		// The spans still buffered get a few seconds to leave.
+		flushCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		if err := stopTracing(flushCtx); err != nil {
+			logger.Warn("tracing: flushing spans at shutdown failed", "err", err)
+		}
+	}()
 	// The debug listener starts first, so that a slow open can be profiled.
 	if c.DebugAddr != "" {
 		if _, err := server.ListenDebug(ctx, c.DebugAddr, logger); err != nil {
@@ -58,11 +74,19 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 			return err
 		}
 	}
-	obs, err := c.Metrics.wire(ctx, store, c.Store.name(), logger)
-	if err != nil {
+	// The handlers' store is watched by every observer (tracing, metrics)
+	// through one wrapper; seeding above is not.
+	var obs observed
+	if tracingOn {
+		obs.observers = append(obs.observers, tracing.StoreObserver(c.Store.name()))
+		obs.extensions = append(obs.extensions, tracing.GraphQL())
+		obs.middleware = append(obs.middleware, func(next http.Handler) http.Handler { return tracing.HTTP(next) })
+	}
+	if err := c.Metrics.wire(ctx, &obs, c.Store.name(), logger); err != nil {
 		return err
 	}
-	gql := graph.NewHandler(obs.store, graph.Config{
+	store = instrument.Store(store, obs.observers...)
+	gql := graph.NewHandler(store, graph.Config{
 		ComplexityLimit:      c.ComplexityLimit,
 		DepthLimit:           c.DepthLimit,
 		RequestTimeout:       c.RequestTimeout,
@@ -79,7 +103,7 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 	})
 	routes := server.Routes{
 		GraphQL:  gql,
-		Subgraph: subgraph.Handler(obs.store, subgraph.Config{Keys: keys, RequireKey: c.Auth.RequireKeyForReads, Timeout: c.RequestTimeout, Logger: logger}),
+		Subgraph: subgraph.Handler(store, subgraph.Config{Keys: keys, RequireKey: c.Auth.RequireKeyForReads, Timeout: c.RequestTimeout, Logger: logger}),
 		Metrics:  obs.route,
 	}
 	cfg := server.Config{

@@ -25,8 +25,8 @@ type storeFlags struct {
 	Neo4jDatabase string `name:"neo4j-database" env:"NEO4J_DATABASE,NEWSGRAPH_NEO4J_DATABASE" help:"Neo4j database name; empty for the server's default database."`
 }
 
-// name names the configured store as the metrics label it: "neo4j" or
-// "embedded".
+// name names the configured store as metrics label it and as the
+// db.system.name of its spans: "neo4j" or "embedded".
 func (f storeFlags) name() string {
 	if f.Neo4jURI != "" {
 		return "neo4j"
