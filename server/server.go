@@ -1,6 +1,7 @@
 // Package server serves the newsgraph HTTP API: GraphQL at /graphql, the
-// GraphiQL explorer at /, and the liveness and readiness probes /healthz and
-// /readyz. It knows nothing about GraphQL itself: the GraphQL handler is
+// browser UI of package web (GraphiQL at /, the graph explorer at /explore,
+// their bundles under /assets/), and the liveness and readiness probes
+// /healthz and /readyz. It knows nothing about GraphQL itself: the GraphQL handler is
 // built by package graph and passed in.
 package server
 
@@ -12,7 +13,7 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/newsgraph/newsgraph/web"
 )
 
 // Pinger reports whether the store behind the API is reachable.
@@ -70,8 +71,9 @@ type Routes struct {
 	Metrics http.Handler
 }
 
-// Handler returns the HTTP handler of the whole API: the routes, GraphiQL
-// at /, /healthz, and /readyz, which store backs.
+// Handler returns the HTTP handler of the whole API: the routes, the
+// browser UI (GraphiQL at /, the explorer at /explore, /assets/),
+// /healthz, and /readyz, which store backs.
 func Handler(routes Routes, store Pinger, cfg Config) http.Handler {
 	cfg = cfg.withDefaults()
 	mux := http.NewServeMux()
@@ -82,7 +84,9 @@ func Handler(routes Routes, store Pinger, cfg Config) http.Handler {
 	if routes.Metrics != nil {
 		mux.Handle("GET /metrics", routes.Metrics)
 	}
-	mux.Handle("GET /{$}", playground.Handler("newsgraph", "/graphql"))
+	mux.Handle("GET /{$}", web.GraphiQL())
+	mux.Handle("GET /explore", web.Explorer())
+	mux.Handle("GET "+web.AssetsPrefix, web.Assets())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeProbe(w, http.StatusOK, "ok")
 	})

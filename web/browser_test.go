@@ -1,0 +1,95 @@
+package web_test
+
+import (
+	"context"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/auth"
+	"github.com/newsgraph/newsgraph/embedded"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/seed"
+	"github.com/newsgraph/newsgraph/server"
+	"github.com/newsgraph/newsgraph/subgraph"
+)
+
+// chromium is Debian's browser, which the tests drive; they never let
+// Playwright download one of its own.
+const chromium = "/usr/bin/chromium"
+
+// TestBrowser drives GraphiQL and the explorer in a real Chromium with
+// Playwright (test/browser.mjs) against the whole API in process, over the
+// seed graph: no request may leave 127.0.0.1 and no page may log a console
+// error. Screenshots go to $NEWSGRAPH_SCREENSHOTS (CI keeps that folder),
+// else to a temporary directory. It needs Node.js, npm ci in web/, and
+// Chromium; it fails without them, so that CI cannot pass without running
+// it, unless NEWSGRAPH_SKIP_BROWSER=1.
+func TestBrowser(t *testing.T) {
+	if os.Getenv("NEWSGRAPH_SKIP_BROWSER") == "1" {
+		t.Skip("NEWSGRAPH_SKIP_BROWSER=1")
+	}
+	if testing.Short() {
+		t.Skip("browser tests take a while; not with -short")
+	}
+	for _, need := range []string{chromium, "node_modules/playwright-core/package.json"} {
+		if _, err := os.Stat(need); err != nil {
+			t.Fatalf("%v: the browser tests need Chromium (apt-get install chromium) and npm ci in web/ (or set NEWSGRAPH_SKIP_BROWSER=1)", err)
+		}
+	}
+	url, writeKey := startAPI(t)
+	shots := os.Getenv("NEWSGRAPH_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	shots, err := filepath.Abs(shots)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "node", "test/browser.mjs")
+	cmd.Env = append(os.Environ(),
+		"BASE_URL="+url, "WRITE_KEY="+writeKey, "CHROMIUM="+chromium, "SCREENSHOTS="+shots)
+	out, err := cmd.CombinedOutput()
+	t.Logf("test/browser.mjs:\n%s", out)
+	if err != nil {
+		t.Fatalf("test/browser.mjs: %v", err)
+	}
+	t.Logf("screenshots in %s", shots)
+}
+
+// startAPI serves the whole API (server.Handler) over a seeded embedded
+// store and returns its URL and a key of scope write.
+func startAPI(t *testing.T) (url, writeKey string) {
+	t.Helper()
+	ctx := context.Background()
+	store, err := embedded.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = store.Close() })
+	if err := seed.Load(ctx, store); err != nil {
+		t.Fatal(err)
+	}
+	key, entry, err := auth.NewKey(auth.ScopeWrite, "browser-test", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, err := auth.NewKeySet([]auth.Entry{entry})
+	if err != nil {
+		t.Fatal(err)
+	}
+	logger := slog.New(slog.DiscardHandler)
+	routes := server.Routes{
+		GraphQL:  graph.NewHandler(store, graph.Config{Keys: keys, Logger: logger}),
+		Subgraph: subgraph.Handler(store, subgraph.Config{Keys: keys, Logger: logger}),
+	}
+	srv := httptest.NewServer(server.Handler(routes, store, server.Config{Logger: logger}))
+	t.Cleanup(srv.Close)
+	return srv.URL, key
+}
