@@ -1,0 +1,110 @@
+// The explorer's client of the public GraphQL API: queries over HTTP POST
+// to /graphql and graphChanged over graphql-ws, nothing else.
+import { createClient } from "graphql-ws";
+
+// An API key is needed only when the server requires keys for reads; the
+// explorer takes one from localStorage ("newsgraph.key") if present.
+function apiKey() {
+  try {
+    return localStorage.getItem("newsgraph.key") || "";
+  } catch {
+    return "";
+  }
+}
+
+// gql runs one operation and returns its data, or throws an Error whose
+// message is the first GraphQL error's.
+export async function gql(query, variables = {}) {
+  const headers = { "Content-Type": "application/json", Accept: "application/json" };
+  const key = apiKey();
+  if (key) headers.Authorization = "Bearer " + key;
+  const resp = await fetch("/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+  let body;
+  try {
+    body = await resp.json();
+  } catch {
+    throw new Error(`HTTP ${resp.status} from /graphql`);
+  }
+  if (body.errors && body.errors.length) {
+    const e = body.errors[0];
+    const code = e.extensions && e.extensions.code ? ` (${e.extensions.code})` : "";
+    throw new Error(e.message + code);
+  }
+  return body.data;
+}
+
+// subscribe runs a subscription over graphql-ws and calls onData with each
+// result's data; onStatus hears "live", "reconnecting" and "closed". It
+// returns a function that ends the subscription.
+export function subscribe(query, variables, onData, onStatus) {
+  const url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/graphql";
+  const key = apiKey();
+  const client = createClient({
+    url,
+    lazy: false,
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    connectionParams: key ? { Authorization: "Bearer " + key } : undefined,
+    on: {
+      connected: () => onStatus("live"),
+      closed: () => onStatus("reconnecting"),
+    },
+  });
+  const stop = client.subscribe(
+    { query, variables },
+    {
+      next: (r) => r.data && onData(r.data),
+      error: () => onStatus("reconnecting"),
+      complete: () => onStatus("closed"),
+    },
+  );
+  return () => {
+    stop();
+    client.dispose();
+  };
+}
+
+const nodeFields = "id name kind";
+const edgeFields = "id type fromId toId status corroboration";
+
+export const neighborhoodQuery = `query Neighborhood($id: ID!, $depth: Int, $direction: Direction, $types: [String!], $kinds: [EntityKind!], $limit: Int, $asOf: Date) {
+  neighborhood(id: $id, depth: $depth, direction: $direction, types: $types, kinds: $kinds, limit: $limit, asOf: $asOf) {
+    truncated
+    nodes { ${nodeFields} }
+    edges { ${edgeFields} }
+  }
+}`;
+
+export const searchQuery = `query Suggest($q: String!) {
+  search(query: $q, first: 8) { score entity { id name kind } }
+}`;
+
+export const entityQuery = `query Entity($id: ID!) {
+  entity(id: $id) { ${nodeFields} description aliases firstSeen relations(first: 0) { totalCount } }
+}`;
+
+export const relationQuery = `query Relation($from: ID!, $to: ID!, $type: String!) {
+  relations(filter: {from: $from, to: $to, types: [$type]}, first: 1) {
+    edges { node {
+      id type fromId toId
+      from { name kind } to { name kind }
+      confidence status corroboration evidenceCount firstReported lastReported validFrom validTo
+      evidence(first: 500) { quote document { id title publishedAt source url } }
+    } }
+  }
+}`;
+
+const pathFields = `length nodes { ${nodeFields} } edges { ${edgeFields} }`;
+
+export const pathsQuery = `query Paths($from: ID!, $to: ID!, $k: Int, $maxDepth: Int, $asOf: Date) {
+  shortestPath(from: $from, to: $to, maxDepth: $maxDepth, asOf: $asOf) { ${pathFields} }
+  paths(from: $from, to: $to, maxDepth: $maxDepth, first: $k, asOf: $asOf) { ${pathFields} }
+}`;
+
+export const changesSubscription = `subscription Changes {
+  graphChanged {
+    kind ids
+    entity { ${nodeFields} }
+    relation { ${edgeFields} from { ${nodeFields} } to { ${nodeFields} } }
+  }
+}`;
