@@ -39,6 +39,8 @@ func TestHandlerRoutes(t *testing.T) {
 		{"ready", pinger{}, "GET", "/readyz", 200, "ok"},
 		{"not ready", pinger{errors.New("down")}, "GET", "/readyz", 503, "store unavailable"},
 		{"graphiql", pinger{}, "GET", "/", 200, "graphiql"},
+		{"explorer", pinger{}, "GET", "/explore", 200, "explorer"},
+		{"unknown asset", pinger{}, "GET", "/assets/nope.js", 404, "not found"},
 		{"graphql", pinger{}, "POST", "/graphql", 200, `{"data":{}}`},
 		{"unknown path", pinger{}, "GET", "/nope", 404, "not found"},
 	}

@@ -147,7 +147,7 @@ func TestServeSeedsOnFirstStartAndPersists(t *testing.T) {
 	if got, want := data["entity"].(map[string]any)["name"], "Claudia Sheinbaum"; got != want {
 		t.Errorf("entity name = %v, want %v", got, want)
 	}
-	for path, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/": 200, "/nope": 404} {
+	for path, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/": 200, "/explore": 200, "/nope": 404} {
 		resp, err := http.Get("http://" + s.addr + path)
 		if err != nil {
 			t.Fatal(err)
