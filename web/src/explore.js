@@ -28,6 +28,10 @@ const cy = cytoscape({
   minZoom: 0.05,
   maxZoom: 4,
   boxSelectionEnabled: false,
+  // While panning and zooming, draw a cached texture and no edges: large
+  // views stay smooth.
+  textureOnViewport: false,
+  hideEdgesOnViewport: true,
 });
 // For the browser tests and the curious: the Cytoscape instance.
 window.newsgraphExplorer = { cy };
@@ -103,15 +107,18 @@ let layoutRunning = null;
 function layout(randomize = false) {
   if (layoutRunning) layoutRunning.stop();
   if (cy.nodes().length === 0) return Promise.resolve();
+  const large = cy.nodes().length > 200;
   layoutRunning = cy.layout({
     name: "fcose",
-    quality: "default",
+    // A large view gets the quicker draft quality and no label sizes in
+    // the layout, which keeps a 500-entity neighbourhood near a second.
+    quality: large ? "draft" : "default",
     randomize,
-    animate: !randomize,
+    animate: !randomize && !large,
     animationDuration: 400,
     fit: true,
     padding: 40,
-    nodeDimensionsIncludeLabels: true,
+    nodeDimensionsIncludeLabels: !large,
     idealEdgeLength: 110,
     nodeRepulsion: 9000,
   });
@@ -392,12 +399,21 @@ async function findPaths(record = true) {
 
 // ---- live updates ----
 
+// passesFilters reports whether a relation announced by graphChanged
+// belongs in the view under its filters and as-of date.
+function passesFilters(r) {
+  if (state.types.length && !state.types.includes(r.type)) return false;
+  if (state.kinds.length && !(state.kinds.includes(r.from.kind) && state.kinds.includes(r.to.kind))) return false;
+  if (state.asOf && ((r.validFrom && r.validFrom > state.asOf) || (r.validTo && r.validTo < state.asOf))) return false;
+  return !state.hide.includes(r.fromId) && !state.hide.includes(r.toId);
+}
+
 function applyChange(c) {
   const r = c.relation;
   switch (c.kind) {
     case "RELATION_CREATED":
     case "RELATION_CORROBORATED": {
-      if (!r) return;
+      if (!r || !passesFilters(r)) return;
       const inView = cy.getElementById(r.fromId).nonempty() || cy.getElementById(r.toId).nonempty();
       if (!inView) return;
       const near = cy.getElementById(r.fromId).nonempty() ? r.fromId : r.toId;
@@ -435,7 +451,11 @@ function applyChange(c) {
 }
 
 function startLive() {
+  let lost = false;
   subscribe(changesSubscription, {}, (data) => applyChange(data.graphChanged), (status) => {
+    // Changes made while the connection was down are not replayed: redraw.
+    if (status === "live" && lost) rebuild();
+    lost = status !== "live";
     const el = $("live");
     el.classList.toggle("on", status === "live");
     el.textContent = status === "live" ? "live" : status === "reconnecting" ? "reconnecting…" : "live updates ended";

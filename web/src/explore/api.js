@@ -105,6 +105,6 @@ export const changesSubscription = `subscription Changes {
   graphChanged {
     kind ids
     entity { ${nodeFields} }
-    relation { ${edgeFields} from { ${nodeFields} } to { ${nodeFields} } }
+    relation { ${edgeFields} validFrom validTo from { ${nodeFields} } to { ${nodeFields} } }
   }
 }`;

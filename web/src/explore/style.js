@@ -28,6 +28,8 @@ export const stylesheet = [
       "text-margin-y": 4,
       "text-wrap": "wrap",
       "text-max-width": "130px",
+      // Labels too small to read are not drawn: large views stay fluid.
+      "min-zoomed-font-size": 7,
       "text-background-color": "#ffffff",
       "text-background-opacity": 0.75,
       "text-background-padding": "1px",
@@ -55,6 +57,7 @@ export const stylesheet = [
       "font-family": "system-ui, sans-serif",
       color: "#44505e",
       "text-rotation": "autorotate",
+      "min-zoomed-font-size": 7,
       "text-background-color": "#ffffff",
       "text-background-opacity": 0.85,
       "text-background-padding": "1px",
