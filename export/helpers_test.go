@@ -22,12 +22,16 @@ var contradicts = &newsgraph.Relation{
 	Evidence: []newsgraph.Evidence{{Quote: "Claudia Sheinbaum rejected any foreign intervention in Mexico", DocumentID: storetest.DocDesignation}},
 }
 
-// openFixture returns a store holding the fixture and contradicts.
-func openFixture(t *testing.T) newsgraph.Store {
+// openFixture returns a store holding the fixture and contradicts, after
+// edit, if any, changed them.
+func openFixture(t *testing.T, edit ...func(*newsgraph.Batch)) newsgraph.Store {
 	t.Helper()
 	store := teststore.Open(t)
 	b := storetest.Fixture()
 	b.Relations = append(b.Relations, contradicts)
+	for _, f := range edit {
+		f(&b)
+	}
 	if _, err := store.Upsert(context.Background(), b); err != nil {
 		t.Fatal(err)
 	}
