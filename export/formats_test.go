@@ -146,13 +146,12 @@ func TestGEXFReadsBack(t *testing.T) {
 	}
 }
 
-// readJSONElements reads the JSON formats' elements: an id (or key), ends
-// and attributes, where the attributes are fields of one object.
-func jsonElement(t *testing.T, raw map[string]any, attrs map[string]any) element {
-	t.Helper()
-	src, _ := raw["source"].(string)
-	dst, _ := raw["target"].(string)
-	return element{Source: src, Target: dst, Attrs: attrs}
+// jsonElement is a Cytoscape.js element of the given data, whose ends, if
+// any, are its fields source and target.
+func jsonElement(data map[string]any) element {
+	src, _ := data["source"].(string)
+	dst, _ := data["target"].(string)
+	return element{Source: src, Target: dst, Attrs: data}
 }
 
 func TestCytoscapeReadsBack(t *testing.T) {
@@ -167,10 +166,10 @@ func TestCytoscapeReadsBack(t *testing.T) {
 	}
 	got := readBack{Nodes: map[string]element{}, Edges: map[string]element{}}
 	for _, n := range doc.Elements.Nodes {
-		got.Nodes[n.Data["id"].(string)] = jsonElement(t, n.Data, n.Data)
+		got.Nodes[n.Data["id"].(string)] = jsonElement(n.Data)
 	}
 	for _, e := range doc.Elements.Edges {
-		got.Edges[e.Data["id"].(string)] = jsonElement(t, e.Data, e.Data)
+		got.Edges[e.Data["id"].(string)] = jsonElement(e.Data)
 	}
 	checkReadBack(t, store, got)
 }
