@@ -3,9 +3,11 @@ package export_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/export"
@@ -13,35 +15,86 @@ import (
 
 // The reader tests load every format with the tools analysts use: networkx
 // reads GraphML and GEXF, Cytoscape.js (headless) and graphology load their
-// JSON. They need python3 with networkx and Node.js with the packages of
-// testdata/readers installed, which .ci/run installs; they fail, saying
-// how to install them, when those are missing, unless
-// NEWSGRAPH_SKIP_READERS=1.
+// JSON. They need python3 and Node.js with npm; the readers themselves are
+// installed on first use, pinned, where they touch nothing else: networkx
+// (networkxVersion) with pip into the user cache directory, and the npm
+// packages of testdata/readers from its lockfile. Missing python3 or node
+// fails the test, saying what to install, unless NEWSGRAPH_SKIP_READERS=1.
 
-const readersDir = "testdata/readers"
+const (
+	readersDir      = "testdata/readers"
+	networkxVersion = "3.6.1"
+)
 
-// requireReaders skips the test when NEWSGRAPH_SKIP_READERS=1, and fails it
-// when a reader is missing.
+var (
+	pythonOnce, nodeOnce sync.Once
+	pythonPath           string // PYTHONPATH that holds networkx, "" when the system's has it
+	pythonErr, nodeErr   error
+)
+
+// requireReaders skips the test when NEWSGRAPH_SKIP_READERS=1, installs the
+// readers it needs when they are not, and fails it when that cannot be done.
 func requireReaders(t *testing.T, python bool) {
 	t.Helper()
 	if os.Getenv("NEWSGRAPH_SKIP_READERS") == "1" {
 		t.Skip("NEWSGRAPH_SKIP_READERS=1")
 	}
-	const how = "; install the readers (python3 -m pip install networkx==3.6.1; cd export/testdata/readers && npm ci) or set NEWSGRAPH_SKIP_READERS=1"
+	const how = " (the reader tests need python3 with pip and Node.js with npm; NEWSGRAPH_SKIP_READERS=1 skips them)"
 	if python {
-		if out, err := exec.Command("python3", "-c", "import networkx").CombinedOutput(); err != nil {
-			t.Fatalf("python3 with networkx is needed: %v: %s%s", err, out, how)
+		pythonOnce.Do(func() { pythonPath, pythonErr = installNetworkx() })
+		if pythonErr != nil {
+			t.Fatalf("networkx %s: %v%s", networkxVersion, pythonErr, how)
 		}
 		return
 	}
-	if _, err := exec.LookPath("node"); err != nil {
-		t.Fatalf("node is needed: %v%s", err, how)
+	nodeOnce.Do(func() { nodeErr = installNodeReaders() })
+	if nodeErr != nil {
+		t.Fatalf("the npm readers: %v%s", nodeErr, how)
 	}
+}
+
+// installNetworkx returns a PYTHONPATH under which python3 imports networkx
+// networkxVersion, installing it there with pip when needed.
+func installNetworkx() (string, error) {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	dir := filepath.Join(cache, "newsgraph-test", "networkx-"+networkxVersion)
+	check := exec.Command("python3", "-c", "import networkx, sys; sys.exit(networkx.__version__ != sys.argv[1])", networkxVersion)
+	check.Env = append(os.Environ(), "PYTHONPATH="+dir)
+	if check.Run() == nil {
+		return dir, nil
+	}
+	out, err := exec.Command("python3", "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+		"--target", dir, "networkx=="+networkxVersion).CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("pip install --target %s: %v: %s", dir, err, out)
+	}
+	return dir, nil
+}
+
+// installNodeReaders installs the npm packages of testdata/readers from its
+// lockfile when they are missing.
+func installNodeReaders() error {
+	if _, err := exec.LookPath("node"); err != nil {
+		return err
+	}
+	missing := false
 	for _, pkg := range []string{"cytoscape", "graphology"} {
 		if _, err := os.Stat(filepath.Join(readersDir, "node_modules", pkg, "package.json")); err != nil {
-			t.Fatalf("the npm package %s is not installed: %v%s", pkg, err, how)
+			missing = true
 		}
 	}
+	if !missing {
+		return nil
+	}
+	cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+	cmd.Dir = readersDir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("npm ci in %s: %v: %s", readersDir, err, out)
+	}
+	return nil
 }
 
 // readWith writes the fixture's graph in format, has the reader command
@@ -54,6 +107,9 @@ func readWith(t *testing.T, format string, command ...string) {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(command[0], append(command[1:], format, path)...)
+	if pythonPath != "" {
+		cmd.Env = append(os.Environ(), "PYTHONPATH="+pythonPath)
+	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
