@@ -48,6 +48,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -130,6 +131,23 @@ func parseQuery(r *http.Request) (newsgraph.NeighborhoodQuery, bool, error) {
 	if q.ID == "" {
 		return q, false, newsgraph.Errorf(newsgraph.Invalid, "root is required: the id of the entity the walk starts from")
 	}
+	if err := ParseWalk(v, &q); err != nil {
+		return q, false, err
+	}
+	format := v.Get("format")
+	if format != "" && format != "json" && format != "ndjson" {
+		return q, false, newsgraph.Errorf(newsgraph.Invalid, "format must be json or ndjson, got %q", format)
+	}
+	return q, format == "ndjson", q.Validate()
+}
+
+// ParseWalk reads the walk's parameters depth and limit (integers), types
+// and kinds (comma-separated lists; kinds in any case) and asOf
+// (YYYY-MM-DD) from v into q, leaving the fields of absent ones as they
+// are. A malformed value is Invalid; the values are not validated (see
+// newsgraph.NeighborhoodQuery.Validate). GET /export reads its walk with
+// it too.
+func ParseWalk(v url.Values, q *newsgraph.NeighborhoodQuery) error {
 	for _, p := range []struct {
 		name string
 		into *int
@@ -137,7 +155,7 @@ func parseQuery(r *http.Request) (newsgraph.NeighborhoodQuery, bool, error) {
 		if s := v.Get(p.name); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil {
-				return q, false, newsgraph.Errorf(newsgraph.Invalid, "%s must be an integer, got %q", p.name, s)
+				return newsgraph.Errorf(newsgraph.Invalid, "%s must be an integer, got %q", p.name, s)
 			}
 			*p.into = n
 		}
@@ -149,15 +167,11 @@ func parseQuery(r *http.Request) (newsgraph.NeighborhoodQuery, bool, error) {
 	if s := v.Get("asOf"); s != "" {
 		d, err := newsgraph.ParseDate(s)
 		if err != nil {
-			return q, false, newsgraph.Errorf(newsgraph.Invalid, "asOf must be a date YYYY-MM-DD, got %q", s)
+			return newsgraph.Errorf(newsgraph.Invalid, "asOf must be a date YYYY-MM-DD, got %q", s)
 		}
 		q.AsOf = d
 	}
-	format := v.Get("format")
-	if format != "" && format != "json" && format != "ndjson" {
-		return q, false, newsgraph.Errorf(newsgraph.Invalid, "format must be json or ndjson, got %q", format)
-	}
-	return q, format == "ndjson", q.Validate()
+	return nil
 }
 
 // list splits a comma-separated parameter, dropping empty items.
@@ -169,6 +183,13 @@ func list(s string) []string {
 		}
 	}
 	return out
+}
+
+// WriteError answers err as this package's handlers do, with the status
+// of its code; a passed deadline is LIMIT_EXCEEDED naming timeout. Handlers
+// that share the error contract (package export's) answer with it.
+func WriteError(w http.ResponseWriter, err error, timeout time.Duration) {
+	writeError(w, err, 0, timeout)
 }
 
 // writeError answers err as {"error":{"code","message"}} with the status of
