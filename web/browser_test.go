@@ -39,11 +39,7 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser tests take a while; not with -short")
 	}
-	for _, need := range []string{chromium, "node_modules/playwright-core/package.json"} {
-		if _, err := os.Stat(need); err != nil {
-			t.Fatalf("%v: the browser tests need Chromium (apt-get install chromium) and npm ci in web/ (or set NEWSGRAPH_SKIP_BROWSER=1)", err)
-		}
-	}
+	requireBrowser(t)
 	url, writeKey := startAPI(t)
 	shots := os.Getenv("NEWSGRAPH_SCREENSHOTS")
 	if shots == "" {
@@ -64,6 +60,23 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("test/browser.mjs: %v", err)
 	}
 	t.Logf("screenshots in %s", shots)
+}
+
+// requireBrowser fails tb unless Chromium is installed, and installs the
+// npm packages of web/ (playwright-core) from the lockfile when they are
+// missing, so that a fresh clone needs nothing but Chromium and Node.js.
+func requireBrowser(tb testing.TB) {
+	tb.Helper()
+	if _, err := os.Stat(chromium); err != nil {
+		tb.Fatalf("%v: the browser tests need Chromium (apt-get install chromium, or bash scripts/test, which installs it), or NEWSGRAPH_SKIP_BROWSER=1", err)
+	}
+	if _, err := os.Stat("node_modules/playwright-core/package.json"); err == nil {
+		return
+	}
+	out, err := exec.Command("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error").CombinedOutput()
+	if err != nil {
+		tb.Fatalf("npm ci in web/: %v: %s (the browser tests need Node.js and npm, or NEWSGRAPH_SKIP_BROWSER=1)", err, out)
+	}
 }
 
 // startAPI serves the whole API (server.Handler) over a seeded embedded
