@@ -191,6 +191,13 @@ func TestQueries(t *testing.T) {
 				"truncated":false}}`,
 		},
 		{
+			name:  "neighborhood hops and degrees",
+			query: `{ neighborhood(id: "person:ana-lopez", depth: 2) { hops nodes { id degree } } }`,
+			want: `{"neighborhood":{"hops":[0,1,1,2,2,2],"nodes":[{"id":"person:ana-lopez","degree":2},{"id":"event:springfield-summit","degree":2},
+				{"id":"organization:acme","degree":4},{"id":"place:springfield","degree":2},{"id":"legal-concept:foreign-terrorist-organization","degree":1},
+				{"id":"person:bob-smith","degree":2}]}}`,
+		},
+		{
 			name:  "neighborhood truncated",
 			query: `{ neighborhood(id: "person:ana-lopez", depth: 2, limit: 3) { nodes { id } truncated } }`,
 			want:  `{"neighborhood":{"nodes":[{"id":"person:ana-lopez"},{"id":"event:springfield-summit"},{"id":"organization:acme"}],"truncated":true}}`,

@@ -33,7 +33,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 	sg := sgs[0]
 	// The edges' ends are the subgraph's nodes: one level holds both.
 	level := r.level().WithEntities(sg.Nodes...).WithRelations(sg.Edges...)
-	return &model.Subgraph{Nodes: model.WrapAll(sg.Nodes, level), Edges: model.WrapRelations(sg.Edges, level), Truncated: sg.Truncated}, nil
+	return &model.Subgraph{Nodes: model.WrapAll(sg.Nodes, level), Edges: model.WrapRelations(sg.Edges, level), Hops: sg.Hops, Truncated: sg.Truncated}, nil
 }
 
 // ShortestPath resolves Query.shortestPath: null when no path is short

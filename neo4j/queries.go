@@ -51,6 +51,8 @@ var (
 	documentsPage string
 	//go:embed queries/documents_mentioning.cypher
 	documentsMentioning string
+	//go:embed queries/entity_degrees.cypher
+	entityDegrees string
 	//go:embed queries/relations_by_id.cypher
 	relationsByID string
 	//go:embed queries/relations_around_entity.cypher

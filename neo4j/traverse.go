@@ -210,7 +210,7 @@ func walkAll(qs []newsgraph.NeighborhoodQuery, roots map[string]*newsgraph.Entit
 		orderSteps(steps)
 		for i, w := range walks {
 			if level <= w.q.Depth {
-				w.expand(steps[i])
+				w.expand(steps[i], level)
 			}
 		}
 	}
@@ -237,7 +237,7 @@ func newWalk(q newsgraph.NeighborhoodQuery, root *newsgraph.Entity) *walk {
 		nodes:    map[string]bool{root.ID: true},
 		edges:    map[string]bool{},
 		frontier: []string{root.ID},
-		graph:    newsgraph.Subgraph{Nodes: []*newsgraph.Entity{root}, Edges: []*newsgraph.Relation{}},
+		graph:    newsgraph.Subgraph{Nodes: []*newsgraph.Entity{root}, Edges: []*newsgraph.Relation{}, Hops: []int{0}},
 	}
 	if len(q.Kinds) > 0 {
 		w.kinds = make(map[newsgraph.Kind]bool, len(q.Kinds))
@@ -267,9 +267,9 @@ func frontierRows(walks []*walk, level int) []any {
 	return rows
 }
 
-// expand applies one level of the walk to the steps of its frontier nodes,
+// expand applies the walk's level to the steps of its frontier nodes,
 // exactly as newsgraph.Traverser specifies.
-func (w *walk) expand(steps map[string][]step) {
+func (w *walk) expand(steps map[string][]step, level int) {
 	var next []string
 	for _, node := range w.frontier {
 		for _, st := range steps[node] {
@@ -282,6 +282,7 @@ func (w *walk) expand(steps map[string][]step) {
 			case len(w.graph.Nodes) < w.q.Limit:
 				w.nodes[m.ID] = true
 				w.graph.Nodes = append(w.graph.Nodes, m)
+				w.graph.Hops = append(w.graph.Hops, level)
 				next = append(next, m.ID)
 				w.addEdge(st.relation)
 			default:

@@ -30,7 +30,10 @@ type response struct {
 	Edges     []edge `json:"edges"`
 }
 
-type node struct{ ID, Name, Kind string }
+type node struct {
+	ID, Name, Kind string
+	Hops, Degree   int
+}
 
 type edge struct {
 	ID, Type, From, To string
@@ -44,9 +47,17 @@ func want(t *testing.T, s newsgraph.Store, q newsgraph.NeighborhoodQuery) respon
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := response{Root: q.ID, Truncated: sgs[0].Truncated, Nodes: []node{}, Edges: []edge{}}
+	var ids []string
 	for _, n := range sgs[0].Nodes {
-		r.Nodes = append(r.Nodes, node{n.ID, n.Name, string(n.Kind)})
+		ids = append(ids, n.ID)
+	}
+	degrees, err := s.Degrees(t.Context(), ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := response{Root: q.ID, Truncated: sgs[0].Truncated, Nodes: []node{}, Edges: []edge{}}
+	for i, n := range sgs[0].Nodes {
+		r.Nodes = append(r.Nodes, node{n.ID, n.Name, string(n.Kind), sgs[0].Hops[i], degrees[n.ID]})
 	}
 	for _, e := range sgs[0].Edges {
 		r.Edges = append(r.Edges, edge{e.ID, e.Type, e.From, e.To, e.Confidence})
@@ -106,6 +117,9 @@ func TestResponsesHoldTheStoresSubgraph(t *testing.T) {
 			w := want(t, s, tt.q)
 			if len(w.Nodes) < 2 {
 				t.Fatalf("the query finds %d nodes: pick one that finds more", len(w.Nodes))
+			}
+			if last := w.Nodes[len(w.Nodes)-1]; last.Hops == 0 || last.Degree == 0 {
+				t.Fatalf("the last node %+v has no hops or degree: the comparison would not test them", last)
 			}
 			resp, body := get(t, base, tt.query, nil)
 			if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/json" {
