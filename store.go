@@ -110,6 +110,11 @@ type Traverser interface {
 	//     otherwise the relation is skipped and Truncated is set.
 	//   - Nodes found at the last level are not expanded, so relations among
 	//     them are not included.
+	//   - When Induced is set, Edges then gain every other relation whose
+	//     ends are both in Nodes and that matches Types and AsOf, in
+	//     ascending relation id order, whatever its direction and although
+	//     the walk left it out: the subgraph the nodes induce. Direction and
+	//     Kinds decide only which nodes the walk reaches.
 	//   - Hops[i] is the level at which Nodes[i] was added: 0 for the root,
 	//     so it is the node's hop distance from the root along the relations
 	//     the walk follows.
@@ -354,6 +359,9 @@ type NeighborhoodQuery struct {
 	Limit int
 	// AsOf, when not zero, follows only relations valid on that date.
 	AsOf Date
+	// Induced adds to the edges every relation among the nodes that
+	// matches Types and AsOf, not only those the walk took.
+	Induced bool
 }
 
 // Subgraph is a set of nodes and the relations among them, in the shape a

@@ -3,6 +3,7 @@ package embedded
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -129,6 +130,9 @@ func (a *adjacency) neighborhood(q newsgraph.NeighborhoodQuery, f filter) (nodes
 		start = end
 		ends = append(ends, len(nodes))
 	}
+	if q.Induced {
+		edges = a.inducedEdges(nodes, edges, f, sc.mark, epoch)
+	}
 	// Each level's nodes follow the level before's: the hops are runs.
 	hops = make([]int, len(nodes))
 	for level := 1; level < len(ends); level++ {
@@ -137,6 +141,27 @@ func (a *adjacency) neighborhood(q newsgraph.NeighborhoodQuery, f filter) (nodes
 		}
 	}
 	return nodes, edges, hops, truncated
+}
+
+// inducedEdges returns edges followed by every other relation among nodes
+// (marked with epoch in mark) that f follows, in either direction, in
+// ascending relation id order. Every such relation leaves one of the nodes,
+// so reading the nodes' outgoing lists finds each once.
+func (a *adjacency) inducedEdges(nodes, edges []int32, f filter, mark []uint32, epoch uint32) []int32 {
+	walked := make(map[int32]bool, len(edges))
+	for _, e := range edges {
+		walked[e] = true
+	}
+	var extra []int32
+	for _, n := range nodes {
+		for _, x := range a.out[n] {
+			if mark[x.other] == epoch && !walked[x.rel] && f.follows(x.rel) {
+				extra = append(extra, x.rel)
+			}
+		}
+	}
+	slices.SortFunc(extra, func(x, y int32) int { return strings.Compare(a.relations[x].ID, a.relations[y].ID) })
+	return append(edges, extra...)
 }
 
 // checkEnds returns NotFound when an end of q does not exist.

@@ -25,7 +25,7 @@ func complexityRoot() generated.ComplexityRoot {
 	c.Query.Documents = func(child int, first *int, _ *string) int {
 		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
 	}
-	c.Query.Neighborhood = func(child int, _ string, _ *int, _ *newsgraph.Direction, _ []string, _ []newsgraph.Kind, limit *int, _ *newsgraph.Date) int {
+	c.Query.Neighborhood = func(child int, _ string, _ *int, _ *newsgraph.Direction, _ []string, _ []newsgraph.Kind, limit *int, _ *newsgraph.Date, _ *bool) int {
 		return listCost(child, intOr(limit, newsgraph.DefaultNeighborhood))
 	}
 	c.Query.ShortestPath = func(child int, _, _ string, maxDepth *int, _ []string, _ *newsgraph.Direction, _ *newsgraph.Date) int {

@@ -71,6 +71,8 @@ var (
 var (
 	//go:embed queries/neighbors_of_frontier.cypher
 	neighborsOfFrontier string
+	//go:embed queries/induced_relations.cypher
+	inducedRelations string
 	//go:embed queries/subgraph_elements.cypher
 	subgraphElements string
 	//go:embed queries/shortest_path_directed.cypher

@@ -173,6 +173,67 @@ var neighborhoodCases = []struct {
 		edges: []string{relMakesClaim, relAbout, relGovernedBy, relCooperates, relRejects, relSucceeded},
 		hops:  []int{0, 1, 2, 3, 4, 4},
 	},
+	{
+		// The walk's edges, then the relations among last-level nodes
+		// (Sheinbaum's three and Washington's self-loop), by id.
+		name:  "InducedDepth2",
+		query: newsgraph.NeighborhoodQuery{ID: OrgSinaloaCartel, Depth: 2, Limit: 100, Induced: true},
+		nodes: []string{OrgSinaloaCartel, EventDesignation, LegalFTO, PlaceMexico, PlaceSinaloa, OrgStateDepartment,
+			PlaceWashington, PersonLopezObrador, ClaimCartels, PersonSheinbaum},
+		edges: []string{relInvolves, relDesignated, relOpsMexico, relOpsSinaloa, relDesignates,
+			relHeldIn, relCriticises, relAbout, relGovernedBy, relLocatedIn,
+			relCooperates, relRejects, relSucceeded, relSelfLoop},
+		hops: []int{0, 1, 1, 1, 1, 1, 2, 2, 2, 2},
+	},
+	{
+		// Depth 1 leaves out the cartel's relation to Mexico; induced
+		// edges bring it.
+		name:  "InducedDepth1",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceSinaloa, Depth: 1, Limit: 100, Induced: true},
+		nodes: []string{PlaceSinaloa, OrgSinaloaCartel, PlaceMexico},
+		edges: []string{relOpsSinaloa, relLocatedIn, relOpsMexico},
+	},
+	{
+		// Induced edges keep to AsOf: the cartel's relation to Mexico
+		// ended in 2025.
+		name:  "InducedAsOf",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceSinaloa, Depth: 1, Limit: 100, Induced: true, AsOf: newsgraph.MustParseDate("2026-06-01")},
+		nodes: []string{PlaceSinaloa, OrgSinaloaCartel, PlaceMexico},
+		edges: []string{relOpsSinaloa, relLocatedIn},
+	},
+	{
+		// Induced edges keep to Types.
+		name:  "InducedTypes",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceSinaloa, Depth: 1, Limit: 100, Induced: true, Types: []string{"OPERATES_IN", "LOCATED_IN", "ABOUT"}},
+		nodes: []string{PlaceSinaloa, OrgSinaloaCartel, PlaceMexico},
+		edges: []string{relOpsSinaloa, relLocatedIn, relOpsMexico},
+	},
+	{
+		name:  "InducedTypesLeaveOut",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceSinaloa, Depth: 1, Limit: 100, Induced: true, Types: []string{"LOCATED_IN"}},
+		nodes: []string{PlaceSinaloa, PlaceMexico},
+		edges: []string{relLocatedIn},
+	},
+	{
+		// Direction and Kinds only choose the nodes: the claim's relation
+		// back to the root, against the walk's direction and to a PLACE,
+		// is among the nodes, so it is an edge.
+		name:  "InducedIgnoresDirectionAndKinds",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: 3, Direction: newsgraph.Out, Kinds: kindsPersonAnd, Limit: 100, Induced: true},
+		nodes: []string{PlaceMexico, PersonSheinbaum, ClaimCartels, PersonLopezObrador},
+		edges: []string{relGovernedBy, relRejects, relSucceeded, relAbout},
+		hops:  []int{0, 1, 2, 2},
+	},
+	{
+		// A truncated walk induces edges among the nodes it kept only.
+		name:  "InducedTruncated",
+		query: newsgraph.NeighborhoodQuery{ID: OrgSinaloaCartel, Depth: 2, Limit: 8, Induced: true},
+		nodes: []string{OrgSinaloaCartel, EventDesignation, LegalFTO, PlaceMexico, PlaceSinaloa, OrgStateDepartment,
+			PlaceWashington, PersonLopezObrador},
+		edges: []string{relInvolves, relDesignated, relOpsMexico, relOpsSinaloa, relDesignates,
+			relHeldIn, relCriticises, relLocatedIn, relSelfLoop},
+		truncated: true,
+	},
 }
 
 func testNeighborhoods(t *testing.T, open func(t *testing.T) newsgraph.Store) {

@@ -18,6 +18,8 @@
 //   - kinds: entity kinds to include, comma-separated (default all).
 //   - limit: the most nodes, the root included, 1..500 (default 100).
 //   - asOf: YYYY-MM-DD; only relations valid on that day.
+//   - induced: true adds every other relation among the nodes that matches
+//     types and asOf, after the walk's edges (default false).
 //   - format: json (default) or ndjson.
 //
 // # Response
@@ -168,6 +170,13 @@ func parseQuery(r *http.Request) (newsgraph.NeighborhoodQuery, bool, error) {
 			return q, false, newsgraph.Errorf(newsgraph.Invalid, "asOf must be a date YYYY-MM-DD, got %q", s)
 		}
 		q.AsOf = d
+	}
+	switch induced := v.Get("induced"); induced {
+	case "", "false":
+	case "true":
+		q.Induced = true
+	default:
+		return q, false, newsgraph.Errorf(newsgraph.Invalid, "induced must be true or false, got %q", induced)
 	}
 	format := v.Get("format")
 	if format != "" && format != "json" && format != "ndjson" {

@@ -112,11 +112,19 @@ func TestResponsesHoldTheStoresSubgraph(t *testing.T) {
 		{"root=" + storetest.PersonTrump + "&depth=3&direction=out&types=MAKES_CLAIM,ABOUT&kinds=claim,place",
 			newsgraph.NeighborhoodQuery{ID: storetest.PersonTrump, Depth: 3, Direction: newsgraph.Out, Types: []string{"MAKES_CLAIM", "ABOUT"}, Kinds: []newsgraph.Kind{newsgraph.KindClaim, newsgraph.KindPlace}, Limit: newsgraph.DefaultNeighborhood}},
 		{"root=" + storetest.OrgSinaloaCartel + "&depth=2&asOf=2025-01-01", newsgraph.NeighborhoodQuery{ID: storetest.OrgSinaloaCartel, Depth: 2, Limit: newsgraph.DefaultNeighborhood, AsOf: newsgraph.MustParseDate("2025-01-01")}},
+		{"root=" + storetest.OrgSinaloaCartel + "&depth=2&induced=true", newsgraph.NeighborhoodQuery{ID: storetest.OrgSinaloaCartel, Depth: 2, Limit: newsgraph.DefaultNeighborhood, Induced: true}},
 	} {
 		t.Run(tt.query, func(t *testing.T) {
 			w := want(t, s, tt.q)
 			if len(w.Nodes) < 2 {
 				t.Fatalf("the query finds %d nodes: pick one that finds more", len(w.Nodes))
+			}
+			if tt.q.Induced {
+				walk := tt.q
+				walk.Induced = false
+				if len(want(t, s, walk).Edges) >= len(w.Edges) {
+					t.Fatalf("induced edges add nothing to this walk: pick one where they do")
+				}
 			}
 			if last := w.Nodes[len(w.Nodes)-1]; last.Hops == 0 || last.Degree == 0 {
 				t.Fatalf("the last node %+v has no hops or degree: the comparison would not test them", last)
@@ -206,6 +214,7 @@ func TestErrorsCarryTheAPIsCodes(t *testing.T) {
 		{"bad direction", open, "root=" + storetest.PlaceMexico + "&direction=sideways", nil, 400, "BAD_USER_INPUT", "SIDEWAYS"},
 		{"bad date", open, "root=" + storetest.PlaceMexico + "&asOf=yesterday", nil, 400, "BAD_USER_INPUT", "asOf"},
 		{"bad format", open, "root=" + storetest.PlaceMexico + "&format=xml", nil, 400, "BAD_USER_INPUT", "format"},
+		{"bad induced", open, "root=" + storetest.PlaceMexico + "&induced=yes", nil, 400, "BAD_USER_INPUT", "induced"},
 		{"unknown root", open, "root=" + url.QueryEscape("person:nobody"), nil, 404, "NOT_FOUND", "person:nobody"},
 		{"unknown key", open, "root=" + storetest.PlaceMexico, bearer("ngk_0123456789ab_" + strings.Repeat("A", 43)), 401, "UNAUTHENTICATED", ""},
 		{"no key where reads need one", closed, "root=" + storetest.PlaceMexico, nil, 401, "UNAUTHENTICATED", "key"},

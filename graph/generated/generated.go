@@ -237,7 +237,7 @@ type ComplexityRoot struct {
 		Entities      func(childComplexity int, kinds []newsgraph.Kind, first *int, after *string) int
 		Entity        func(childComplexity int, id string) int
 		MergeHistory  func(childComplexity int, id string, first *int) int
-		Neighborhood  func(childComplexity int, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date) int
+		Neighborhood  func(childComplexity int, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date, induced *bool) int
 		Paths         func(childComplexity int, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) int
 		RelationTypes func(childComplexity int) int
 		Relations     func(childComplexity int, filter *model.RelationFilter, first *int, after *string, asOf *newsgraph.Date) int
@@ -397,7 +397,7 @@ type QueryResolver interface {
 	Relations(ctx context.Context, filter *model.RelationFilter, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
 	RelationTypes(ctx context.Context) ([]*newsgraph.TypeCount, error)
 	Stats(ctx context.Context) (*newsgraph.Stats, error)
-	Neighborhood(ctx context.Context, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date) (*model.Subgraph, error)
+	Neighborhood(ctx context.Context, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date, induced *bool) (*model.Subgraph, error)
 	ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) (*model.Path, error)
 	Paths(ctx context.Context, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) ([]*model.Path, error)
 }
@@ -1356,7 +1356,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["limit"].(*int), args["asOf"].(*newsgraph.Date)), true
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["limit"].(*int), args["asOf"].(*newsgraph.Date), args["induced"].(*bool)), true
 	case "Query.paths":
 		if e.ComplexityRoot.Query.Paths == nil {
 			break
@@ -2732,7 +2732,7 @@ A set of entities and the relations among them, ready to draw: every edge's
 type Subgraph {
   "The entities, the root first, in the order the walk reached them."
   nodes: [Entity!]!
-  "The relations among the nodes that the walk followed."
+  "The relations among the nodes that the walk followed, then, with ` + "`" + `induced: true` + "`" + `, every other relation among them."
   edges: [Relation!]!
   """
   The hop distance of each node from the root, parallel to ` + "`" + `nodes` + "`" + `: hops[i]
@@ -2777,6 +2777,13 @@ extend type Query {
     limit: Int = 100
     "Follow only relations valid on this day (validFrom and validTo, open ends allowed)."
     asOf: Date
+    """
+    Also return every other relation among the nodes that matches ` + "`" + `types` + "`" + ` and
+    ` + "`" + `asOf` + "`" + `, whatever its direction, after the walk's own edges, in ascending id
+    order: the subgraph the nodes induce. ` + "`" + `direction` + "`" + ` and ` + "`" + `kinds` + "`" + ` then only
+    choose the nodes.
+    """
+    induced: Boolean = false
   ): Subgraph!
   """
   A path with the fewest relations between two entities, or null when they
@@ -4207,6 +4214,14 @@ func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "induced",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["induced"] = arg7
 	return args, nil
 }
 
@@ -9200,7 +9215,7 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["limit"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["limit"].(*int), fc.Args["asOf"].(*newsgraph.Date), fc.Args["induced"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
