@@ -20,7 +20,10 @@ import (
 // first creates it with its fields and the others corroborate it. A last,
 // entities-only Input holds the entities no document mentions. Entities are
 // exported with their ids as both ID and Ref, so they are created with
-// those ids, not resolved by name.
+// those ids, not resolved by name. Last come the merge records
+// (Input.Merges, up to a thousand a line, read with one Merges call per
+// entity), so that ids merged away resolve in the copy too; see
+// exportMerges for the records a store does not list.
 //
 // The order of a relation's evidence after the round trip follows the
 // order of the documents; everything else is reproduced exactly. The
@@ -64,7 +67,18 @@ func Export(ctx context.Context, store newsgraph.Store, emit func(Input) error) 
 		need(id, &rest.Entities)
 	}
 	if len(rest.Entities) > 0 {
-		return emit(rest)
+		if err := emit(rest); err != nil {
+			return err
+		}
+	}
+	lines, err := exportMerges(ctx, store, g.entityIDs)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	for _, ms := range lines {
+		if err := emit(Input{Merges: ms}); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/gen"
@@ -17,6 +18,8 @@ import (
 // both, and requires byte-identical JSON Lines exports: on Neo4j, the
 // production store and the embedded one hold the same graph.
 func TestExportIsTheSameOnEveryStore(t *testing.T) {
+	// The export carries the merge record, with its time: the same on both.
+	mergedAt := time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC)
 	var exports [2][]byte
 	for i, s := range []newsgraph.Store{openSeeded(t), openSeededReference(t)} {
 		svc := ingest.New(s)
@@ -28,7 +31,7 @@ func TestExportIsTheSameOnEveryStore(t *testing.T) {
 		if err != nil {
 			t.Fatalf("ingest the generated corpus: %v", err)
 		}
-		if _, err := s.MergeEntities(t.Context(), newsgraph.Merge{Into: "person:victims-of-the-boat-strikes", From: []string{"person:two-survivors-of-the-boat-strikes"}, Actor: "test"}); err != nil {
+		if _, err := s.MergeEntities(t.Context(), newsgraph.Merge{Into: "person:victims-of-the-boat-strikes", From: []string{"person:two-survivors-of-the-boat-strikes"}, Actor: "test", At: mergedAt}); err != nil {
 			t.Fatalf("MergeEntities: %v", err)
 		}
 		if _, err := s.DeleteEntity(t.Context(), "place:venezuela"); err != nil {

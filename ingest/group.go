@@ -75,7 +75,39 @@ type groupItem struct {
 	err   error
 }
 
+// ingestGroup ingests items in order: each run of document and entity
+// inputs in one write (ingestRun), each merges-only input on its own,
+// after the inputs before it, whose entities its merges may need.
 func (s *Service) ingestGroup(ctx context.Context, items []groupItem) ([]Outcome, error) {
+	out := make([]Outcome, 0, len(items))
+	for len(items) > 0 {
+		n := 0
+		for n < len(items) && (items[n].err != nil || !items[n].input.IsMergesOnly()) {
+			n++
+		}
+		if n == 0 {
+			s.mu.Lock()
+			res, err := s.replayMerges(ctx, items[0].input)
+			s.mu.Unlock()
+			out = append(out, Outcome{Result: res, Err: err})
+			if err != nil && !isRejection(err) {
+				return failFrom(append(out, make([]Outcome, len(items)-1)...), len(out), err), err
+			}
+			items = items[1:]
+			continue
+		}
+		run, err := s.ingestRun(ctx, items[:n])
+		out = append(out, run...)
+		if err != nil {
+			return failFrom(append(out, make([]Outcome, len(items)-n)...), len(out), err), err
+		}
+		items = items[n:]
+	}
+	return out, nil
+}
+
+// ingestRun ingests document and entity inputs in one write.
+func (s *Service) ingestRun(ctx context.Context, items []groupItem) ([]Outcome, error) {
 	out := make([]Outcome, len(items))
 	s.mu.Lock()
 	defer s.mu.Unlock()

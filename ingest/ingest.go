@@ -34,6 +34,9 @@ func (s *Service) Ingest(ctx context.Context, in Input) (Result, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if in.IsMergesOnly() {
+		return s.replayMerges(ctx, in)
+	}
 	return s.ingestLocked(ctx, in)
 }
 

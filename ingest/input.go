@@ -11,11 +11,16 @@ import (
 // supports: one line of the JSON Lines import format, and the GraphQL
 // IngestInput. An Input whose Document is zero (every field empty) carries
 // entities only and must have no relations; export uses such a line for
-// entities that no document mentions.
+// entities that no document mentions. An Input with Merges holds nothing
+// else: it replays merges (see Export), and is not part of the GraphQL
+// IngestInput.
 type Input struct {
 	Document  DocumentInput   `json:"document,omitzero"`
 	Entities  []EntityInput   `json:"entities,omitempty"`
 	Relations []RelationInput `json:"relations,omitempty"`
+	// Merges are merge records to replay, as Export writes them last: the
+	// ids they merged away resolve to their survivors again.
+	Merges []newsgraph.Merge `json:"merges,omitempty"`
 }
 
 // DocumentInput describes the document. ID is optional: when it is empty
@@ -90,6 +95,9 @@ type Result struct {
 	// the store reported them after the write (with all their evidence).
 	CreatedRelations      []*newsgraph.Relation
 	CorroboratedRelations []*newsgraph.Relation
+	// Merges are the merge records a merges-only input replayed, as the
+	// store kept them.
+	Merges []newsgraph.Merge
 }
 
 // Limits of one Input. Exceeding one is a LimitExceeded error.

@@ -28,6 +28,9 @@ func limitf(format string, args ...any) *newsgraph.Error {
 // names the offending item, such as
 // `relations[2] (THREATENS trump -> mexico): quote "..." is not in the document text`.
 func (in Input) Validate() error {
+	if in.IsMergesOnly() {
+		return in.validateMerges()
+	}
 	if err := in.validateDocument(); err != nil {
 		return err
 	}

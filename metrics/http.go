@@ -25,6 +25,7 @@ const routeOther = "other"
 var routes = map[string]string{
 	"/graphql":     "/graphql",
 	"/v1/subgraph": "/v1/subgraph",
+	"/export":      "/export",
 	"/metrics":     "/metrics",
 	"/healthz":     "/healthz",
 	"/readyz":      "/readyz",

@@ -11,7 +11,7 @@ import (
 
 // corsHandler is the real server.Handler with every data route mounted.
 func corsHandler(origins ...string) http.Handler {
-	return server.Handler(server.Routes{GraphQL: readsBody, Subgraph: readsBody}, pinger{},
+	return server.Handler(server.Routes{GraphQL: readsBody, Subgraph: readsBody, Export: readsBody}, pinger{},
 		server.Config{Logger: quietLogger(), CORSOrigins: origins})
 }
 
@@ -30,8 +30,9 @@ func corsRequest(h http.Handler, method, path, origin string, header map[string]
 
 func TestCORSAllowedOriginGetsHeaders(t *testing.T) {
 	h := corsHandler("https://app.example.com", "http://localhost:5173")
-	for _, path := range []string{"/graphql", "/v1/subgraph"} {
-		rec := corsRequest(h, http.MethodPost, path, "http://localhost:5173", nil)
+	for _, route := range []struct{ method, path string }{{http.MethodPost, "/graphql"}, {http.MethodGet, "/v1/subgraph"}, {http.MethodGet, "/export"}} {
+		path := route.path
+		rec := corsRequest(h, route.method, path, "http://localhost:5173", nil)
 		if got, want := rec.Code, http.StatusOK; got != want {
 			t.Errorf("%s: status = %d, want %d", path, got, want)
 		}

@@ -1,5 +1,6 @@
 // Package server serves the newsgraph HTTP API: GraphQL at /graphql, the
-// GraphiQL explorer at /, and the liveness and readiness probes /healthz and
+// GraphiQL explorer at /, the routes other packages build (/v1/subgraph,
+// /export, /metrics), and the liveness and readiness probes /healthz and
 // /readyz. It knows nothing about GraphQL itself: the GraphQL handler is
 // built by package graph and passed in.
 package server
@@ -72,6 +73,10 @@ type Routes struct {
 	// Subgraph serves GET /v1/subgraph (package subgraph); nil leaves the
 	// route out.
 	Subgraph http.Handler
+	// Export serves GET /export (package export); nil leaves the route
+	// out. Its whole-graph exports stream past the request timeout: it
+	// moves the connection's deadlines itself.
+	Export http.Handler
 	// Metrics serves GET /metrics (package metrics); nil leaves the route
 	// out.
 	Metrics http.Handler
@@ -85,6 +90,9 @@ func Handler(routes Routes, store Pinger, cfg Config) http.Handler {
 	mux.Handle("/graphql", routes.GraphQL)
 	if routes.Subgraph != nil {
 		mux.Handle("/v1/subgraph", routes.Subgraph)
+	}
+	if routes.Export != nil {
+		mux.Handle("GET /export", routes.Export)
 	}
 	if routes.Metrics != nil {
 		mux.Handle("GET /metrics", routes.Metrics)

@@ -53,6 +53,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -148,28 +149,8 @@ func parseQuery(r *http.Request) (newsgraph.NeighborhoodQuery, bool, error) {
 	if q.ID == "" {
 		return q, false, newsgraph.Errorf(newsgraph.Invalid, "root is required: the id of the entity the walk starts from")
 	}
-	for _, p := range []struct {
-		name string
-		into *int
-	}{{"depth", &q.Depth}, {"limit", &q.Limit}} {
-		if s := v.Get(p.name); s != "" {
-			n, err := strconv.Atoi(s)
-			if err != nil {
-				return q, false, newsgraph.Errorf(newsgraph.Invalid, "%s must be an integer, got %q", p.name, s)
-			}
-			*p.into = n
-		}
-	}
-	q.Types = list(v.Get("types"))
-	for _, k := range list(v.Get("kinds")) {
-		q.Kinds = append(q.Kinds, newsgraph.Kind(strings.ToUpper(k)))
-	}
-	if s := v.Get("asOf"); s != "" {
-		d, err := newsgraph.ParseDate(s)
-		if err != nil {
-			return q, false, newsgraph.Errorf(newsgraph.Invalid, "asOf must be a date YYYY-MM-DD, got %q", s)
-		}
-		q.AsOf = d
+	if err := ParseWalk(v, &q); err != nil {
+		return q, false, err
 	}
 	switch induced := v.Get("induced"); induced {
 	case "", "false":
@@ -185,6 +166,39 @@ func parseQuery(r *http.Request) (newsgraph.NeighborhoodQuery, bool, error) {
 	return q, format == "ndjson", q.Validate()
 }
 
+// ParseWalk reads the walk's parameters depth and limit (integers), types
+// and kinds (comma-separated lists; kinds in any case) and asOf
+// (YYYY-MM-DD) from v into q, leaving the fields of absent ones as they
+// are. A malformed value is Invalid; the values are not validated (see
+// newsgraph.NeighborhoodQuery.Validate). GET /export reads its walk with
+// it too.
+func ParseWalk(v url.Values, q *newsgraph.NeighborhoodQuery) error {
+	for _, p := range []struct {
+		name string
+		into *int
+	}{{"depth", &q.Depth}, {"limit", &q.Limit}} {
+		if s := v.Get(p.name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return newsgraph.Errorf(newsgraph.Invalid, "%s must be an integer, got %q", p.name, s)
+			}
+			*p.into = n
+		}
+	}
+	q.Types = list(v.Get("types"))
+	for _, k := range list(v.Get("kinds")) {
+		q.Kinds = append(q.Kinds, newsgraph.Kind(strings.ToUpper(k)))
+	}
+	if s := v.Get("asOf"); s != "" {
+		d, err := newsgraph.ParseDate(s)
+		if err != nil {
+			return newsgraph.Errorf(newsgraph.Invalid, "asOf must be a date YYYY-MM-DD, got %q", s)
+		}
+		q.AsOf = d
+	}
+	return nil
+}
+
 // list splits a comma-separated parameter, dropping empty items.
 func list(s string) []string {
 	var out []string
@@ -194,6 +208,13 @@ func list(s string) []string {
 		}
 	}
 	return out
+}
+
+// WriteError answers err as this package's handlers do, with the status
+// of its code; a passed deadline is LIMIT_EXCEEDED naming timeout. Handlers
+// that share the error contract (package export's) answer with it.
+func WriteError(w http.ResponseWriter, err error, timeout time.Duration) {
+	writeError(w, err, 0, timeout)
 }
 
 // writeError answers err as {"error":{"code","message"}} with the status of

@@ -23,6 +23,7 @@ type summary struct {
 	entitiesMatched       int
 	relationsCreated      int
 	relationsCorroborated int
+	merges                int
 	rejected              []rejection
 }
 
@@ -41,6 +42,7 @@ func (s *summary) add(r ingest.Result) {
 	s.entitiesMatched += len(r.Matched)
 	s.relationsCreated += r.RelationsCreated
 	s.relationsCorroborated += r.RelationsCorroborated
+	s.merges += len(r.Merges)
 }
 
 func (s *summary) reject(line int, err error) {
@@ -56,6 +58,9 @@ func (s *summary) print(w io.Writer) {
 	fmt.Fprintf(w, "documents: %d\n", s.documents)
 	fmt.Fprintf(w, "entities: %d created, %d matched\n", s.entitiesCreated, s.entitiesMatched)
 	fmt.Fprintf(w, "relations: %d created, %d corroborated\n", s.relationsCreated, s.relationsCorroborated)
+	if s.merges > 0 { // only exports with a merge history have them
+		fmt.Fprintf(w, "merges: %d replayed\n", s.merges)
+	}
 	if peak, ok := peakResident(); ok {
 		fmt.Fprintf(w, "peak memory: %.2f GB resident\n", float64(peak)/1e9)
 	}

@@ -3,7 +3,7 @@
 //	newsgraph serve   run the GraphQL API (embedded store by default, Neo4j when NEO4J_URI is set)
 //	newsgraph seed    load the curated seed graph into the configured store
 //	newsgraph import  load documents, entities and relations from JSON Lines
-//	newsgraph export  write the whole graph as JSON Lines
+//	newsgraph export  write the graph as JSON Lines (a backup), GraphML, GEXF, Cytoscape.js, graphology or CSV
 //	newsgraph keys    create, list and revoke API keys
 //	newsgraph gen     write a deterministic synthetic graph as JSON Lines
 //
@@ -34,7 +34,7 @@ type cli struct {
 	Seed   seedCmd   `cmd:"" help:"Load the curated seed graph into the configured store. Loading is idempotent."`
 	Keys   keysCmd   `cmd:"" help:"Create, list and revoke API keys."`
 	Import importCmd `cmd:"" help:"Import documents with their entities and relations from JSON Lines (FILE or - for standard input)."`
-	Export exportCmd `cmd:"" help:"Export the whole graph as JSON Lines that import reproduces it from."`
+	Export exportCmd `cmd:"" help:"Export the graph, or a neighbourhood, as JSON Lines that import reproduces it from, or as GraphML, GEXF, Cytoscape.js or graphology JSON, or CSV."`
 	Gen    genCmd    `cmd:"" help:"Write a deterministic synthetic news graph as JSON Lines for \"newsgraph import\" (for benchmarks and load tests)."`
 }
 

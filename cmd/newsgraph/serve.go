@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/export"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/instrument"
 	"github.com/newsgraph/newsgraph/server"
@@ -24,6 +25,7 @@ type serveCmd struct {
 	RequestTimeout  time.Duration `default:"10s" env:"NEWSGRAPH_REQUEST_TIMEOUT" help:"Time limit of one GraphQL request."`
 	ComplexityLimit int           `default:"20000" env:"NEWSGRAPH_COMPLEXITY_LIMIT" help:"Maximum complexity score of one GraphQL operation."`
 	DepthLimit      int           `default:"12" env:"NEWSGRAPH_DEPTH_LIMIT" help:"Maximum selection-set nesting depth of one GraphQL operation."`
+	ExportTimeout   time.Duration `default:"10m" env:"NEWSGRAPH_EXPORT_TIMEOUT" help:"Time limit of a whole-graph export at GET /export, which streams (a neighbourhood export has the request timeout)."`
 	ShutdownTimeout time.Duration `default:"15s" env:"NEWSGRAPH_SHUTDOWN_TIMEOUT" help:"Time allowed for in-flight requests on SIGINT/SIGTERM."`
 	DebugAddr       string        `placeholder:"ADDR" env:"NEWSGRAPH_DEBUG_ADDR" help:"Also serve Go's runtime profiles (/debug/pprof/) on this address, for go tool pprof; off when empty. Keep it private: it exposes the process's internals."`
 
@@ -107,7 +109,9 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 	routes := server.Routes{
 		GraphQL:  gql,
 		Subgraph: subgraph.Handler(store, subgraph.Config{Keys: keys, RequireKey: c.Auth.RequireKeyForReads, Timeout: c.RequestTimeout, Logger: logger}),
-		Metrics:  obs.route,
+		Export: export.Handler(store, export.Config{Keys: keys, RequireKey: c.Auth.RequireKeyForReads, Timeout: c.RequestTimeout,
+			StreamTimeout: c.ExportTimeout, Logger: logger}),
+		Metrics: obs.route,
 	}
 	cfg := server.Config{
 		Addr:               c.Addr,

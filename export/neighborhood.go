@@ -1,0 +1,119 @@
+package export
+
+import (
+	"context"
+	"slices"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// neighborhood is a subgraph read whole, with its derived attributes.
+type neighborhood struct {
+	nodes []*Node
+	edges []*Edge
+}
+
+// openNeighborhood walks the neighbourhood and derives its attributes in a
+// bounded number of batched calls: degrees and disputes as count-only
+// relation queries, first-seen days from the documents mentioning each node.
+func openNeighborhood(ctx context.Context, store Reader, q Query) (*neighborhood, error) {
+	sgs, err := store.Neighborhoods(ctx, []newsgraph.NeighborhoodQuery{q.neighborhood()})
+	if err != nil {
+		return nil, err
+	}
+	sg := sgs[0]
+	ids := make([]string, len(sg.Nodes))
+	counts := make([]newsgraph.RelationQuery, len(sg.Nodes))
+	for i, e := range sg.Nodes {
+		ids[i] = e.ID
+		counts[i] = newsgraph.RelationQuery{Filter: newsgraph.RelationFilter{Involving: e.ID}}
+	}
+	var disputes []newsgraph.RelationQuery
+	for _, r := range sg.Edges {
+		disputes = append(disputes, newsgraph.DisputeQueries(r)...)
+	}
+	totals, err := countRelations(ctx, store, append(counts, disputes...))
+	if err != nil {
+		return nil, err
+	}
+	mentioning, err := store.DocumentIDsMentioning(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var docIDs []string
+	for _, list := range mentioning {
+		docIDs = append(docIDs, list...)
+	}
+	days, err := publicationDays(ctx, store, docIDs)
+	if err != nil {
+		return nil, err
+	}
+	g := &neighborhood{}
+	for i, e := range sg.Nodes {
+		first, _ := reportedRange(days, mentioning[e.ID])
+		g.nodes = append(g.nodes, &Node{Entity: e, Degree: totals[i], FirstSeen: first})
+	}
+	next := len(sg.Nodes)
+	for _, r := range sg.Edges {
+		n := len(newsgraph.DisputeQueries(r))
+		e := &Edge{Relation: r, Disputed: newsgraph.Disputed(r, totals[next:next+n])}
+		next += n
+		e.FirstReported, e.LastReported = reportedRange(days, r.DocumentIDs())
+		g.edges = append(g.edges, e)
+	}
+	return g, nil
+}
+
+// Nodes yields the nodes in walk order, the root first.
+func (g *neighborhood) Nodes(ctx context.Context, yield func(*Node) error) error {
+	for _, n := range g.nodes {
+		if err := yield(n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Edges yields the edges in the order the walk took them.
+func (g *neighborhood) Edges(ctx context.Context, yield func(*Edge) error) error {
+	for _, e := range g.edges {
+		if err := yield(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// countRelations returns the total count of each query, asked in batches
+// of newsgraph.MaxPageSize queries.
+func countRelations(ctx context.Context, store Reader, qs []newsgraph.RelationQuery) ([]int, error) {
+	out := make([]int, 0, len(qs))
+	for chunk := range slices.Chunk(qs, newsgraph.MaxPageSize) {
+		pages, err := store.Relations(ctx, chunk)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range pages {
+			out = append(out, p.TotalCount)
+		}
+	}
+	return out, nil
+}
+
+// publicationDays returns the publication day of each document of ids
+// that exists, read in batches of newsgraph.MaxPageSize ids.
+func publicationDays(ctx context.Context, store Reader, ids []string) (map[string]newsgraph.Date, error) {
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	days := make(map[string]newsgraph.Date, len(ids))
+	for chunk := range slices.Chunk(ids, newsgraph.MaxPageSize) {
+		docs, err := store.DocumentsByID(ctx, chunk)
+		if err != nil {
+			return nil, err
+		}
+		for id, d := range docs {
+			days[id] = d.PublishedAt
+		}
+	}
+	return days, nil
+}
