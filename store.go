@@ -110,7 +110,21 @@ type Traverser interface {
 	//     otherwise the relation is skipped and Truncated is set.
 	//   - Nodes found at the last level are not expanded, so relations among
 	//     them are not included.
+	//   - When Induced is set, Edges then gain every other relation whose
+	//     ends are both in Nodes and that matches Types and AsOf, in
+	//     ascending relation id order, whatever its direction and although
+	//     the walk left it out: the subgraph the nodes induce. Direction and
+	//     Kinds decide only which nodes the walk reaches.
+	//   - Hops[i] is the level at which Nodes[i] was added: 0 for the root,
+	//     so it is the node's hop distance from the root along the relations
+	//     the walk follows.
 	Neighborhoods(ctx context.Context, qs []NeighborhoodQuery) ([]Subgraph, error)
+	// Degrees returns, for each requested entity id that exists, the number
+	// of relations at either end of it, in either direction and whatever
+	// their types and validity dates; a self-loop counts once. It is read
+	// from the store's indexes, never by loading the relations. Absent ids
+	// are missing from the map; an id merged away answers for its survivor.
+	Degrees(ctx context.Context, ids []string) (map[string]int, error)
 	// ShortestPath returns a path with the fewest relations from q.From to
 	// q.To, following q.Direction (OUT walks relations from From to To) and
 	// q.Types, of length at most q.MaxDepth, or nil when there is none. When
@@ -345,6 +359,9 @@ type NeighborhoodQuery struct {
 	Limit int
 	// AsOf, when not zero, follows only relations valid on that date.
 	AsOf Date
+	// Induced adds to the edges every relation among the nodes that
+	// matches Types and AsOf, not only those the walk took.
+	Induced bool
 }
 
 // Subgraph is a set of nodes and the relations among them, in the shape a
@@ -352,6 +369,9 @@ type NeighborhoodQuery struct {
 type Subgraph struct {
 	Nodes []*Entity
 	Edges []*Relation
+	// Hops parallels Nodes: Hops[i] is the hop distance of Nodes[i] from
+	// the root (0 for the root itself), as the walk found it.
+	Hops []int
 	// Truncated reports that Limit left out nodes the walk reached.
 	Truncated bool
 }

@@ -3,6 +3,7 @@ package embedded
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -68,23 +69,25 @@ func (ix *index) neighborhood(q newsgraph.NeighborhoodQuery) (newsgraph.Subgraph
 		return newsgraph.Subgraph{}, &newsgraph.Error{Code: newsgraph.NotFound, Op: "neighborhood", Message: "entity " + q.ID + " does not exist"}
 	}
 	a := ix.adjacency()
-	nodes, edges, truncated := a.neighborhood(q, a.filter(newStep(q.Direction, q.Types, q.AsOf)))
+	nodes, edges, hops, truncated := a.neighborhood(q, a.filter(newStep(q.Direction, q.Types, q.AsOf)))
 	return newsgraph.Subgraph{
 		Nodes:     copyEntities(a.entities, nodes),
 		Edges:     copyRelations(a.relations, edges),
+		Hops:      hops,
 		Truncated: truncated,
 	}, nil
 }
 
 // neighborhood walks from q.ID breadth first as newsgraph.Traverser
-// specifies and returns the nodes and relation numbers of the subgraph.
+// specifies and returns the nodes and relation numbers of the subgraph,
+// and the level each node was added at.
 //
 // A relation between two nodes is met twice only when the walk follows
 // both directions and expands both ends; the end expanded first is the
 // one added to Nodes first. So a relation to a node m that is already a
 // node is new exactly when the walk is not BOTH or m comes no earlier in
 // Nodes than the node being expanded, and no set of edges is needed.
-func (a *adjacency) neighborhood(q newsgraph.NeighborhoodQuery, f filter) (nodes, edges []int32, truncated bool) {
+func (a *adjacency) neighborhood(q newsgraph.NeighborhoodQuery, f filter) (nodes, edges []int32, hops []int, truncated bool) {
 	sc := a.getScratch()
 	defer a.putScratch(sc)
 	epoch := sc.begin()
@@ -95,6 +98,10 @@ func (a *adjacency) neighborhood(q newsgraph.NeighborhoodQuery, f filter) (nodes
 	sc.mark[root], pos[root] = epoch, 0
 	both := f.dir == newsgraph.Both
 	start := 0
+	// ends[l] is the number of nodes found up to level l: level l's nodes
+	// are nodes[ends[l-1]:ends[l]].
+	ends := make([]int, 1, newsgraph.MaxNeighborhoodDeep+1)
+	ends[0] = 1
 	for level := 1; level <= q.Depth && start < len(nodes); level++ {
 		end := len(nodes)
 		for p := start; p < end; p++ {
@@ -121,8 +128,40 @@ func (a *adjacency) neighborhood(q newsgraph.NeighborhoodQuery, f filter) (nodes
 			}
 		}
 		start = end
+		ends = append(ends, len(nodes))
 	}
-	return nodes, edges, truncated
+	if q.Induced {
+		edges = a.inducedEdges(nodes, edges, f, sc.mark, epoch)
+	}
+	// Each level's nodes follow the level before's: the hops are runs.
+	hops = make([]int, len(nodes))
+	for level := 1; level < len(ends); level++ {
+		for i := ends[level-1]; i < ends[level]; i++ {
+			hops[i] = level
+		}
+	}
+	return nodes, edges, hops, truncated
+}
+
+// inducedEdges returns edges followed by every other relation among nodes
+// (marked with epoch in mark) that f follows, in either direction, in
+// ascending relation id order. Every such relation leaves one of the nodes,
+// so reading the nodes' outgoing lists finds each once.
+func (a *adjacency) inducedEdges(nodes, edges []int32, f filter, mark []uint32, epoch uint32) []int32 {
+	walked := make(map[int32]bool, len(edges))
+	for _, e := range edges {
+		walked[e] = true
+	}
+	var extra []int32
+	for _, n := range nodes {
+		for _, x := range a.out[n] {
+			if mark[x.other] == epoch && !walked[x.rel] && f.follows(x.rel) {
+				extra = append(extra, x.rel)
+			}
+		}
+	}
+	slices.SortFunc(extra, func(x, y int32) int { return strings.Compare(a.relations[x].ID, a.relations[y].ID) })
+	return append(edges, extra...)
 }
 
 // checkEnds returns NotFound when an end of q does not exist.

@@ -77,9 +77,9 @@ func (g *specGraph) steps(n string, dir newsgraph.Direction, types []string, asO
 	return rels, others
 }
 
-func (g *specGraph) neighborhood(q newsgraph.NeighborhoodQuery) (nodes, edges []string, truncated bool) {
+func (g *specGraph) neighborhood(q newsgraph.NeighborhoodQuery) (nodes, edges []string, hops []int, truncated bool) {
 	isNode, hasEdge := map[string]bool{q.ID: true}, map[string]bool{}
-	nodes = []string{q.ID}
+	nodes, hops = []string{q.ID}, []int{0}
 	frontier := []string{q.ID}
 	for level := 1; level <= q.Depth; level++ {
 		var next []string
@@ -97,6 +97,7 @@ func (g *specGraph) neighborhood(q newsgraph.NeighborhoodQuery) (nodes, edges []
 				case len(nodes) < q.Limit:
 					isNode[m], hasEdge[r.ID] = true, true
 					nodes, next, edges = append(nodes, m), append(next, m), append(edges, r.ID)
+					hops = append(hops, level)
 				default:
 					truncated = true
 				}
@@ -104,7 +105,17 @@ func (g *specGraph) neighborhood(q newsgraph.NeighborhoodQuery) (nodes, edges []
 		}
 		frontier = next
 	}
-	return nodes, edges, truncated
+	if q.Induced {
+		var extra []string
+		for _, r := range g.rels { // in ascending id order
+			if isNode[r.From] && isNode[r.To] && !hasEdge[r.ID] &&
+				(len(q.Types) == 0 || slices.Contains(q.Types, r.Type)) && (q.AsOf.IsZero() || r.ValidOn(q.AsOf)) {
+				extra = append(extra, r.ID)
+			}
+		}
+		edges = append(edges, extra...)
+	}
+	return nodes, edges, hops, truncated
 }
 
 // distance returns the length of a shortest walk, or -1.
@@ -190,6 +201,7 @@ func TestTraversalsFollowTheSpec(t *testing.T) {
 							for i, e := range b.Entities[:8] {
 								checkNeighborhoods(t, s, g, newsgraph.NeighborhoodQuery{ID: e.ID, Depth: 1 + i%3, Direction: dir, Types: types, AsOf: date, Limit: []int{3, 12, 100}[i%3]})
 								checkNeighborhoods(t, s, g, newsgraph.NeighborhoodQuery{ID: e.ID, Depth: 2, Direction: dir, Types: types, AsOf: date, Kinds: []newsgraph.Kind{newsgraph.KindPerson}, Limit: 10})
+								checkNeighborhoods(t, s, g, newsgraph.NeighborhoodQuery{ID: e.ID, Depth: 1 + i%2, Direction: dir, Types: types, AsOf: date, Limit: []int{5, 100}[i%2], Induced: true})
 								to := b.Entities[len(b.Entities)-1-i].ID
 								checkPaths(t, s, g, newsgraph.PathQuery{From: e.ID, To: to, MaxDepth: 1 + i%4, Direction: dir, Types: types, AsOf: date, Limit: 7})
 							}
@@ -207,7 +219,7 @@ func checkNeighborhoods(t *testing.T, s newsgraph.Store, g *specGraph, q newsgra
 	if err != nil {
 		t.Fatalf("Neighborhoods(%+v): %v", q, err)
 	}
-	wantNodes, wantEdges, wantTruncated := g.neighborhood(q)
+	wantNodes, wantEdges, wantHops, wantTruncated := g.neighborhood(q)
 	var gotNodes, gotEdges []string
 	for _, e := range subs[0].Nodes {
 		gotNodes = append(gotNodes, e.ID)
@@ -215,9 +227,9 @@ func checkNeighborhoods(t *testing.T, s newsgraph.Store, g *specGraph, q newsgra
 	for _, r := range subs[0].Edges {
 		gotEdges = append(gotEdges, r.ID)
 	}
-	if !slices.Equal(gotNodes, wantNodes) || !slices.Equal(gotEdges, wantEdges) || subs[0].Truncated != wantTruncated {
-		t.Errorf("Neighborhoods(%+v)\n got nodes %v edges %v truncated %v\nwant nodes %v edges %v truncated %v",
-			q, gotNodes, gotEdges, subs[0].Truncated, wantNodes, wantEdges, wantTruncated)
+	if !slices.Equal(gotNodes, wantNodes) || !slices.Equal(gotEdges, wantEdges) || !slices.Equal(subs[0].Hops, wantHops) || subs[0].Truncated != wantTruncated {
+		t.Errorf("Neighborhoods(%+v)\n got nodes %v edges %v hops %v truncated %v\nwant nodes %v edges %v hops %v truncated %v",
+			q, gotNodes, gotEdges, subs[0].Hops, subs[0].Truncated, wantNodes, wantEdges, wantHops, wantTruncated)
 	}
 }
 

@@ -187,6 +187,7 @@ func TestWritesAfterClose(t *testing.T) {
 	_, deleteErr := s.DeleteEntity(ctx, storetest.PersonTrump)
 	_, mergesErr := s.Merges(ctx, storetest.PersonTrump)
 	_, mentionsErr := s.DocumentIDsMentioning(ctx, []string{storetest.PersonTrump})
+	_, degreesErr := s.Degrees(ctx, []string{storetest.PersonTrump})
 	for name, err := range map[string]error{
 		"MergeEntities": mergeErr,
 		"DeleteEntity":  deleteErr,
@@ -196,6 +197,7 @@ func TestWritesAfterClose(t *testing.T) {
 		}(),
 		"Merges":                mergesErr,
 		"DocumentIDsMentioning": mentionsErr,
+		"Degrees":               degreesErr,
 	} {
 		if got, want := newsgraph.ErrorCode(err), newsgraph.Unavailable; got != want {
 			t.Errorf("%s after Close: code %q (%v), want %q", name, got, err, want)

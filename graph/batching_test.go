@@ -114,6 +114,11 @@ func (s *countingStore) Neighborhoods(ctx context.Context, qs []newsgraph.Neighb
 	return s.Store.Neighborhoods(ctx, qs)
 }
 
+func (s *countingStore) Degrees(ctx context.Context, ids []string) (map[string]int, error) {
+	s.countKeys("Degrees", len(ids))
+	return s.Store.Degrees(ctx, ids)
+}
+
 func (s *countingStore) ShortestPath(ctx context.Context, q newsgraph.PathQuery) (*newsgraph.Path, error) {
 	s.count("ShortestPath")
 	return s.Store.ShortestPath(ctx, q)
@@ -199,6 +204,18 @@ func TestStoreCallsAreBatched(t *testing.T) {
 			query:    `{ neighborhood(id: "person:p050", depth: 4) { nodes { id } edges { from { id } to { id } } } }`,
 			items:    8,
 			maxCalls: 1,
+		},
+		{
+			name:     "subgraph nodes' degrees are one call",
+			query:    `{ neighborhood(id: "person:p050", depth: 4) { hops nodes { id degree } edges { fromId toId } } }`,
+			items:    8,
+			maxCalls: 2, // Neighborhoods, Degrees
+		},
+		{
+			name:     "50 entities' degrees are one call",
+			query:    `{ entities(first: 50) { edges { node { id degree } } } }`,
+			items:    50,
+			maxCalls: 2, // Entities, Degrees
 		},
 		{
 			name:     "path edges resolve their ends from the primed path",

@@ -103,6 +103,20 @@ func entityFirstSeen(ctx context.Context, nodes []model.Node) ([]*newsgraph.Date
 	return out, nil
 }
 
+// entityDegree resolves Entity.degree. An entity deleted since it was read
+// has no relations left: 0.
+func entityDegree(ctx context.Context, nodes []model.Node) ([]int, error) {
+	out := make([]int, len(nodes))
+	for i, n := range nodes {
+		degrees, err := n.L.Degrees(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = degrees[n.E.ID]
+	}
+	return out, nil
+}
+
 // referenced resolves Event.place and Claim.claimant: the entity id names,
 // null when none or absent (and, for a place, when it is not a PLACE).
 func referenced(ctx context.Context, nodes []model.Node, idOf func(*newsgraph.Entity) string, kind newsgraph.Kind) ([]model.Entity, error) {

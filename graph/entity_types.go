@@ -18,6 +18,11 @@ func (r *personResolver) Documents(ctx context.Context, objs []*model.Person, fi
 	return entityDocuments(ctx, nodesOf(objs), first)
 }
 
+// Degree resolves Person.degree.
+func (r *personResolver) Degree(ctx context.Context, objs []*model.Person) ([]int, error) {
+	return entityDegree(ctx, nodesOf(objs))
+}
+
 // FirstSeen resolves Person.firstSeen.
 func (r *personResolver) FirstSeen(ctx context.Context, objs []*model.Person) ([]*newsgraph.Date, error) {
 	return entityFirstSeen(ctx, nodesOf(objs))
@@ -38,6 +43,11 @@ type organizationResolver struct{ *resolver }
 // Documents resolves Organization.documents.
 func (r *organizationResolver) Documents(ctx context.Context, objs []*model.Organization, first *int) ([][]*model.Document, error) {
 	return entityDocuments(ctx, nodesOf(objs), first)
+}
+
+// Degree resolves Organization.degree.
+func (r *organizationResolver) Degree(ctx context.Context, objs []*model.Organization) ([]int, error) {
+	return entityDegree(ctx, nodesOf(objs))
 }
 
 // FirstSeen resolves Organization.firstSeen.
@@ -62,6 +72,11 @@ func (r *placeResolver) Documents(ctx context.Context, objs []*model.Place, firs
 	return entityDocuments(ctx, nodesOf(objs), first)
 }
 
+// Degree resolves Place.degree.
+func (r *placeResolver) Degree(ctx context.Context, objs []*model.Place) ([]int, error) {
+	return entityDegree(ctx, nodesOf(objs))
+}
+
 // FirstSeen resolves Place.firstSeen.
 func (r *placeResolver) FirstSeen(ctx context.Context, objs []*model.Place) ([]*newsgraph.Date, error) {
 	return entityFirstSeen(ctx, nodesOf(objs))
@@ -82,6 +97,11 @@ type legalConceptResolver struct{ *resolver }
 // Documents resolves LegalConcept.documents.
 func (r *legalConceptResolver) Documents(ctx context.Context, objs []*model.LegalConcept, first *int) ([][]*model.Document, error) {
 	return entityDocuments(ctx, nodesOf(objs), first)
+}
+
+// Degree resolves LegalConcept.degree.
+func (r *legalConceptResolver) Degree(ctx context.Context, objs []*model.LegalConcept) ([]int, error) {
+	return entityDegree(ctx, nodesOf(objs))
 }
 
 // FirstSeen resolves LegalConcept.firstSeen.
@@ -106,6 +126,11 @@ func (r *eventResolver) Documents(ctx context.Context, objs []*model.Event, firs
 	return entityDocuments(ctx, nodesOf(objs), first)
 }
 
+// Degree resolves Event.degree.
+func (r *eventResolver) Degree(ctx context.Context, objs []*model.Event) ([]int, error) {
+	return entityDegree(ctx, nodesOf(objs))
+}
+
 // FirstSeen resolves Event.firstSeen.
 func (r *eventResolver) FirstSeen(ctx context.Context, objs []*model.Event) ([]*newsgraph.Date, error) {
 	return entityFirstSeen(ctx, nodesOf(objs))
@@ -126,6 +151,11 @@ type claimResolver struct{ *resolver }
 // Documents resolves Claim.documents.
 func (r *claimResolver) Documents(ctx context.Context, objs []*model.Claim, first *int) ([][]*model.Document, error) {
 	return entityDocuments(ctx, nodesOf(objs), first)
+}
+
+// Degree resolves Claim.degree.
+func (r *claimResolver) Degree(ctx context.Context, objs []*model.Claim) ([]int, error) {
+	return entityDegree(ctx, nodesOf(objs))
 }
 
 // FirstSeen resolves Claim.firstSeen.

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph"
-	"github.com/newsgraph/newsgraph/gen"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/seed"
 	"github.com/newsgraph/newsgraph/subgraph"
@@ -40,30 +39,37 @@ func BenchmarkHandler(b *testing.B) {
 		b.Run(bm.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(bm.query))
-				req.Header.Set("Content-Type", "application/json")
-				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, req)
-				if rec.Code != http.StatusOK || strings.Contains(rec.Body.String(), `"errors"`) {
-					b.Fatalf("status %d: %s", rec.Code, rec.Body)
-				}
+				answer(b, h, bm.query)
 			}
 		})
 	}
+}
+
+// answer posts the GraphQL request body to h in-process and fails unless it
+// is answered without errors.
+func answer(b *testing.B, h http.Handler, body string) *httptest.ResponseRecorder {
+	b.Helper()
+	rec := post(h, body)
+	if rec.Code != http.StatusOK || strings.Contains(rec.Body.String(), `"errors"`) {
+		b.Fatalf("status %d: %.500s", rec.Code, rec.Body)
+	}
+	return rec
+}
+
+// post posts the GraphQL request body to h in-process.
+func post(h http.Handler, body string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
 }
 
 // BenchmarkHubNeighborhood measures a depth-2 neighbourhood of the biggest
 // hub of a generated graph (limit 200): with the edges' ends as objects,
 // as ids, and without them; by GET /v1/subgraph; and the store call alone.
 func BenchmarkHubNeighborhood(b *testing.B) {
-	cfg := gen.Config{Entities: 10_000, Relations: 100_000, Seed: 1}
-	g, err := gen.Graph(cfg)
-	if err != nil {
-		b.Fatal(err)
-	}
-	s := openStore(b)
-	upsert(b, s, *g)
-	hub := gen.Hubs(cfg, 1)[0]
+	s, hub := hubGraph(b)
 	h := graph.NewHandler(s, graph.Config{Logger: discardLogger()})
 	sgs, err := s.Neighborhoods(context.Background(), []newsgraph.NeighborhoodQuery{{ID: hub, Depth: 2, Limit: 200}})
 	if err != nil {
@@ -79,13 +85,7 @@ func BenchmarkHubNeighborhood(b *testing.B) {
 		b.Run(bm.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(body))
-				req.Header.Set("Content-Type", "application/json")
-				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, req)
-				if rec.Code != http.StatusOK || strings.Contains(rec.Body.String(), `"errors"`) {
-					b.Fatalf("status %d: %s", rec.Code, rec.Body)
-				}
+				answer(b, h, body)
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package graph_test
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -191,6 +192,19 @@ func TestQueries(t *testing.T) {
 				"truncated":false}}`,
 		},
 		{
+			name:  "neighborhood hops and degrees",
+			query: `{ neighborhood(id: "person:ana-lopez", depth: 2) { hops nodes { id degree } } }`,
+			want: `{"neighborhood":{"hops":[0,1,1,2,2,2],"nodes":[{"id":"person:ana-lopez","degree":2},{"id":"event:springfield-summit","degree":2},
+				{"id":"organization:acme","degree":4},{"id":"place:springfield","degree":2},{"id":"legal-concept:foreign-terrorist-organization","degree":1},
+				{"id":"person:bob-smith","degree":2}]}}`,
+		},
+		{
+			name:  "neighborhood induced",
+			query: `{ neighborhood(id: "person:ana-lopez", induced: true) { nodes { id } edges { id } } }`,
+			want: `{"neighborhood":{"nodes":[{"id":"person:ana-lopez"},{"id":"event:springfield-summit"},{"id":"organization:acme"}],
+				"edges":[{"id":"person:ana-lopez|ATTENDED|event:springfield-summit"},{"id":"person:ana-lopez|WORKS_FOR|organization:acme"}]}}`,
+		},
+		{
 			name:  "neighborhood truncated",
 			query: `{ neighborhood(id: "person:ana-lopez", depth: 2, limit: 3) { nodes { id } truncated } }`,
 			want:  `{"neighborhood":{"nodes":[{"id":"person:ana-lopez"},{"id":"event:springfield-summit"},{"id":"organization:acme"}],"truncated":true}}`,
@@ -301,5 +315,33 @@ func TestRelationEndIDs(t *testing.T) {
 		if got, want := n.ToID, n.To.ID; got != want {
 			t.Errorf("relation %s: toId = %q, want %q", n.ID, got, want)
 		}
+	}
+}
+
+// TestNeighborhoodInduced checks that induced: true passes to the store: on
+// the seed graph, Sheinbaum's neighbours are related among themselves.
+func TestNeighborhoodInduced(t *testing.T) {
+	a := seedAPI(t)
+	edges := func(induced bool) []string {
+		resp := a.post(t, `query($induced: Boolean) { neighborhood(id: "person:claudia-sheinbaum", induced: $induced) { edges { id } } }`,
+			map[string]any{"induced": induced})
+		if len(resp.Errors) > 0 {
+			t.Fatalf("errors: %+v", resp.Errors)
+		}
+		var data struct {
+			Neighborhood struct{ Edges []struct{ ID string } }
+		}
+		if err := json.Unmarshal(resp.Data, &data); err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, e := range data.Neighborhood.Edges {
+			ids = append(ids, e.ID)
+		}
+		return ids
+	}
+	walk, induced := edges(false), edges(true)
+	if len(induced) <= len(walk) || !slices.Equal(induced[:len(walk)], walk) {
+		t.Errorf("induced edges = %d %q, want the walk's %d %q and more after them", len(induced), induced, len(walk), walk)
 	}
 }

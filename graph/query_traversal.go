@@ -10,7 +10,7 @@ import (
 )
 
 // Neighborhood resolves Query.neighborhood; an absent id is NOT_FOUND.
-func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date) (*model.Subgraph, error) {
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date, induced *bool) (*model.Subgraph, error) {
 	q := newsgraph.NeighborhoodQuery{
 		ID:        id,
 		Depth:     intOr(depth, 1),
@@ -19,6 +19,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 		Kinds:     kinds,
 		Limit:     intOr(limit, newsgraph.DefaultNeighborhood),
 		AsOf:      dateOr(asOf),
+		Induced:   induced != nil && *induced,
 	}
 	if err := q.Validate(); err != nil {
 		return nil, err
@@ -33,7 +34,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 	sg := sgs[0]
 	// The edges' ends are the subgraph's nodes: one level holds both.
 	level := r.level().WithEntities(sg.Nodes...).WithRelations(sg.Edges...)
-	return &model.Subgraph{Nodes: model.WrapAll(sg.Nodes, level), Edges: model.WrapRelations(sg.Edges, level), Truncated: sg.Truncated}, nil
+	return &model.Subgraph{Nodes: model.WrapAll(sg.Nodes, level), Edges: model.WrapRelations(sg.Edges, level), Hops: sg.Hops, Truncated: sg.Truncated}, nil
 }
 
 // ShortestPath resolves Query.shortestPath: null when no path is short

@@ -63,7 +63,7 @@ func TestTheObservedStoreKeepsTheContract(t *testing.T) {
 		t.Errorf("calls begun %v, ended %v", rec.begun, rec.ended)
 	}
 	for _, op := range []string{"EntitiesByID", "Entities", "Search", "EntitiesNamed", "RelationsByID", "Relations",
-		"RelationTypes", "Stats", "DocumentsByID", "Documents", "DocumentIDsMentioning", "Neighborhoods",
+		"RelationTypes", "Stats", "DocumentsByID", "Documents", "DocumentIDsMentioning", "Neighborhoods", "Degrees",
 		"ShortestPath", "Paths", "Upsert", "DeleteRelation", "DeleteEntity", "MergeEntities", "Merges"} {
 		if rec.begun[op] == 0 {
 			t.Errorf("no %s call observed", op)

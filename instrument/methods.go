@@ -81,6 +81,10 @@ func (o *observed) Neighborhoods(ctx context.Context, qs []newsgraph.Neighborhoo
 	})
 }
 
+func (o *observed) Degrees(ctx context.Context, ids []string) (map[string]int, error) {
+	return call(o, ctx, "Degrees", func(ctx context.Context) (map[string]int, error) { return o.store.Degrees(ctx, ids) })
+}
+
 func (o *observed) ShortestPath(ctx context.Context, q newsgraph.PathQuery) (*newsgraph.Path, error) {
 	return call(o, ctx, "ShortestPath", func(ctx context.Context) (*newsgraph.Path, error) { return o.store.ShortestPath(ctx, q) })
 }

@@ -206,6 +206,14 @@ func (l *Level) Referenced(ctx context.Context) (map[string]*newsgraph.Entity, *
 }
 
 // entityIDs returns the ids of the level's entities, each once.
+// Degrees answers Entity.degree for every entity of the level, with one
+// Degrees call: each entity's number of relations, by id.
+func (l *Level) Degrees(ctx context.Context) (map[string]int, error) {
+	return answer(l, "degrees", func() (map[string]int, error) {
+		return l.src.Degrees(ctx, l.entityIDs())
+	})
+}
+
 func (l *Level) entityIDs() []string {
 	ids := make([]string, len(l.entities))
 	for i, e := range l.entities {

@@ -35,6 +35,7 @@ type Source interface {
 	Relations(ctx context.Context, qs []newsgraph.RelationQuery) ([]newsgraph.Page[*newsgraph.Relation], error)
 	Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQuery) ([]newsgraph.Subgraph, error)
 	DocumentIDsMentioning(ctx context.Context, entityIDs []string) (map[string][]string, error)
+	Degrees(ctx context.Context, ids []string) (map[string]int, error)
 }
 
 // Level is one level of an answer. Build it with NewLevel and the With

@@ -153,6 +153,14 @@ func TestHotQueriesSeekTheirAnchors(t *testing.T) {
 			_, err := s.Neighborhoods(ctx, []newsgraph.NeighborhoodQuery{{ID: hub, Depth: 2, Limit: 200}})
 			return err
 		}},
+		{"hub neighbourhood, depth 2, induced", func(ctx context.Context, s newsgraph.Store) error {
+			_, err := s.Neighborhoods(ctx, []newsgraph.NeighborhoodQuery{{ID: hub, Depth: 2, Limit: 200, Induced: true}})
+			return err
+		}},
+		{"degrees of the hub and a pair", func(ctx context.Context, s newsgraph.Store) error {
+			_, err := s.Degrees(ctx, []string{hub, pair[0], pair[1]})
+			return err
+		}},
 		{"shortest path", func(ctx context.Context, s newsgraph.Store) error {
 			_, err := s.ShortestPath(ctx, newsgraph.PathQuery{From: pair[0], To: pair[1], MaxDepth: newsgraph.MaxPathDepth})
 			return err

@@ -51,6 +51,8 @@ var (
 	documentsPage string
 	//go:embed queries/documents_mentioning.cypher
 	documentsMentioning string
+	//go:embed queries/entity_degrees.cypher
+	entityDegrees string
 	//go:embed queries/relations_by_id.cypher
 	relationsByID string
 	//go:embed queries/relations_around_entity.cypher
@@ -69,6 +71,8 @@ var (
 var (
 	//go:embed queries/neighbors_of_frontier.cypher
 	neighborsOfFrontier string
+	//go:embed queries/induced_relations.cypher
+	inducedRelations string
 	//go:embed queries/subgraph_elements.cypher
 	subgraphElements string
 	//go:embed queries/shortest_path_directed.cypher

@@ -16,7 +16,8 @@ import (
 // statement fetches the relations of every frontier node of every query of
 // the batch, with only what the walk decides by (ids, kinds and element
 // ids), and a last one reads the kept entities and relations whole, so a
-// call costs at most 2+MaxNeighborhoodDeep round trips, and Go applies the
+// call costs at most 2+MaxNeighborhoodDeep round trips, one more when a
+// query is Induced (the relations among its nodes), and Go applies the
 // walk's order and rules exactly as the specification states.
 func (s *Store) Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQuery) ([]newsgraph.Subgraph, error) {
 	for _, q := range qs {
@@ -52,8 +53,64 @@ func (s *Store) Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQu
 		if err != nil {
 			return nil, err
 		}
+		if err := induce(ctx, tx, qs, subgraphs, elements); err != nil {
+			return nil, err
+		}
 		return subgraphs, fillSubgraphs(ctx, tx, subgraphs, elements)
 	})
+}
+
+// induce adds to the subgraphs of the Induced queries of qs the other
+// relations among their nodes, in ascending id order, as ids (filled in by
+// fillSubgraphs), with one statement for the whole batch.
+func induce(ctx context.Context, tx neo4j.ManagedTransaction, qs []newsgraph.NeighborhoodQuery, subgraphs []newsgraph.Subgraph, elements elementIDs) error {
+	var rows []any
+	for i, q := range qs {
+		if !q.Induced {
+			continue
+		}
+		ids := make([]string, len(subgraphs[i].Nodes))
+		for j, n := range subgraphs[i].Nodes {
+			ids[j] = n.ID
+		}
+		rows = append(rows, map[string]any{"query": int64(i), "ids": ids, "types": nonNil(q.Types), "asOf": asOfParam(q.AsOf)})
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	recs, err := run(ctx, tx, inducedRelations, map[string]any{"queries": rows})
+	if err != nil {
+		return err
+	}
+	extra := map[int][]string{}
+	for _, rec := range recs {
+		qi, err := count(rec, "query")
+		if err != nil {
+			return err
+		}
+		var id, element string
+		if id, err = value[string](rec, "relationId"); err != nil {
+			return err
+		}
+		if element, err = value[string](rec, "relationElement"); err != nil {
+			return err
+		}
+		elements.relations[id] = element
+		extra[qi] = append(extra[qi], id)
+	}
+	for qi, ids := range extra {
+		walked := make(map[string]bool, len(subgraphs[qi].Edges))
+		for _, r := range subgraphs[qi].Edges {
+			walked[r.ID] = true
+		}
+		slices.Sort(ids)
+		for _, id := range slices.Compact(ids) {
+			if !walked[id] {
+				subgraphs[qi].Edges = append(subgraphs[qi].Edges, &newsgraph.Relation{ID: id})
+			}
+		}
+	}
+	return nil
 }
 
 // step is one relation of a frontier node, with the entity at its other end.
@@ -210,7 +267,7 @@ func walkAll(qs []newsgraph.NeighborhoodQuery, roots map[string]*newsgraph.Entit
 		orderSteps(steps)
 		for i, w := range walks {
 			if level <= w.q.Depth {
-				w.expand(steps[i])
+				w.expand(steps[i], level)
 			}
 		}
 	}
@@ -237,7 +294,7 @@ func newWalk(q newsgraph.NeighborhoodQuery, root *newsgraph.Entity) *walk {
 		nodes:    map[string]bool{root.ID: true},
 		edges:    map[string]bool{},
 		frontier: []string{root.ID},
-		graph:    newsgraph.Subgraph{Nodes: []*newsgraph.Entity{root}, Edges: []*newsgraph.Relation{}},
+		graph:    newsgraph.Subgraph{Nodes: []*newsgraph.Entity{root}, Edges: []*newsgraph.Relation{}, Hops: []int{0}},
 	}
 	if len(q.Kinds) > 0 {
 		w.kinds = make(map[newsgraph.Kind]bool, len(q.Kinds))
@@ -267,9 +324,9 @@ func frontierRows(walks []*walk, level int) []any {
 	return rows
 }
 
-// expand applies one level of the walk to the steps of its frontier nodes,
+// expand applies the walk's level to the steps of its frontier nodes,
 // exactly as newsgraph.Traverser specifies.
-func (w *walk) expand(steps map[string][]step) {
+func (w *walk) expand(steps map[string][]step, level int) {
 	var next []string
 	for _, node := range w.frontier {
 		for _, st := range steps[node] {
@@ -282,6 +339,7 @@ func (w *walk) expand(steps map[string][]step) {
 			case len(w.graph.Nodes) < w.q.Limit:
 				w.nodes[m.ID] = true
 				w.graph.Nodes = append(w.graph.Nodes, m)
+				w.graph.Hops = append(w.graph.Hops, level)
 				next = append(next, m.ID)
 				w.addEdge(st.relation)
 			default:

@@ -52,6 +52,13 @@ type Config struct {
 	// Set it only behind a proxy that sets the header: a client can send
 	// it too.
 	TrustedProxyHeader string
+	// CORSOrigins are the origins whose pages may call /graphql,
+	// /v1/subgraph and /export: exact origins ("https://app.example.com"),
+	// or "*" for any (see CheckCORSOrigins). Empty, the default, sends no
+	// CORS headers. Preflights are answered before the limits and do not
+	// count against them, and refusals by the limits (429, 503) carry the
+	// headers, so a page can read Retry-After.
+	CORSOrigins []string
 	// Middleware wraps the whole API, outermost first, around the request
 	// log: metrics and tracing see every request, refused ones included.
 	Middleware []func(http.Handler) http.Handler
@@ -111,6 +118,7 @@ func Handler(routes Routes, store Pinger, cfg Config) http.Handler {
 	var h http.Handler = mux
 	h = limitConcurrency(cfg.MaxConcurrent, h)
 	h = limitRate(cfg.RateLimit, RemoteClient(cfg.TrustedProxyHeader), h)
+	h = withCORS(cfg.CORSOrigins, h)
 	h = withDeadlines(cfg.RequestTimeout+time.Second, cfg.RequestTimeout+5*time.Second, h)
 	h = logRequests(cfg.Logger, h)
 	for i := len(cfg.Middleware) - 1; i >= 0; i-- {

@@ -190,6 +190,13 @@ func testMergeMoves(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 		t.Fatalf("DocumentIDsMentioning: %v", err)
 	}
 	equalStrings(t, "documents mentioning the merged id", docs[dupTrump], []string{DocDesignation, DocResponse})
+	degrees, err := s.Degrees(ctx, []string{dupTrump})
+	if err != nil {
+		t.Fatalf("Degrees: %v", err)
+	}
+	if d, ok := degrees[dupTrump]; !ok || d != 4 {
+		t.Errorf("degree of the merged id = %d (present %v), want the survivor's, 4", d, ok)
+	}
 	_, err = s.DeleteEntity(ctx, dupTrump)
 	wantCode(t, err, newsgraph.NotFound)
 

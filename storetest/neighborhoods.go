@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
@@ -35,6 +36,9 @@ var neighborhoodCases = []struct {
 	nodes     []string
 	edges     []string
 	truncated bool
+	// hops, when set, are the nodes' expected Subgraph.Hops; every case
+	// checks that they are consistent with the edges.
+	hops []int
 }{
 	{
 		name:  "Depth1Both",
@@ -58,6 +62,7 @@ var neighborhoodCases = []struct {
 			PlaceWashington, PersonLopezObrador, ClaimCartels, PersonSheinbaum},
 		edges: []string{relInvolves, relDesignated, relOpsMexico, relOpsSinaloa, relDesignates,
 			relHeldIn, relCriticises, relAbout, relGovernedBy, relLocatedIn},
+		hops: []int{0, 1, 1, 1, 1, 1, 2, 2, 2, 2},
 	},
 	{
 		name:  "LimitTruncates",
@@ -67,6 +72,7 @@ var neighborhoodCases = []struct {
 		edges: []string{relInvolves, relDesignated, relOpsMexico, relOpsSinaloa, relDesignates,
 			relHeldIn, relCriticises, relLocatedIn},
 		truncated: true,
+		hops:      []int{0, 1, 1, 1, 1, 1, 2, 2},
 	},
 	{
 		name:  "LimitReachedExactly",
@@ -132,6 +138,7 @@ var neighborhoodCases = []struct {
 		query: newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: 3, Direction: newsgraph.Out, Kinds: kindsPersonAnd, Limit: 100},
 		nodes: []string{PlaceMexico, PersonSheinbaum, ClaimCartels, PersonLopezObrador},
 		edges: []string{relGovernedBy, relRejects, relSucceeded},
+		hops:  []int{0, 1, 2, 2},
 	},
 	{
 		name:  "SelfLoop",
@@ -149,6 +156,7 @@ var neighborhoodCases = []struct {
 		name:  "Isolated",
 		query: newsgraph.NeighborhoodQuery{ID: OrgWHO, Depth: 4, Limit: 100},
 		nodes: []string{OrgWHO},
+		hops:  []int{0},
 	},
 	{
 		// The chain's cycle A -> F -> A: F is found once, both relations
@@ -163,6 +171,68 @@ var neighborhoodCases = []struct {
 		query: newsgraph.NeighborhoodQuery{ID: PersonTrump, Depth: 4, Direction: newsgraph.Out, Limit: 100},
 		nodes: []string{PersonTrump, ClaimCartels, PlaceMexico, PersonSheinbaum, PlaceWashington, PersonLopezObrador},
 		edges: []string{relMakesClaim, relAbout, relGovernedBy, relCooperates, relRejects, relSucceeded},
+		hops:  []int{0, 1, 2, 3, 4, 4},
+	},
+	{
+		// The walk's edges, then the relations among last-level nodes
+		// (Sheinbaum's three and Washington's self-loop), by id.
+		name:  "InducedDepth2",
+		query: newsgraph.NeighborhoodQuery{ID: OrgSinaloaCartel, Depth: 2, Limit: 100, Induced: true},
+		nodes: []string{OrgSinaloaCartel, EventDesignation, LegalFTO, PlaceMexico, PlaceSinaloa, OrgStateDepartment,
+			PlaceWashington, PersonLopezObrador, ClaimCartels, PersonSheinbaum},
+		edges: []string{relInvolves, relDesignated, relOpsMexico, relOpsSinaloa, relDesignates,
+			relHeldIn, relCriticises, relAbout, relGovernedBy, relLocatedIn,
+			relCooperates, relRejects, relSucceeded, relSelfLoop},
+		hops: []int{0, 1, 1, 1, 1, 1, 2, 2, 2, 2},
+	},
+	{
+		// Depth 1 leaves out the cartel's relation to Mexico; induced
+		// edges bring it.
+		name:  "InducedDepth1",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceSinaloa, Depth: 1, Limit: 100, Induced: true},
+		nodes: []string{PlaceSinaloa, OrgSinaloaCartel, PlaceMexico},
+		edges: []string{relOpsSinaloa, relLocatedIn, relOpsMexico},
+	},
+	{
+		// Induced edges keep to AsOf: the cartel's relation to Mexico
+		// ended in 2025.
+		name:  "InducedAsOf",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceSinaloa, Depth: 1, Limit: 100, Induced: true, AsOf: newsgraph.MustParseDate("2026-06-01")},
+		nodes: []string{PlaceSinaloa, OrgSinaloaCartel, PlaceMexico},
+		edges: []string{relOpsSinaloa, relLocatedIn},
+	},
+	{
+		// Induced edges keep to Types.
+		name:  "InducedTypes",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceSinaloa, Depth: 1, Limit: 100, Induced: true, Types: []string{"OPERATES_IN", "LOCATED_IN", "ABOUT"}},
+		nodes: []string{PlaceSinaloa, OrgSinaloaCartel, PlaceMexico},
+		edges: []string{relOpsSinaloa, relLocatedIn, relOpsMexico},
+	},
+	{
+		name:  "InducedTypesLeaveOut",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceSinaloa, Depth: 1, Limit: 100, Induced: true, Types: []string{"LOCATED_IN"}},
+		nodes: []string{PlaceSinaloa, PlaceMexico},
+		edges: []string{relLocatedIn},
+	},
+	{
+		// Direction and Kinds only choose the nodes: the claim's relation
+		// back to the root, against the walk's direction and to a PLACE,
+		// is among the nodes, so it is an edge.
+		name:  "InducedIgnoresDirectionAndKinds",
+		query: newsgraph.NeighborhoodQuery{ID: PlaceMexico, Depth: 3, Direction: newsgraph.Out, Kinds: kindsPersonAnd, Limit: 100, Induced: true},
+		nodes: []string{PlaceMexico, PersonSheinbaum, ClaimCartels, PersonLopezObrador},
+		edges: []string{relGovernedBy, relRejects, relSucceeded, relAbout},
+		hops:  []int{0, 1, 2, 2},
+	},
+	{
+		// A truncated walk induces edges among the nodes it kept only.
+		name:  "InducedTruncated",
+		query: newsgraph.NeighborhoodQuery{ID: OrgSinaloaCartel, Depth: 2, Limit: 8, Induced: true},
+		nodes: []string{OrgSinaloaCartel, EventDesignation, LegalFTO, PlaceMexico, PlaceSinaloa, OrgStateDepartment,
+			PlaceWashington, PersonLopezObrador},
+		edges: []string{relInvolves, relDesignated, relOpsMexico, relOpsSinaloa, relDesignates,
+			relHeldIn, relCriticises, relLocatedIn, relSelfLoop},
+		truncated: true,
 	},
 }
 
@@ -178,6 +248,9 @@ func testNeighborhoods(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 				t.Fatalf("Neighborhoods returned %d subgraphs for one query", len(got))
 			}
 			checkSubgraph(t, got[0], c.nodes, c.edges, c.truncated)
+			if c.hops != nil && !slices.Equal(got[0].Hops, c.hops) {
+				t.Errorf("Hops = %v, want %v", got[0].Hops, c.hops)
+			}
 		})
 	}
 	t.Run("Batch", func(t *testing.T) {
@@ -217,7 +290,8 @@ func testNeighborhoods(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 }
 
 // checkSubgraph compares a subgraph's node and edge ids, in order, and its
-// Truncated flag, and checks that every edge joins two of its nodes.
+// Truncated flag, and checks that every edge joins two of its nodes and
+// that the hops are a breadth-first walk's (checkHops).
 func checkSubgraph(t *testing.T, g newsgraph.Subgraph, nodes, edges []string, truncated bool) {
 	t.Helper()
 	equalStrings(t, "nodes", entityIDs(g.Nodes), nodes)
@@ -238,6 +312,42 @@ func checkSubgraph(t *testing.T, g newsgraph.Subgraph, nodes, edges []string, tr
 		}
 		if len(e.Evidence) == 0 {
 			t.Errorf("edge %s lacks its evidence", e.ID)
+		}
+	}
+	checkHops(t, g)
+}
+
+// checkHops checks the rules Subgraph.Hops follows from a breadth-first
+// walk: one per node, 0 for the root only, never decreasing in walk order,
+// and each other node reached by an edge from a node one hop nearer.
+func checkHops(t *testing.T, g newsgraph.Subgraph) {
+	t.Helper()
+	if len(g.Hops) != len(g.Nodes) {
+		t.Errorf("len(Hops) = %d, want one per node, %d", len(g.Hops), len(g.Nodes))
+		return
+	}
+	hop := map[string]int{}
+	for i, n := range g.Nodes {
+		hop[n.ID] = g.Hops[i]
+		switch {
+		case i == 0 && g.Hops[i] != 0:
+			t.Errorf("Hops[0] = %d, want 0 for the root", g.Hops[0])
+		case i > 0 && g.Hops[i] < max(1, g.Hops[i-1]):
+			t.Errorf("Hops[%d] = %d after %d: want at least 1 and never decreasing", i, g.Hops[i], g.Hops[i-1])
+		}
+	}
+	reached := map[string]bool{}
+	for _, e := range g.Edges {
+		if hop[e.From]+1 == hop[e.To] {
+			reached[e.To] = true
+		}
+		if hop[e.To]+1 == hop[e.From] {
+			reached[e.From] = true
+		}
+	}
+	for i, n := range g.Nodes[min(1, len(g.Nodes)):] {
+		if !reached[n.ID] {
+			t.Errorf("node %s at hop %d has no edge from a node at hop %d", n.ID, g.Hops[i+1], g.Hops[i+1]-1)
 		}
 	}
 }

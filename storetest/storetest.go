@@ -39,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 		{"Relations", testRelations},
 		{"RelationTypesAndStats", testRelationTypesAndStats},
 		{"Neighborhoods", testNeighborhoods},
+		{"Degrees", testDegrees},
 		{"ShortestPath", testShortestPath},
 		{"Paths", testPaths},
 		{"AsOf", testAsOf},

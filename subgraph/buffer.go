@@ -6,10 +6,10 @@ import (
 	"github.com/newsgraph/newsgraph"
 )
 
-// Response bytes a node and an edge take, about: an id, a name and a kind;
+// Response bytes a node and an edge take, about: an id, a name, a kind, hops and a degree;
 // an id, a type, two ends and a confidence.
 const (
-	nodeBytes = 96
+	nodeBytes = 120
 	edgeBytes = 224
 	// maxPooled is the largest buffer kept for reuse, so that one huge
 	// walk does not pin its memory for the life of the process.

@@ -7,10 +7,10 @@ import (
 	"github.com/newsgraph/newsgraph"
 )
 
-// AppendJSON appends the json response for the subgraph around root to b:
-// the encoder is the specification of the response (see the package
-// documentation).
-func AppendJSON(b []byte, root string, sg newsgraph.Subgraph) []byte {
+// AppendJSON appends the json response for the subgraph around root to b,
+// with each node's degree from degrees: the encoder is the specification of
+// the response (see the package documentation).
+func AppendJSON(b []byte, root string, sg newsgraph.Subgraph, degrees map[string]int) []byte {
 	b = append(b, `{"root":`...)
 	b = appendString(b, root)
 	b = append(b, `,"truncated":`...)
@@ -20,7 +20,7 @@ func AppendJSON(b []byte, root string, sg newsgraph.Subgraph) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendNode(b, n)
+		b = appendNode(b, n, hopOf(sg, i), degrees[n.ID])
 	}
 	b = append(b, `],"edges":[`...)
 	for i, e := range sg.Edges {
@@ -33,11 +33,12 @@ func AppendJSON(b []byte, root string, sg newsgraph.Subgraph) []byte {
 }
 
 // AppendNDJSON appends the ndjson response for the subgraph around root to
-// b: a line per node, a line per edge, then the summary line.
-func AppendNDJSON(b []byte, root string, sg newsgraph.Subgraph) []byte {
-	for _, n := range sg.Nodes {
+// b, with each node's degree from degrees: a line per node, a line per
+// edge, then the summary line.
+func AppendNDJSON(b []byte, root string, sg newsgraph.Subgraph, degrees map[string]int) []byte {
+	for i, n := range sg.Nodes {
 		b = append(b, `{"node":`...)
-		b = append(appendNode(b, n), "}\n"...)
+		b = append(appendNode(b, n, hopOf(sg, i), degrees[n.ID]), "}\n"...)
 	}
 	for _, e := range sg.Edges {
 		b = append(b, `{"edge":`...)
@@ -50,13 +51,25 @@ func AppendNDJSON(b []byte, root string, sg newsgraph.Subgraph) []byte {
 	return append(b, "}\n"...)
 }
 
-func appendNode(b []byte, e *newsgraph.Entity) []byte {
+// hopOf is the hop distance of node i of sg.
+func hopOf(sg newsgraph.Subgraph, i int) int {
+	if i < len(sg.Hops) {
+		return sg.Hops[i]
+	}
+	return 0
+}
+
+func appendNode(b []byte, e *newsgraph.Entity, hops, degree int) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, e.ID)
 	b = append(b, `,"name":`...)
 	b = appendString(b, e.Name)
 	b = append(b, `,"kind":`...)
 	b = appendString(b, string(e.Kind))
+	b = append(b, `,"hops":`...)
+	b = strconv.AppendInt(b, int64(hops), 10)
+	b = append(b, `,"degree":`...)
+	b = strconv.AppendInt(b, int64(degree), 10)
 	return append(b, '}')
 }
 

@@ -18,6 +18,8 @@
 //   - kinds: entity kinds to include, comma-separated (default all).
 //   - limit: the most nodes, the root included, 1..500 (default 100).
 //   - asOf: YYYY-MM-DD; only relations valid on that day.
+//   - induced: true adds every other relation among the nodes that matches
+//     types and asOf, after the walk's edges (default false).
 //   - format: json (default) or ndjson.
 //
 // # Response
@@ -25,12 +27,15 @@
 // With format=json, one object (Content-Type application/json):
 //
 //	{"root":"person:claudia-sheinbaum","truncated":false,
-//	 "nodes":[{"id":"person:claudia-sheinbaum","name":"Claudia Sheinbaum","kind":"PERSON"}, ...],
+//	 "nodes":[{"id":"person:claudia-sheinbaum","name":"Claudia Sheinbaum","kind":"PERSON","hops":0,"degree":12}, ...],
 //	 "edges":[{"id":"person:claudia-sheinbaum|REJECTS|legal-concept:...","type":"REJECTS",
 //	           "from":"person:claudia-sheinbaum","to":"legal-concept:...","confidence":1}, ...]}
 //
 // Nodes come in walk order (the root first), edges in the order the walk
-// took them; every edge's from and to are among the nodes. With
+// took them; every edge's from and to are among the nodes. A node's hops is
+// its distance from the root along the walk (0 for the root), and its
+// degree the number of relations at either end of it in the whole graph
+// (newsgraph.Traverser.Degrees), whatever the filters. With
 // format=ndjson (Content-Type application/x-ndjson), one JSON object per
 // line: {"node":{...}} for each node, then {"edge":{...}} for each edge,
 // then {"root":...,"truncated":...}, so that a client can draw as it reads.
@@ -100,6 +105,10 @@ func serve(store newsgraph.Traverser, timeout time.Duration) http.Handler {
 		if err == nil && len(sgs) != 1 {
 			err = errors.New("the store returned no subgraph")
 		}
+		var degrees map[string]int
+		if err == nil {
+			degrees, err = store.Degrees(r.Context(), nodeIDs(sgs[0]))
+		}
 		if err != nil {
 			writeError(w, err, 0, timeout)
 			return
@@ -109,14 +118,23 @@ func serve(store newsgraph.Traverser, timeout time.Duration) http.Handler {
 		defer putBuffer(buf)
 		if ndjson {
 			w.Header().Set("Content-Type", "application/x-ndjson")
-			*buf = AppendNDJSON(*buf, q.ID, sgs[0])
+			*buf = AppendNDJSON(*buf, q.ID, sgs[0], degrees)
 		} else {
 			w.Header().Set("Content-Type", "application/json")
-			*buf = AppendJSON(*buf, q.ID, sgs[0])
+			*buf = AppendJSON(*buf, q.ID, sgs[0], degrees)
 		}
 		w.Header().Set("Content-Length", strconv.Itoa(len(*buf)))
 		_, _ = w.Write(*buf)
 	})
+}
+
+// nodeIDs returns the ids of sg's nodes.
+func nodeIDs(sg newsgraph.Subgraph) []string {
+	ids := make([]string, len(sg.Nodes))
+	for i, n := range sg.Nodes {
+		ids[i] = n.ID
+	}
+	return ids
 }
 
 // parseQuery reads the request's parameters into a validated query.
@@ -133,6 +151,13 @@ func parseQuery(r *http.Request) (newsgraph.NeighborhoodQuery, bool, error) {
 	}
 	if err := ParseWalk(v, &q); err != nil {
 		return q, false, err
+	}
+	switch induced := v.Get("induced"); induced {
+	case "", "false":
+	case "true":
+		q.Induced = true
+	default:
+		return q, false, newsgraph.Errorf(newsgraph.Invalid, "induced must be true or false, got %q", induced)
 	}
 	format := v.Get("format")
 	if format != "" && format != "json" && format != "ndjson" {

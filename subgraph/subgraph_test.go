@@ -30,7 +30,10 @@ type response struct {
 	Edges     []edge `json:"edges"`
 }
 
-type node struct{ ID, Name, Kind string }
+type node struct {
+	ID, Name, Kind string
+	Hops, Degree   int
+}
 
 type edge struct {
 	ID, Type, From, To string
@@ -44,9 +47,17 @@ func want(t *testing.T, s newsgraph.Store, q newsgraph.NeighborhoodQuery) respon
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := response{Root: q.ID, Truncated: sgs[0].Truncated, Nodes: []node{}, Edges: []edge{}}
+	var ids []string
 	for _, n := range sgs[0].Nodes {
-		r.Nodes = append(r.Nodes, node{n.ID, n.Name, string(n.Kind)})
+		ids = append(ids, n.ID)
+	}
+	degrees, err := s.Degrees(t.Context(), ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := response{Root: q.ID, Truncated: sgs[0].Truncated, Nodes: []node{}, Edges: []edge{}}
+	for i, n := range sgs[0].Nodes {
+		r.Nodes = append(r.Nodes, node{n.ID, n.Name, string(n.Kind), sgs[0].Hops[i], degrees[n.ID]})
 	}
 	for _, e := range sgs[0].Edges {
 		r.Edges = append(r.Edges, edge{e.ID, e.Type, e.From, e.To, e.Confidence})
@@ -101,11 +112,22 @@ func TestResponsesHoldTheStoresSubgraph(t *testing.T) {
 		{"root=" + storetest.PersonTrump + "&depth=3&direction=out&types=MAKES_CLAIM,ABOUT&kinds=claim,place",
 			newsgraph.NeighborhoodQuery{ID: storetest.PersonTrump, Depth: 3, Direction: newsgraph.Out, Types: []string{"MAKES_CLAIM", "ABOUT"}, Kinds: []newsgraph.Kind{newsgraph.KindClaim, newsgraph.KindPlace}, Limit: newsgraph.DefaultNeighborhood}},
 		{"root=" + storetest.OrgSinaloaCartel + "&depth=2&asOf=2025-01-01", newsgraph.NeighborhoodQuery{ID: storetest.OrgSinaloaCartel, Depth: 2, Limit: newsgraph.DefaultNeighborhood, AsOf: newsgraph.MustParseDate("2025-01-01")}},
+		{"root=" + storetest.OrgSinaloaCartel + "&depth=2&induced=true", newsgraph.NeighborhoodQuery{ID: storetest.OrgSinaloaCartel, Depth: 2, Limit: newsgraph.DefaultNeighborhood, Induced: true}},
 	} {
 		t.Run(tt.query, func(t *testing.T) {
 			w := want(t, s, tt.q)
 			if len(w.Nodes) < 2 {
 				t.Fatalf("the query finds %d nodes: pick one that finds more", len(w.Nodes))
+			}
+			if tt.q.Induced {
+				walk := tt.q
+				walk.Induced = false
+				if len(want(t, s, walk).Edges) >= len(w.Edges) {
+					t.Fatalf("induced edges add nothing to this walk: pick one where they do")
+				}
+			}
+			if last := w.Nodes[len(w.Nodes)-1]; last.Hops == 0 || last.Degree == 0 {
+				t.Fatalf("the last node %+v has no hops or degree: the comparison would not test them", last)
 			}
 			resp, body := get(t, base, tt.query, nil)
 			if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/json" {
@@ -192,6 +214,7 @@ func TestErrorsCarryTheAPIsCodes(t *testing.T) {
 		{"bad direction", open, "root=" + storetest.PlaceMexico + "&direction=sideways", nil, 400, "BAD_USER_INPUT", "SIDEWAYS"},
 		{"bad date", open, "root=" + storetest.PlaceMexico + "&asOf=yesterday", nil, 400, "BAD_USER_INPUT", "asOf"},
 		{"bad format", open, "root=" + storetest.PlaceMexico + "&format=xml", nil, 400, "BAD_USER_INPUT", "format"},
+		{"bad induced", open, "root=" + storetest.PlaceMexico + "&induced=yes", nil, 400, "BAD_USER_INPUT", "induced"},
 		{"unknown root", open, "root=" + url.QueryEscape("person:nobody"), nil, 404, "NOT_FOUND", "person:nobody"},
 		{"unknown key", open, "root=" + storetest.PlaceMexico, bearer("ngk_0123456789ab_" + strings.Repeat("A", 43)), 401, "UNAUTHENTICATED", ""},
 		{"no key where reads need one", closed, "root=" + storetest.PlaceMexico, nil, 401, "UNAUTHENTICATED", "key"},

@@ -199,7 +199,7 @@ func TestHelpDocumentsConfiguration(t *testing.T) {
 	if err != nil {
 		t.Fatalf("serve --help: %v\n%s", err, out)
 	}
-	for _, want := range []string{"--addr", "--data", "NEWSGRAPH_ADDR", "NEWSGRAPH_DATA", "NEO4J_URI", "NEO4J_PASSWORD", "--no-seed", "--no-metrics", "NEWSGRAPH_METRICS", "--metrics-addr"} {
+	for _, want := range []string{"--addr", "--data", "NEWSGRAPH_ADDR", "NEWSGRAPH_DATA", "NEO4J_URI", "NEO4J_PASSWORD", "--no-seed", "--no-metrics", "NEWSGRAPH_METRICS", "--metrics-addr", "--cors-origins", "NEWSGRAPH_CORS_ORIGINS"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("serve --help lacks %q:\n%s", want, out)
 		}
@@ -215,5 +215,16 @@ func TestStoreErrorsExitNonZero(t *testing.T) {
 	}
 	if !strings.Contains(string(out), "Neo4j") {
 		t.Errorf("error output does not name Neo4j:\n%s", out)
+	}
+}
+
+func TestServeRefusesAMalformedCORSOrigin(t *testing.T) {
+	home := newGraphHome(t)
+	_, stderr, code := home.run(t, nil, "serve", "--addr", "127.0.0.1:0", "--cors-origins", "https://app.example.com/")
+	if code == 0 {
+		t.Fatal("serve with a malformed CORS origin started")
+	}
+	if !strings.Contains(stderr, "--cors-origins") {
+		t.Errorf("stderr = %q, want it to name --cors-origins", stderr)
 	}
 }

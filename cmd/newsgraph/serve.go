@@ -66,6 +66,9 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
+	if err := server.CheckCORSOrigins(c.Limits.CORSOrigins); err != nil {
+		return fmt.Errorf("--cors-origins: %w", err)
+	}
 	store, err := c.Store.open(ctx, logger)
 	if err != nil {
 		return err
@@ -122,7 +125,8 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 			Burst:     c.Limits.RateBurst,
 			ClientOf:  clientOf(keys, c.Limits.TrustedProxyHeader),
 		},
-		Middleware: obs.middleware,
+		CORSOrigins: c.Limits.CORSOrigins,
+		Middleware:  obs.middleware,
 	}
 	return server.Serve(ctx, server.Handler(routes, store, cfg), cfg, nil)
 }
@@ -144,15 +148,16 @@ func seedIfEmpty(ctx context.Context, store newsgraph.Store, logger *slog.Logger
 
 // limitFlags are the limits an operator of a public server sets.
 type limitFlags struct {
-	MaxConcurrent      int     `default:"256" env:"NEWSGRAPH_MAX_CONCURRENT" help:"Requests served at once (probes and websockets not counted); more are answered 503 with Retry-After."`
-	RateLimit          float64 `default:"0" env:"NEWSGRAPH_RATE_LIMIT" help:"Requests per second each client may make (by API key id, else by address); over it, 429 with Retry-After. 0 turns the limit off."`
-	RateBurst          int     `default:"0" env:"NEWSGRAPH_RATE_BURST" help:"Requests a client may make at once above --rate-limit; 0 means the rate, rounded up."`
-	TrustedProxyHeader string  `placeholder:"HEADER" env:"NEWSGRAPH_TRUSTED_PROXY_HEADER" help:"Header whose last address is the client's, such as X-Forwarded-For; set it only behind a proxy that sets it."`
-	MaxRootFields      int     `default:"20" env:"NEWSGRAPH_MAX_ROOT_FIELDS" help:"Root fields one GraphQL operation may have."`
-	MaxAliases         int     `default:"30" env:"NEWSGRAPH_MAX_ALIASES" help:"Aliased fields one GraphQL operation may have."`
-	Introspection      bool    `default:"true" negatable:"" env:"NEWSGRAPH_INTROSPECTION" help:"Answer schema introspection (--no-introspection to turn it off; GraphiQL's docs need it)."`
-	PersistedQueries   string  `default:"apq" enum:"apq,allowlist,off" env:"NEWSGRAPH_PERSISTED_QUERIES" help:"Persisted queries: apq (automatic: clients may send a query's hash, any query still runs), allowlist (only the operations of --persisted-queries-file run), or off."`
-	PersistedFile      string  `name:"persisted-queries-file" placeholder:"FILE" type:"existingfile" env:"NEWSGRAPH_PERSISTED_QUERIES_FILE" help:"Apollo persisted query manifest (JSON) of the operations --persisted-queries=allowlist accepts."`
+	MaxConcurrent      int      `default:"256" env:"NEWSGRAPH_MAX_CONCURRENT" help:"Requests served at once (probes and websockets not counted); more are answered 503 with Retry-After."`
+	RateLimit          float64  `default:"0" env:"NEWSGRAPH_RATE_LIMIT" help:"Requests per second each client may make (by API key id, else by address); over it, 429 with Retry-After. 0 turns the limit off."`
+	RateBurst          int      `default:"0" env:"NEWSGRAPH_RATE_BURST" help:"Requests a client may make at once above --rate-limit; 0 means the rate, rounded up."`
+	TrustedProxyHeader string   `placeholder:"HEADER" env:"NEWSGRAPH_TRUSTED_PROXY_HEADER" help:"Header whose last address is the client's, such as X-Forwarded-For; set it only behind a proxy that sets it."`
+	MaxRootFields      int      `default:"20" env:"NEWSGRAPH_MAX_ROOT_FIELDS" help:"Root fields one GraphQL operation may have."`
+	MaxAliases         int      `default:"30" env:"NEWSGRAPH_MAX_ALIASES" help:"Aliased fields one GraphQL operation may have."`
+	Introspection      bool     `default:"true" negatable:"" env:"NEWSGRAPH_INTROSPECTION" help:"Answer schema introspection (--no-introspection to turn it off; GraphiQL's docs need it)."`
+	CORSOrigins        []string `name:"cors-origins" placeholder:"ORIGIN" sep:"," env:"NEWSGRAPH_CORS_ORIGINS" help:"Origins whose pages may call /graphql, /v1/subgraph and /export from a browser (exact, such as https://app.example.com; * for any); off when empty."`
+	PersistedQueries   string   `default:"apq" enum:"apq,allowlist,off" env:"NEWSGRAPH_PERSISTED_QUERIES" help:"Persisted queries: apq (automatic: clients may send a query's hash, any query still runs), allowlist (only the operations of --persisted-queries-file run), or off."`
+	PersistedFile      string   `name:"persisted-queries-file" placeholder:"FILE" type:"existingfile" env:"NEWSGRAPH_PERSISTED_QUERIES_FILE" help:"Apollo persisted query manifest (JSON) of the operations --persisted-queries=allowlist accepts."`
 }
 
 // allowlist loads the persisted query manifest, which the allowlist mode

@@ -57,6 +57,7 @@ type ComplexityRoot struct {
 		ClaimText       func(childComplexity int) int
 		Claimant        func(childComplexity int) int
 		CounterEvidence func(childComplexity int) int
+		Degree          func(childComplexity int) int
 		Description     func(childComplexity int) int
 		Documents       func(childComplexity int, first *int) int
 		FirstSeen       func(childComplexity int) int
@@ -107,6 +108,7 @@ type ComplexityRoot struct {
 
 	Event struct {
 		Aliases     func(childComplexity int) int
+		Degree      func(childComplexity int) int
 		Description func(childComplexity int) int
 		Documents   func(childComplexity int, first *int) int
 		EndDate     func(childComplexity int) int
@@ -150,6 +152,7 @@ type ComplexityRoot struct {
 
 	LegalConcept struct {
 		Aliases      func(childComplexity int) int
+		Degree       func(childComplexity int) int
 		Description  func(childComplexity int) int
 		Documents    func(childComplexity int, first *int) int
 		FirstSeen    func(childComplexity int) int
@@ -179,6 +182,7 @@ type ComplexityRoot struct {
 
 	Organization struct {
 		Aliases     func(childComplexity int) int
+		Degree      func(childComplexity int) int
 		Description func(childComplexity int) int
 		Documents   func(childComplexity int, first *int) int
 		FirstSeen   func(childComplexity int) int
@@ -202,6 +206,7 @@ type ComplexityRoot struct {
 
 	Person struct {
 		Aliases     func(childComplexity int) int
+		Degree      func(childComplexity int) int
 		Description func(childComplexity int) int
 		Documents   func(childComplexity int, first *int) int
 		FirstSeen   func(childComplexity int) int
@@ -215,6 +220,7 @@ type ComplexityRoot struct {
 
 	Place struct {
 		Aliases     func(childComplexity int) int
+		Degree      func(childComplexity int) int
 		Description func(childComplexity int) int
 		Documents   func(childComplexity int, first *int) int
 		FirstSeen   func(childComplexity int) int
@@ -231,7 +237,7 @@ type ComplexityRoot struct {
 		Entities      func(childComplexity int, kinds []newsgraph.Kind, first *int, after *string) int
 		Entity        func(childComplexity int, id string) int
 		MergeHistory  func(childComplexity int, id string, first *int) int
-		Neighborhood  func(childComplexity int, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date) int
+		Neighborhood  func(childComplexity int, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date, induced *bool) int
 		Paths         func(childComplexity int, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) int
 		RelationTypes func(childComplexity int) int
 		Relations     func(childComplexity int, filter *model.RelationFilter, first *int, after *string, asOf *newsgraph.Date) int
@@ -286,6 +292,7 @@ type ComplexityRoot struct {
 
 	Subgraph struct {
 		Edges     func(childComplexity int) int
+		Hops      func(childComplexity int) int
 		Nodes     func(childComplexity int) int
 		Truncated func(childComplexity int) int
 	}
@@ -312,6 +319,7 @@ type ComplexityRoot struct {
 type ClaimResolver interface {
 	Documents(ctx context.Context, objs []*model.Claim, first *int) ([][]*model.Document, error)
 	FirstSeen(ctx context.Context, objs []*model.Claim) ([]*newsgraph.Date, error)
+	Degree(ctx context.Context, objs []*model.Claim) ([]int, error)
 
 	Claimant(ctx context.Context, objs []*model.Claim) ([]model.Entity, error)
 
@@ -324,6 +332,7 @@ type DocumentResolver interface {
 type EventResolver interface {
 	Documents(ctx context.Context, objs []*model.Event, first *int) ([][]*model.Document, error)
 	FirstSeen(ctx context.Context, objs []*model.Event) ([]*newsgraph.Date, error)
+	Degree(ctx context.Context, objs []*model.Event) ([]int, error)
 
 	Place(ctx context.Context, objs []*model.Event) ([]*model.Place, error)
 	Relations(ctx context.Context, objs []*model.Event, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) ([]*model.RelationConnection, error)
@@ -340,6 +349,7 @@ type GraphChangeResolver interface {
 type LegalConceptResolver interface {
 	Documents(ctx context.Context, objs []*model.LegalConcept, first *int) ([][]*model.Document, error)
 	FirstSeen(ctx context.Context, objs []*model.LegalConcept) ([]*newsgraph.Date, error)
+	Degree(ctx context.Context, objs []*model.LegalConcept) ([]int, error)
 
 	Relations(ctx context.Context, objs []*model.LegalConcept, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) ([]*model.RelationConnection, error)
 	Neighbors(ctx context.Context, objs []*model.LegalConcept, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([][]model.Entity, error)
@@ -358,12 +368,14 @@ type MutationResolver interface {
 type OrganizationResolver interface {
 	Documents(ctx context.Context, objs []*model.Organization, first *int) ([][]*model.Document, error)
 	FirstSeen(ctx context.Context, objs []*model.Organization) ([]*newsgraph.Date, error)
+	Degree(ctx context.Context, objs []*model.Organization) ([]int, error)
 	Relations(ctx context.Context, objs []*model.Organization, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) ([]*model.RelationConnection, error)
 	Neighbors(ctx context.Context, objs []*model.Organization, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([][]model.Entity, error)
 }
 type PersonResolver interface {
 	Documents(ctx context.Context, objs []*model.Person, first *int) ([][]*model.Document, error)
 	FirstSeen(ctx context.Context, objs []*model.Person) ([]*newsgraph.Date, error)
+	Degree(ctx context.Context, objs []*model.Person) ([]int, error)
 
 	Relations(ctx context.Context, objs []*model.Person, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) ([]*model.RelationConnection, error)
 	Neighbors(ctx context.Context, objs []*model.Person, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([][]model.Entity, error)
@@ -371,6 +383,7 @@ type PersonResolver interface {
 type PlaceResolver interface {
 	Documents(ctx context.Context, objs []*model.Place, first *int) ([][]*model.Document, error)
 	FirstSeen(ctx context.Context, objs []*model.Place) ([]*newsgraph.Date, error)
+	Degree(ctx context.Context, objs []*model.Place) ([]int, error)
 	Relations(ctx context.Context, objs []*model.Place, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) ([]*model.RelationConnection, error)
 	Neighbors(ctx context.Context, objs []*model.Place, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) ([][]model.Entity, error)
 }
@@ -384,7 +397,7 @@ type QueryResolver interface {
 	Relations(ctx context.Context, filter *model.RelationFilter, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
 	RelationTypes(ctx context.Context) ([]*newsgraph.TypeCount, error)
 	Stats(ctx context.Context) (*newsgraph.Stats, error)
-	Neighborhood(ctx context.Context, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date) (*model.Subgraph, error)
+	Neighborhood(ctx context.Context, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date, induced *bool) (*model.Subgraph, error)
 	ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) (*model.Path, error)
 	Paths(ctx context.Context, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) ([]*model.Path, error)
 }
@@ -442,6 +455,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.CounterEvidence(childComplexity), true
+	case "Claim.degree":
+		if e.ComplexityRoot.Claim.Degree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Degree(childComplexity), true
 	case "Claim.description":
 		if e.ComplexityRoot.Claim.Description == nil {
 			break
@@ -643,6 +662,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Aliases(childComplexity), true
+	case "Event.degree":
+		if e.ComplexityRoot.Event.Degree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Degree(childComplexity), true
 	case "Event.description":
 		if e.ComplexityRoot.Event.Description == nil {
 			break
@@ -831,6 +856,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalConcept.Aliases(childComplexity), true
+	case "LegalConcept.degree":
+		if e.ComplexityRoot.LegalConcept.Degree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalConcept.Degree(childComplexity), true
 	case "LegalConcept.description":
 		if e.ComplexityRoot.LegalConcept.Description == nil {
 			break
@@ -999,6 +1030,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Aliases(childComplexity), true
+	case "Organization.degree":
+		if e.ComplexityRoot.Organization.Degree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.Degree(childComplexity), true
 	case "Organization.description":
 		if e.ComplexityRoot.Organization.Description == nil {
 			break
@@ -1101,6 +1138,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Aliases(childComplexity), true
+	case "Person.degree":
+		if e.ComplexityRoot.Person.Degree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Degree(childComplexity), true
 	case "Person.description":
 		if e.ComplexityRoot.Person.Description == nil {
 			break
@@ -1177,6 +1220,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Place.Aliases(childComplexity), true
+	case "Place.degree":
+		if e.ComplexityRoot.Place.Degree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Place.Degree(childComplexity), true
 	case "Place.description":
 		if e.ComplexityRoot.Place.Description == nil {
 			break
@@ -1307,7 +1356,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["limit"].(*int), args["asOf"].(*newsgraph.Date)), true
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["direction"].(*newsgraph.Direction), args["types"].([]string), args["kinds"].([]newsgraph.Kind), args["limit"].(*int), args["asOf"].(*newsgraph.Date), args["induced"].(*bool)), true
 	case "Query.paths":
 		if e.ComplexityRoot.Query.Paths == nil {
 			break
@@ -1538,6 +1587,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subgraph.Edges(childComplexity), true
+	case "Subgraph.hops":
+		if e.ComplexityRoot.Subgraph.Hops == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Hops(childComplexity), true
 	case "Subgraph.nodes":
 		if e.ComplexityRoot.Subgraph.Nodes == nil {
 			break
@@ -1797,6 +1852,8 @@ interface Entity {
   ): [Document!]!
   "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
   firstSeen: Date
+  "The number of relations at either end of this entity, in either direction and whatever their types and dates; a self-loop counts once. Cheap: read from the store's indexes, one store call for a whole list."
+  degree: Int!
   "The relations this entity takes part in, in ascending relation id order."
   relations(
     "Only relations of these types, such as [\"REJECTS\"]; all types when omitted."
@@ -1847,6 +1904,8 @@ type Person implements Entity {
   ): [Document!]!
   "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
   firstSeen: Date
+  "The number of relations at either end of this entity, in either direction and whatever their types and dates; a self-loop counts once. Cheap: read from the store's indexes, one store call for a whole list."
+  degree: Int!
   "The offices and titles the person holds or held, such as \"President of Mexico\"."
   roles: [String!]!
   "The relations this person takes part in, in ascending relation id order."
@@ -1896,6 +1955,8 @@ type Organization implements Entity {
   ): [Document!]!
   "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
   firstSeen: Date
+  "The number of relations at either end of this entity, in either direction and whatever their types and dates; a self-loop counts once. Cheap: read from the store's indexes, one store call for a whole list."
+  degree: Int!
   "The relations this organisation takes part in, in ascending relation id order."
   relations(
     "Only relations of these types; all types when omitted."
@@ -1943,6 +2004,8 @@ type Place implements Entity {
   ): [Document!]!
   "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
   firstSeen: Date
+  "The number of relations at either end of this entity, in either direction and whatever their types and dates; a self-loop counts once. Cheap: read from the store's indexes, one store call for a whole list."
+  degree: Int!
   "The relations this place takes part in, in ascending relation id order."
   relations(
     "Only relations of these types; all types when omitted."
@@ -1990,6 +2053,8 @@ type LegalConcept implements Entity {
   ): [Document!]!
   "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
   firstSeen: Date
+  "The number of relations at either end of this entity, in either direction and whatever their types and dates; a self-loop counts once. Cheap: read from the store's indexes, one store call for a whole list."
+  degree: Int!
   "The body of law or jurisdiction the concept belongs to, such as \"US domestic law\", or null when unknown."
   jurisdiction: String
   "The relations this legal concept takes part in, in ascending relation id order."
@@ -2039,6 +2104,8 @@ type Event implements Entity {
   ): [Document!]!
   "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
   firstSeen: Date
+  "The number of relations at either end of this entity, in either direction and whatever their types and dates; a self-loop counts once. Cheap: read from the store's indexes, one store call for a whole list."
+  degree: Int!
   "The day the event started, or null when unknown."
   startDate: Date
   "The day the event ended, or null when unknown or ongoing."
@@ -2092,6 +2159,8 @@ type Claim implements Entity {
   ): [Document!]!
   "The earliest publication day among ` + "`" + `documents` + "`" + `, or null when none has one."
   firstSeen: Date
+  "The number of relations at either end of this entity, in either direction and whatever their types and dates; a self-loop counts once. Cheap: read from the store's indexes, one store call for a whole list."
+  degree: Int!
   "The claim as reported, or null when not recorded."
   claimText: String
   "The entity that states the claim, or null when unknown."
@@ -2663,8 +2732,14 @@ A set of entities and the relations among them, ready to draw: every edge's
 type Subgraph {
   "The entities, the root first, in the order the walk reached them."
   nodes: [Entity!]!
-  "The relations among the nodes that the walk followed."
+  "The relations among the nodes that the walk followed, then, with ` + "`" + `induced: true` + "`" + `, every other relation among them."
   edges: [Relation!]!
+  """
+  The hop distance of each node from the root, parallel to ` + "`" + `nodes` + "`" + `: hops[i]
+  is the number of relations between the root and nodes[i] along the walk
+  (0 for the root), as the breadth-first walk found it.
+  """
+  hops: [Int!]!
   "Whether the node limit left out entities the walk reached."
   truncated: Boolean!
 }
@@ -2702,6 +2777,13 @@ extend type Query {
     limit: Int = 100
     "Follow only relations valid on this day (validFrom and validTo, open ends allowed)."
     asOf: Date
+    """
+    Also return every other relation among the nodes that matches ` + "`" + `types` + "`" + ` and
+    ` + "`" + `asOf` + "`" + `, whatever its direction, after the walk's own edges, in ascending id
+    order: the subgraph the nodes induce. ` + "`" + `direction` + "`" + ` and ` + "`" + `kinds` + "`" + ` then only
+    choose the nodes.
+    """
+    induced: Boolean = false
   ): Subgraph!
   """
   A path with the fewest relations between two entities, or null when they
@@ -2933,6 +3015,8 @@ func (ec *executionContext) childFields_Place(ctx context.Context, field graphql
 		return ec.fieldContext_Place_documents(ctx, field)
 	case "firstSeen":
 		return ec.fieldContext_Place_firstSeen(ctx, field)
+	case "degree":
+		return ec.fieldContext_Place_degree(ctx, field)
 	case "relations":
 		return ec.fieldContext_Place_relations(ctx, field)
 	case "neighbors":
@@ -3039,6 +3123,8 @@ func (ec *executionContext) childFields_Subgraph(ctx context.Context, field grap
 		return ec.fieldContext_Subgraph_nodes(ctx, field)
 	case "edges":
 		return ec.fieldContext_Subgraph_edges(ctx, field)
+	case "hops":
+		return ec.fieldContext_Subgraph_hops(ctx, field)
 	case "truncated":
 		return ec.fieldContext_Subgraph_truncated(ctx, field)
 	}
@@ -4128,6 +4214,14 @@ func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "induced",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["induced"] = arg7
 	return args, nil
 }
 
@@ -4650,6 +4744,52 @@ func (ec *executionContext) resolveBatch_Claim_firstSeen(ctx context.Context, fi
 		results,
 		err,
 		"Claim.firstSeen",
+	)
+}
+
+func (ec *executionContext) _Claim_degree(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_degree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Claim_degree(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_degree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "Int")
+}
+func (ec *executionContext) resolveBatch_Claim_degree(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (any, error) {
+	resolver := ec.Resolvers.Claim()
+	if batch, ok := graphql.BatchParentsFor[*model.Claim](ctx, "Claim"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Degree(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[int](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Claim.degree",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Degree(ctx, []*model.Claim{obj})
+	return graphql.ResolveBatchSingleResult[int](
+		ctx,
+		results,
+		err,
+		"Claim.degree",
 	)
 }
 
@@ -5674,6 +5814,52 @@ func (ec *executionContext) resolveBatch_Event_firstSeen(ctx context.Context, fi
 	)
 }
 
+func (ec *executionContext) _Event_degree(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_degree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Event_degree(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_degree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, true, "Int")
+}
+func (ec *executionContext) resolveBatch_Event_degree(ctx context.Context, field graphql.CollectedField, obj *model.Event) (any, error) {
+	resolver := ec.Resolvers.Event()
+	if batch, ok := graphql.BatchParentsFor[*model.Event](ctx, "Event"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Degree(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[int](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Event.degree",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Degree(ctx, []*model.Event{obj})
+	return graphql.ResolveBatchSingleResult[int](
+		ctx,
+		results,
+		err,
+		"Event.degree",
+	)
+}
+
 func (ec *executionContext) _Event_startDate(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6600,6 +6786,52 @@ func (ec *executionContext) resolveBatch_LegalConcept_firstSeen(ctx context.Cont
 	)
 }
 
+func (ec *executionContext) _LegalConcept_degree(ctx context.Context, field graphql.CollectedField, obj *model.LegalConcept) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalConcept_degree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_LegalConcept_degree(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalConcept_degree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalConcept", field, true, true, "Int")
+}
+func (ec *executionContext) resolveBatch_LegalConcept_degree(ctx context.Context, field graphql.CollectedField, obj *model.LegalConcept) (any, error) {
+	resolver := ec.Resolvers.LegalConcept()
+	if batch, ok := graphql.BatchParentsFor[*model.LegalConcept](ctx, "LegalConcept"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Degree(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[int](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"LegalConcept.degree",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Degree(ctx, []*model.LegalConcept{obj})
+	return graphql.ResolveBatchSingleResult[int](
+		ctx,
+		results,
+		err,
+		"LegalConcept.degree",
+	)
+}
+
 func (ec *executionContext) _LegalConcept_jurisdiction(ctx context.Context, field graphql.CollectedField, obj *model.LegalConcept) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7449,6 +7681,52 @@ func (ec *executionContext) resolveBatch_Organization_firstSeen(ctx context.Cont
 	)
 }
 
+func (ec *executionContext) _Organization_degree(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_degree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Organization_degree(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_degree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organization", field, true, true, "Int")
+}
+func (ec *executionContext) resolveBatch_Organization_degree(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (any, error) {
+	resolver := ec.Resolvers.Organization()
+	if batch, ok := graphql.BatchParentsFor[*model.Organization](ctx, "Organization"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Degree(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[int](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Organization.degree",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Degree(ctx, []*model.Organization{obj})
+	return graphql.ResolveBatchSingleResult[int](
+		ctx,
+		results,
+		err,
+		"Organization.degree",
+	)
+}
+
 func (ec *executionContext) _Organization_relations(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7944,6 +8222,52 @@ func (ec *executionContext) resolveBatch_Person_firstSeen(ctx context.Context, f
 	)
 }
 
+func (ec *executionContext) _Person_degree(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_degree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Person_degree(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_degree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, true, true, "Int")
+}
+func (ec *executionContext) resolveBatch_Person_degree(ctx context.Context, field graphql.CollectedField, obj *model.Person) (any, error) {
+	resolver := ec.Resolvers.Person()
+	if batch, ok := graphql.BatchParentsFor[*model.Person](ctx, "Person"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Degree(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[int](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Person.degree",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Degree(ctx, []*model.Person{obj})
+	return graphql.ResolveBatchSingleResult[int](
+		ctx,
+		results,
+		err,
+		"Person.degree",
+	)
+}
+
 func (ec *executionContext) _Person_roles(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8326,6 +8650,52 @@ func (ec *executionContext) resolveBatch_Place_firstSeen(ctx context.Context, fi
 		results,
 		err,
 		"Place.firstSeen",
+	)
+}
+
+func (ec *executionContext) _Place_degree(ctx context.Context, field graphql.CollectedField, obj *model.Place) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Place_degree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Place_degree(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Place_degree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Place", field, true, true, "Int")
+}
+func (ec *executionContext) resolveBatch_Place_degree(ctx context.Context, field graphql.CollectedField, obj *model.Place) (any, error) {
+	resolver := ec.Resolvers.Place()
+	if batch, ok := graphql.BatchParentsFor[*model.Place](ctx, "Place"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Degree(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[int](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Place.degree",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Degree(ctx, []*model.Place{obj})
+	return graphql.ResolveBatchSingleResult[int](
+		ctx,
+		results,
+		err,
+		"Place.degree",
 	)
 }
 
@@ -8845,7 +9215,7 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["limit"].(*int), fc.Args["asOf"].(*newsgraph.Date))
+			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["direction"].(*newsgraph.Direction), fc.Args["types"].([]string), fc.Args["kinds"].([]newsgraph.Kind), fc.Args["limit"].(*int), fc.Args["asOf"].(*newsgraph.Date), fc.Args["induced"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
@@ -9948,6 +10318,29 @@ func (ec *executionContext) fieldContext_Subgraph_edges(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_hops(ctx context.Context, field graphql.CollectedField, obj *model.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_hops(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hops, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []int) graphql.Marshaler {
+			return ec.marshalNInt2ᚕintᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_hops(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graphql.CollectedField, obj *model.Subgraph) (ret graphql.Marshaler) {
@@ -11738,6 +12131,12 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Claim_firstSeen(ctx, field, obj)
 				})
+		case "degree":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_degree(ctx, field, obj)
+				})
 		case "claimText":
 			out.Values[i] = ec._Claim_claimText(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -12100,6 +12499,12 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Event_firstSeen(ctx, field, obj)
 				})
+		case "degree":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_degree(ctx, field, obj)
+				})
 		case "startDate":
 			out.Values[i] = ec._Event_startDate(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -12389,6 +12794,12 @@ func (ec *executionContext) _LegalConcept(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalConcept_firstSeen(ctx, field, obj)
 				})
+		case "degree":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalConcept_degree(ctx, field, obj)
+				})
 		case "jurisdiction":
 			out.Values[i] = ec._LegalConcept_jurisdiction(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -12598,6 +13009,12 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_firstSeen(ctx, field, obj)
 				})
+		case "degree":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_degree(ctx, field, obj)
+				})
 		case "relations":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -12756,6 +13173,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_firstSeen(ctx, field, obj)
 				})
+		case "degree":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_degree(ctx, field, obj)
+				})
 		case "roles":
 			out.Values[i] = ec._Person_roles(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -12837,6 +13260,12 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Place_firstSeen(ctx, field, obj)
+				})
+		case "degree":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Place_degree(ctx, field, obj)
 				})
 		case "relations":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -13320,6 +13749,11 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "edges":
 			out.Values[i] = ec._Subgraph_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hops":
+			out.Values[i] = ec._Subgraph_hops(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -14238,6 +14672,35 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]int, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInt2int(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNInt2ᚕintᚄ(ctx context.Context, sel ast.SelectionSet, v []int) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNInt2int(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNKindCount2githubᚗcomᚋnewsgraphᚋnewsgraphᚐKindCount(ctx context.Context, sel ast.SelectionSet, v newsgraph.KindCount) graphql.Marshaler {

@@ -231,8 +231,12 @@ type SearchHit struct {
 type Subgraph struct {
 	// The entities, the root first, in the order the walk reached them.
 	Nodes []Entity `json:"nodes"`
-	// The relations among the nodes that the walk followed.
+	// The relations among the nodes that the walk followed, then, with `induced: true`, every other relation among them.
 	Edges []*Relation `json:"edges"`
+	// The hop distance of each node from the root, parallel to `nodes`: hops[i]
+	// is the number of relations between the root and nodes[i] along the walk
+	// (0 for the root), as the breadth-first walk found it.
+	Hops []int `json:"hops"`
 	// Whether the node limit left out entities the walk reached.
 	Truncated bool `json:"truncated"`
 }

@@ -1,0 +1,34 @@
+package neo4j
+
+import (
+	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Degrees returns, for each requested entity id that exists (an id merged
+// away answers for its survivor), the number of relations at either end of
+// it, a self-loop once, in one round trip that counts relationships
+// without reading them (entity_degrees.cypher).
+func (s *Store) Degrees(ctx context.Context, ids []string) (map[string]int, error) {
+	if len(ids) == 0 {
+		return map[string]int{}, nil
+	}
+	return readTx(ctx, s, "degrees", func(tx neo4j.ManagedTransaction) (map[string]int, error) {
+		recs, err := run(ctx, tx, entityDegrees, map[string]any{"ids": unique(ids)})
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[string]int, len(recs))
+		for _, rec := range recs {
+			requested, err := value[string](rec, "requested")
+			if err != nil {
+				return nil, err
+			}
+			if out[requested], err = count(rec, "degree"); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	})
+}
