@@ -45,7 +45,7 @@ func TestErrorCodes(t *testing.T) {
 		{"malformed cursor", `{ entities(after: "garbage") { totalCount } }`, nil, "BAD_USER_INPUT", []string{"malformed cursor"}},
 		{"malformed relations cursor", `query($after: String) { relations(after: $after) { totalCount } }`, map[string]any{"after": "!!"}, "BAD_USER_INPUT", []string{"malformed cursor"}},
 		{"depth limit", deep, nil, "LIMIT_EXCEEDED", []string{"depth 13", "limit of 12"}},
-		{"complexity limit", `{ entities(first: 500) { edges { node { relations(first: 500) { totalCount } } } } }`, nil, "LIMIT_EXCEEDED", []string{"limit of 20000"}},
+		{"complexity limit", `{ entities(first: 500) { edges { node { relations(first: 500) { totalCount } } } } }`, nil, "LIMIT_EXCEEDED", []string{"limit of 30000"}},
 		{"parse error", `{ entity(id: "x") `, nil, "GRAPHQL_PARSE_FAILED", nil},
 		{"unknown field", `{ entity(id: "x") { nope } }`, nil, "GRAPHQL_VALIDATION_FAILED", []string{"nope"}},
 		{"invalid enum variable", `query($k: [EntityKind!]) { entities(kinds: $k) { totalCount } }`, map[string]any{"k": []string{"ROBOT"}}, "GRAPHQL_VALIDATION_FAILED", []string{"ROBOT"}},
@@ -110,7 +110,7 @@ func TestExponentialFragmentsAreRejected(t *testing.T) {
 		fmt.Fprintf(&b, " fragment F%d on Query { ...F%d ...F%d }", i, i+1, i+1)
 	}
 	fmt.Fprintf(&b, " fragment F%d on Query { stats { entities } }", n)
-	a.mustFail(t, b.String(), nil, "LIMIT_EXCEEDED", "exceeds the limit of 20000")
+	a.mustFail(t, b.String(), nil, "LIMIT_EXCEEDED", "exceeds the limit of 30000")
 }
 
 // faultyStore is the real store with one method broken, to check how the

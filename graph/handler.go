@@ -24,10 +24,11 @@ const (
 	// DefaultComplexityLimit bounds an operation's complexity. List fields
 	// multiply the complexity of their items by their page size (see
 	// complexity.go), so the number approximates the values an operation
-	// may resolve: 100 relations with their ends and evidence cost about
-	// 1,000, a default neighbourhood (100 nodes) about 1,200, a 50-entity
-	// page with a relation count and 50 neighbours each about 3,000.
-	DefaultComplexityLimit = 20000
+	// may resolve; one unit measured about 1 KB and 15 allocations
+	// (BenchmarkComplexity), so the limit bounds an answer near 30 MB. The
+	// explorer's largest neighbourhood (depth 2, limit 500, the node and
+	// edge fields it draws) costs 26,001.
+	DefaultComplexityLimit = 30000
 	// DefaultDepthLimit bounds how deeply an operation nests fields.
 	DefaultDepthLimit = 12
 	// DefaultRequestTimeout bounds the time one request may take.

@@ -72,7 +72,7 @@ func TestHostileOperationsAreRefusedWithACode(t *testing.T) {
 			name:    "documents with their text, under the root-field limit",
 			query:   aliased(19, `entity(id: "person:claudia-sheinbaum") { documents { text } }`),
 			code:    "LIMIT_EXCEEDED",
-			message: []string{"complexity", "limit of 20000"},
+			message: []string{"complexity", "limit of 30000"},
 		},
 		{
 			name:    "aliases nested below the root",

@@ -23,7 +23,7 @@ type serveCmd struct {
 	Addr            string        `default:"127.0.0.1:8080" env:"NEWSGRAPH_ADDR" help:"Address to listen on."`
 	SeedEmpty       bool          `name:"seed" default:"true" negatable:"" env:"NEWSGRAPH_SEED" help:"Load the seed graph when the store is empty (--no-seed to start empty)."`
 	RequestTimeout  time.Duration `default:"10s" env:"NEWSGRAPH_REQUEST_TIMEOUT" help:"Time limit of one GraphQL request."`
-	ComplexityLimit int           `default:"20000" env:"NEWSGRAPH_COMPLEXITY_LIMIT" help:"Maximum complexity score of one GraphQL operation."`
+	ComplexityLimit int           `default:"30000" env:"NEWSGRAPH_COMPLEXITY_LIMIT" help:"Maximum complexity score of one GraphQL operation."`
 	DepthLimit      int           `default:"12" env:"NEWSGRAPH_DEPTH_LIMIT" help:"Maximum selection-set nesting depth of one GraphQL operation."`
 	ExportTimeout   time.Duration `default:"10m" env:"NEWSGRAPH_EXPORT_TIMEOUT" help:"Time limit of a whole-graph export at GET /export, which streams (a neighbourhood export has the request timeout)."`
 	ShutdownTimeout time.Duration `default:"15s" env:"NEWSGRAPH_SHUTDOWN_TIMEOUT" help:"Time allowed for in-flight requests on SIGINT/SIGTERM."`
