@@ -84,6 +84,13 @@ func setCode(gqlErr *gqlerror.Error, code string) {
 	errcode.Set(gqlErr, code)
 }
 
+// codedError is a GraphQL error with message and an extensions.code.
+func codedError(code newsgraph.Code, message string) *gqlerror.Error {
+	err := gqlerror.Errorf("%s", message)
+	setCode(err, string(code))
+	return err
+}
+
 // recoverFunc turns a panic in a resolver into an INTERNAL_SERVER_ERROR
 // and logs it with its stack.
 func recoverFunc(logger *slog.Logger) graphql.RecoverFunc {
@@ -116,9 +123,7 @@ func recoverHTTP(next http.Handler, logger *slog.Logger) http.Handler {
 
 // writeError answers with a GraphQL response holding one error.
 func writeError(w http.ResponseWriter, status int, code newsgraph.Code, message string) {
-	gqlErr := gqlerror.Errorf("%s", message)
-	setCode(gqlErr, string(code))
-	body, err := json.Marshal(graphql.Response{Errors: gqlerror.List{gqlErr}})
+	body, err := json.Marshal(graphql.Response{Errors: gqlerror.List{codedError(code, message)}})
 	if err != nil {
 		status, body = http.StatusInternalServerError, []byte(`{"errors":[{"message":"internal error"}]}`)
 	}

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -64,9 +65,7 @@ func (l shapeLimit) MutateOperationContext(_ context.Context, opCtx *graphql.Ope
 }
 
 func limitError(format string, args ...any) *gqlerror.Error {
-	err := gqlerror.Errorf(format, args...)
-	setCode(err, string(newsgraph.LimitExceeded))
-	return err
+	return codedError(newsgraph.LimitExceeded, fmt.Sprintf(format, args...))
 }
 
 // shape is the depth, the number of fields and of aliased fields of a

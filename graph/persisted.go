@@ -10,7 +10,6 @@ import (
 	"io"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -178,21 +177,14 @@ func persistedHash(extensions map[string]any) (string, *gqlerror.Error) {
 	if !ok {
 		return "", codedError(newsgraph.Invalid, "extensions.persistedQuery must be an object with version and sha256Hash")
 	}
-	if v, _ := pq["version"].(float64); v != 1 {
-		if n, isNumber := pq["version"].(json.Number); !isNumber || n.String() != "1" {
-			return "", codedError(newsgraph.Invalid, "extensions.persistedQuery.version must be 1")
-		}
+	// A number decodes as json.Number from a POST body and as float64
+	// from a GET's extensions parameter; both print 1 as "1".
+	if fmt.Sprint(pq["version"]) != "1" {
+		return "", codedError(newsgraph.Invalid, "extensions.persistedQuery.version must be 1")
 	}
 	hash, _ := pq["sha256Hash"].(string)
 	if len(hash) != sha256.Size*2 {
 		return "", codedError(newsgraph.Invalid, "extensions.persistedQuery.sha256Hash must be 64 hexadecimal digits")
 	}
 	return hash, nil
-}
-
-// codedError is a GraphQL error with an extensions.code.
-func codedError(code newsgraph.Code, message string) *gqlerror.Error {
-	err := gqlerror.Errorf("%s", message)
-	errcode.Set(err, string(code))
-	return err
 }

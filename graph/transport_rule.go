@@ -57,17 +57,11 @@ func (transportRule) MutateOperationContext(ctx context.Context, opCtx *graphql.
 	transport := transportOf(ctx)
 	switch op := opCtx.Operation.Operation; {
 	case op == ast.Subscription && transport != transportWebsocket:
-		return invalidError("subscriptions need a websocket (the graphql-transport-ws protocol at /graphql); POST and GET carry queries and mutations")
+		return codedError(newsgraph.Invalid, "subscriptions need a websocket (the graphql-transport-ws protocol at /graphql); POST and GET carry queries and mutations")
 	case op == ast.Mutation && transport == http.MethodGet:
-		return invalidError("mutations must be sent by POST, not GET")
+		return codedError(newsgraph.Invalid, "mutations must be sent by POST, not GET")
 	}
 	return nil
-}
-
-func invalidError(message string) *gqlerror.Error {
-	err := gqlerror.Errorf("%s", message)
-	setCode(err, string(newsgraph.Invalid))
-	return err
 }
 
 // badUpgrade returns what is wrong with a websocket upgrade request, or ""

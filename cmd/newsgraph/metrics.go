@@ -4,11 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net/http"
 
-	"github.com/99designs/gqlgen/graphql"
-
-	"github.com/newsgraph/newsgraph/instrument"
 	"github.com/newsgraph/newsgraph/metrics"
 	"github.com/newsgraph/newsgraph/server"
 )
@@ -17,18 +13,6 @@ import (
 type metricsFlags struct {
 	Enabled bool   `name:"metrics" default:"true" negatable:"" env:"NEWSGRAPH_METRICS" help:"Serve Prometheus metrics at GET /metrics (--no-metrics to turn them off). On the API's address anyone who reaches it can read them: block /metrics at the proxy in front, or use --metrics-addr."`
 	Addr    string `name:"metrics-addr" placeholder:"ADDR" env:"NEWSGRAPH_METRICS_ADDR" help:"Serve /metrics on this address, a listener of its own outside the API's limits, instead of on the API's address."`
-}
-
-// observed is what metrics and tracing add to the server's wiring: the
-// observers of the store the API's handlers call, the GraphQL extensions
-// and ingest hook, the middleware and the /metrics route. Empty, it adds
-// nothing.
-type observed struct {
-	observers  []instrument.Observer
-	extensions []graphql.HandlerExtension
-	ingested   func(committed, rejected, relations int)
-	middleware []func(http.Handler) http.Handler
-	route      http.Handler
 }
 
 // wire adds the metrics of a server over a store named storeName to o, and

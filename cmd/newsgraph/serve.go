@@ -9,6 +9,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/export"
 	"github.com/newsgraph/newsgraph/graph"
@@ -129,6 +131,18 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 		Middleware:  obs.middleware,
 	}
 	return server.Serve(ctx, server.Handler(routes, store, cfg), cfg, nil)
+}
+
+// observed is what metrics and tracing add to the server's wiring: the
+// observers of the store the API's handlers call, the GraphQL extensions
+// and ingest hook, the middleware and the /metrics route. Empty, it adds
+// nothing.
+type observed struct {
+	observers  []instrument.Observer
+	extensions []graphql.HandlerExtension
+	ingested   func(committed, rejected, relations int)
+	middleware []func(http.Handler) http.Handler
+	route      http.Handler
 }
 
 // seedIfEmpty loads the seed graph into a store that holds nothing yet, so
