@@ -98,8 +98,9 @@
 // Relation types are UPPER_SNAKE_CASE verbs and read as a sentence from the
 // From entity to the To entity ("person:claudia-sheinbaum REJECTS
 // legal-concept:foreign-military-intervention"). Inverse types are not
-// used: PRECEDED exists, SUCCEEDED does not. Vocabulary returns the list
-// with the kinds each type allows; Batch rejects anything else. In short:
+// used: PRECEDED exists, SUCCEEDED does not. The vocabulary is published at
+// the root (newsgraph.Vocabulary, with the kinds each type allows); Batch
+// rejects anything else. In short:
 //
 //   - Office and structure: HOLDS_OFFICE (person to organisation or
 //     country), LEADS (person to organisation or campaign), MEMBER_OF

@@ -25,7 +25,7 @@ var data embed.FS
 // their full text, entities and relations. The batch is normalised
 // (Batch.Normalize) and checked: by Batch.Validate, by CheckReferences
 // against nothing (the seed is self-contained, so every reference must
-// resolve inside it) and against the relation vocabulary (Vocabulary).
+// resolve inside it) and against the relation vocabulary (newsgraph.CheckVocabulary).
 // A failed check is a newsgraph Invalid error naming the offending item;
 // unreadable embedded data is an Internal error. Either means the embedded
 // data is broken, which the package tests rule out.
@@ -41,7 +41,7 @@ func Batch() (*newsgraph.Batch, error) {
 	if err := b.CheckReferences(nil, nil); err != nil {
 		return nil, fmt.Errorf("seed: %w", err)
 	}
-	if err := checkVocabulary(b); err != nil {
+	if err := newsgraph.CheckVocabulary(b); err != nil {
 		return nil, fmt.Errorf("seed: %w", err)
 	}
 	return b, nil
