@@ -16,10 +16,19 @@ type Service struct {
 	// mu serialises resolution and writing, so that two ingests naming the
 	// same new entity do not both decide to create it.
 	mu sync.Mutex
+	// strictVocabulary and noDuplicateWarnings are set by options.
+	strictVocabulary    bool
+	noDuplicateWarnings bool
 }
 
-// New returns a Service writing to store.
-func New(store newsgraph.Store) *Service { return &Service{store: store} }
+// New returns a Service writing to store, configured by opts.
+func New(store newsgraph.Store, opts ...Option) *Service {
+	s := &Service{store: store}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
 
 // Ingest validates in, resolves its entities against the graph and writes
 // the document, the new entities, the aliases matched entities gain and
@@ -77,7 +86,13 @@ type plan struct {
 	// creates and which it adds evidence to.
 	written                                 []string
 	createdRelations, corroboratedRelations map[string]bool
+	// stored are the stored versions of the relations the plan
+	// corroborates, for a dry run's report.
+	stored map[string]*newsgraph.Relation
 }
+
+// warn adds a warning to the plan's result.
+func (p *plan) warn(w Warning) { p.result.Warnings = append(p.result.Warnings, w) }
 
 // storedReport is a store's write report indexed by relation id, built
 // once for the inputs that one write carried (a group's report covers
@@ -169,7 +184,7 @@ type reader interface {
 // plan resolves a validated input against what rd holds and computes the
 // batch to write. It only reads.
 func (s *Service) plan(ctx context.Context, rd reader, in Input) (*plan, error) {
-	p := &plan{createdRelations: map[string]bool{}, corroboratedRelations: map[string]bool{}}
+	p := &plan{createdRelations: map[string]bool{}, corroboratedRelations: map[string]bool{}, stored: map[string]*newsgraph.Relation{}}
 	docID, err := planDocument(ctx, rd, in, p)
 	if err != nil {
 		return nil, err
@@ -192,6 +207,10 @@ func (s *Service) plan(ctx context.Context, rd reader, in Input) (*plan, error) 
 			return nil, storeErr(err)
 		}
 		refs[e.Ref] = id
+		p.result.Entities = append(p.result.Entities, Resolution{Ref: e.Ref, ID: id})
+	}
+	for i := range p.result.Entities {
+		p.result.Entities[i].Created = res.planned[p.result.Entities[i].ID].created
 	}
 	idOf := func(ref string) string {
 		if id, ok := refs[ref]; ok {
@@ -229,7 +248,10 @@ func (s *Service) plan(ctx context.Context, rd reader, in Input) (*plan, error) 
 			p.batch.Entities = append(p.batch.Entities, pe.entity)
 		}
 	}
-	if err := planRelations(ctx, rd, in, docID, idOf, p); err != nil {
+	if err := s.planRelations(ctx, rd, in, docID, idOf, p); err != nil {
+		return nil, err
+	}
+	if err := s.warnDuplicates(ctx, in, res, p); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -266,9 +288,11 @@ func planDocument(ctx context.Context, rd reader, in Input, p *plan) (string, er
 // planRelations resolves the relations' ends, merges relations that
 // resolved to the same id, and adds to the batch the new relations and
 // the existing ones that gain evidence.
-func planRelations(ctx context.Context, rd reader, in Input, docID string, idOf func(string) string, p *plan) error {
+func (s *Service) planRelations(ctx context.Context, rd reader, in Input, docID string, idOf func(string) string, p *plan) error {
 	order := make([]string, 0, len(in.Relations))
 	byID := make(map[string]*newsgraph.Relation, len(in.Relations))
+	// first is the index of the first input of each relation, for messages.
+	first := make(map[string]int, len(in.Relations))
 	for i, r := range in.Relations {
 		from, to := idOf(r.From), idOf(r.To)
 		for _, end := range []struct{ name, ref, id string }{{"from", r.From, from}, {"to", r.To, to}} {
@@ -276,10 +300,15 @@ func planRelations(ctx context.Context, rd reader, in Input, docID string, idOf 
 				return invalidf("relations[%d] (%s): %s %q names no ref of this input and no existing entity", i, r.label(), end.name, end.ref)
 			}
 		}
-		id := newsgraph.RelationID(from, r.Type, to)
+		typ, err := s.relationType(i, r, from, to, p)
+		if err != nil {
+			return err
+		}
+		id := newsgraph.RelationID(from, typ, to)
 		rel := byID[id]
 		if rel == nil {
-			rel = &newsgraph.Relation{ID: id, Type: r.Type, From: from, To: to, ValidFrom: r.ValidFrom, ValidTo: r.ValidTo, Confidence: r.Confidence}
+			first[id] = i
+			rel = &newsgraph.Relation{ID: id, Type: typ, From: from, To: to, ValidFrom: r.ValidFrom, ValidTo: r.ValidTo, Confidence: r.Confidence}
 			if rel.Confidence == 0 {
 				rel.Confidence = 1
 			}
@@ -298,6 +327,11 @@ func planRelations(ctx context.Context, rd reader, in Input, docID string, idOf 
 	stored, err := rd.RelationsByID(ctx, order)
 	if err != nil {
 		return storeErr(err)
+	}
+	for _, id := range order {
+		if err := checkSelfLoop(first[id], in.Relations[first[id]], byID[id], stored[id] != nil); err != nil {
+			return err
+		}
 	}
 	for _, id := range order {
 		rel, old := byID[id], stored[id]
@@ -324,6 +358,7 @@ func planRelations(ctx context.Context, rd reader, in Input, docID string, idOf 
 		p.result.RelationsCorroborated++
 		p.written = append(p.written, id)
 		p.corroboratedRelations[id] = true
+		p.stored[id] = old
 	}
 	return nil
 }

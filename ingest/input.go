@@ -98,6 +98,26 @@ type Result struct {
 	// Merges are the merge records a merges-only input replayed, as the
 	// store kept them.
 	Merges []newsgraph.Merge
+	// Entities say what each entity input resolved to, in input order.
+	Entities []Resolution
+	// Warnings are what the input did that a person should review: types
+	// mapped to the vocabulary or not in it, possible duplicates, quotes
+	// matched after folding.
+	Warnings []Warning
+	// DryRun reports that the result is a plan (see Service.DryRun):
+	// nothing was written, and the relations are as they would be stored.
+	DryRun bool
+}
+
+// Resolution is what one entity input resolved to.
+type Resolution struct {
+	// Ref is the input's ref.
+	Ref string
+	// ID is the id of the entity it resolved to.
+	ID string
+	// Created reports that the entity is new (or, in a dry run, would be);
+	// otherwise the input matched an existing entity.
+	Created bool
 }
 
 // Limits of one Input. Exceeding one is a LimitExceeded error.

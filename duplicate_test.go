@@ -1,0 +1,55 @@
+package newsgraph_test
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+func TestPossibleDuplicate(t *testing.T) {
+	morris := &newsgraph.Entity{ID: "person:morris-tidball-binz", Kind: newsgraph.KindPerson, Name: "Morris Tidball-Binz"}
+	sheinbaum := &newsgraph.Entity{ID: "person:claudia-sheinbaum", Kind: newsgraph.KindPerson, Name: "Claudia Sheinbaum"}
+	mexico := &newsgraph.Entity{ID: "place:mexico", Kind: newsgraph.KindPlace, Name: "Mexico", Aliases: []string{"México"}}
+	fto := &newsgraph.Entity{ID: "legal-concept:fto", Kind: newsgraph.KindLegalConcept, Name: "Foreign Terrorist Organization", Aliases: []string{"FTO"}}
+	tests := []struct {
+		name     string
+		kind     newsgraph.Kind
+		new      string
+		existing *newsgraph.Entity
+		want     bool
+	}{
+		{"SurnameOfFullName", newsgraph.KindPerson, "Tidball-Binz", morris, true},
+		{"FullNameOfSurname", newsgraph.KindPerson, "Claudia Sheinbaum Pardo", sheinbaum, true},
+		{"Typo", newsgraph.KindPerson, "Claudia Sheinbaun", sheinbaum, true},
+		{"TypoInOneWord", newsgraph.KindPerson, "Tidbal-Binz", &newsgraph.Entity{Kind: newsgraph.KindPerson, Name: "Tidball-Binz"}, true},
+		{"SameFoldedNameIsAMatch", newsgraph.KindPerson, "claudia SHEINBAUM", sheinbaum, false},
+		{"OtherKind", newsgraph.KindOrganization, "Tidball-Binz", morris, false},
+		{"OtherPerson", newsgraph.KindPerson, "Claudia Schiffer", sheinbaum, false},
+		{"PlaceInsideAnother", newsgraph.KindPlace, "Mexico City", mexico, false},
+		{"PlaceNamedPartly", newsgraph.KindPlace, "Mexic", mexico, true},
+		{"ShortNamesNeedExactWords", newsgraph.KindLegalConcept, "FTA", fto, false},
+		{"ByAlias", newsgraph.KindLegalConcept, "Terrorist Organization", fto, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := newsgraph.PossibleDuplicate(tt.kind, tt.new, tt.existing); got != tt.want {
+				t.Errorf("PossibleDuplicate(%s, %q, %s) = %v, want %v", tt.kind, tt.new, tt.existing.Name, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDuplicateQueries(t *testing.T) {
+	tests := []struct {
+		name string
+		want []string
+	}{
+		{"Tidball-Binz", []string{"tidball binz", "tidb"}},
+		{"Claudia Sheinbaun", []string{"claudia sheinbaun", "shei", "clau"}},
+		{"UN", []string{"un"}},
+		{"  ", nil},
+	}
+	for _, tt := range tests {
+		wantStrings(t, "DuplicateQueries("+tt.name+")", newsgraph.DuplicateQueries(tt.name), tt.want)
+	}
+}
