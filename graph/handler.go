@@ -131,6 +131,11 @@ type Config struct {
 	// invalid; a store failure tells nothing. (*metrics.Metrics).Imported
 	// fits it.
 	Ingested func(committed, rejected, relations int)
+	// StrictVocabulary makes ingestDocument reject relation types that are
+	// not in the relation vocabulary, and ends of kinds a type does not
+	// allow, instead of accepting them with a warning (see
+	// ingest.StrictVocabulary).
+	StrictVocabulary bool
 }
 
 func (c Config) withDefaults() Config {
@@ -180,6 +185,14 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
+// ingestOptions are the options of the handler's ingest.Service.
+func (c Config) ingestOptions() []ingest.Option {
+	if c.StrictVocabulary {
+		return []ingest.Option{ingest.StrictVocabulary()}
+	}
+	return nil
+}
+
 // Validate reports a configuration NewHandler cannot honour: an unknown
 // persisted-query mode, or the allowlist mode without operations. (Given
 // one anyway, NewHandler fails closed: it refuses every operation.)
@@ -202,7 +215,7 @@ func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 	schema := generated.NewExecutableSchema(generated.Config{
 		Resolvers: &resolver{
 			store:    store,
-			ingest:   ingest.New(store),
+			ingest:   ingest.New(store, cfg.ingestOptions()...),
 			broker:   cfg.Broker,
 			logger:   cfg.Logger,
 			ingested: cfg.Ingested,

@@ -18,13 +18,25 @@ import (
 
 type mutationResolver struct{ *resolver }
 
-// IngestDocument resolves Mutation.ingestDocument through ingest.Service.
-func (r *mutationResolver) IngestDocument(ctx context.Context, input model.IngestInput) (*model.IngestResult, error) {
+// IngestDocument resolves Mutation.ingestDocument through ingest.Service;
+// with dryRun set, through ingest.Service.DryRun, which writes nothing, so
+// that nothing is logged, counted or published either.
+func (r *mutationResolver) IngestDocument(ctx context.Context, input model.IngestInput, dryRun *bool) (*model.IngestResult, error) {
 	in := ingestInput(input)
+	rehearse := dryRun != nil && *dryRun
 	if in.IsEntitiesOnly() {
 		err := newsgraph.Errorf(newsgraph.Invalid, "document: give its title and text: ingestDocument adds an article (use upsertEntity for entities alone)")
-		r.reportIngest(ingest.Outcome{Err: err})
+		if !rehearse {
+			r.reportIngest(ingest.Outcome{Err: err})
+		}
 		return nil, err
+	}
+	if rehearse {
+		res, err := r.ingest.DryRun(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		return r.ingestResult(res), nil
 	}
 	res, err := r.ingest.Ingest(ctx, in)
 	r.reportIngest(ingest.Outcome{Result: res, Err: err})
@@ -33,7 +45,8 @@ func (r *mutationResolver) IngestDocument(ctx context.Context, input model.Inges
 	}
 	logWrite(ctx, r.logger, "ingestDocument", "documentId", res.Document.ID,
 		"entitiesCreated", len(res.Created), "entitiesMatched", len(res.Matched),
-		"relationsCreated", len(res.CreatedRelations), "relationsCorroborated", len(res.CorroboratedRelations))
+		"relationsCreated", len(res.CreatedRelations), "relationsCorroborated", len(res.CorroboratedRelations),
+		"warnings", len(res.Warnings))
 	now := time.Now()
 	var changes []events.Change
 	for _, e := range res.Created {
@@ -46,10 +59,16 @@ func (r *mutationResolver) IngestDocument(ctx context.Context, input model.Inges
 		changes = append(changes, events.Change{Kind: events.RelationCorroborated, Relation: rel, At: now})
 	}
 	r.broker.Publish(changes...)
+	return r.ingestResult(res), nil
+}
 
+// ingestResult maps what an ingest did, or in a dry run would do, to the
+// GraphQL result. Its level knows the result's entities, so that the ends
+// of its relations resolve although, in a dry run, new ones are not stored.
+func (r *mutationResolver) ingestResult(res ingest.Result) *model.IngestResult {
 	level := r.level().WithEntities(res.Created...).WithEntities(res.Matched...).
 		WithRelations(res.CreatedRelations...).WithRelations(res.CorroboratedRelations...).WithDocuments(res.Document)
-	return &model.IngestResult{
+	out := &model.IngestResult{
 		Document:              &model.Document{Document: res.Document, L: level},
 		Created:               model.WrapAll(res.Created, level),
 		Matched:               model.WrapAll(res.Matched, level),
@@ -57,7 +76,17 @@ func (r *mutationResolver) IngestDocument(ctx context.Context, input model.Inges
 		RelationsCorroborated: len(res.CorroboratedRelations),
 		CreatedRelations:      model.WrapRelations(res.CreatedRelations, level),
 		CorroboratedRelations: model.WrapRelations(res.CorroboratedRelations, level),
-	}, nil
+		Resolutions:           make([]*ingest.Resolution, len(res.Entities)),
+		Warnings:              make([]*ingest.Warning, len(res.Warnings)),
+		DryRun:                res.DryRun,
+	}
+	for i := range res.Entities {
+		out.Resolutions[i] = &res.Entities[i]
+	}
+	for i := range res.Warnings {
+		out.Warnings[i] = &res.Warnings[i]
+	}
+	return out
 }
 
 // UpsertEntity resolves Mutation.upsertEntity through ingest.Service.

@@ -30,6 +30,8 @@ type serveCmd struct {
 	ExportTimeout   time.Duration `default:"10m" env:"NEWSGRAPH_EXPORT_TIMEOUT" help:"Time limit of a whole-graph export at GET /export, which streams (a neighbourhood export has the request timeout)."`
 	ShutdownTimeout time.Duration `default:"15s" env:"NEWSGRAPH_SHUTDOWN_TIMEOUT" help:"Time allowed for in-flight requests on SIGINT/SIGTERM."`
 	DebugAddr       string        `placeholder:"ADDR" env:"NEWSGRAPH_DEBUG_ADDR" help:"Also serve Go's runtime profiles (/debug/pprof/) on this address, for go tool pprof; off when empty. Keep it private: it exposes the process's internals."`
+	// StrictVocabulary is graph.Config.StrictVocabulary.
+	StrictVocabulary bool `name:"strict-vocabulary" env:"NEWSGRAPH_STRICT_VOCABULARY" help:"Make ingestDocument reject relation types outside the relation vocabulary (and ends of kinds a type does not allow) instead of accepting them with a warning."`
 
 	Limits  limitFlags   `embed:"" group:"Limits for a public deployment"`
 	Metrics metricsFlags `embed:"" group:"Metrics"`
@@ -107,6 +109,7 @@ func (c *serveCmd) Run(ctx context.Context, logger *slog.Logger) error {
 		Allowlist:            allowlist,
 		Extensions:           obs.extensions,
 		Ingested:             obs.ingested,
+		StrictVocabulary:     c.StrictVocabulary,
 	})
 	routes := server.Routes{
 		GraphQL:  gql,

@@ -17,6 +17,7 @@ import (
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/events"
 	"github.com/newsgraph/newsgraph/graph/model"
+	"github.com/newsgraph/newsgraph/ingest"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -44,6 +45,7 @@ type ResolverRoot interface {
 	Place() PlaceResolver
 	Query() QueryResolver
 	Relation() RelationResolver
+	RelationTypeInfo() RelationTypeInfoResolver
 	Subscription() SubscriptionResolver
 }
 
@@ -106,6 +108,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	EntityResolution struct {
+		Created func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Ref     func(childComplexity int) int
+	}
+
 	Event struct {
 		Aliases     func(childComplexity int) int
 		Degree      func(childComplexity int) int
@@ -140,9 +148,19 @@ type ComplexityRoot struct {
 		Created               func(childComplexity int) int
 		CreatedRelations      func(childComplexity int) int
 		Document              func(childComplexity int) int
+		DryRun                func(childComplexity int) int
 		Matched               func(childComplexity int) int
 		RelationsCorroborated func(childComplexity int) int
 		RelationsCreated      func(childComplexity int) int
+		Resolutions           func(childComplexity int) int
+		Warnings              func(childComplexity int) int
+	}
+
+	IngestWarning struct {
+		Code    func(childComplexity int) int
+		IDs     func(childComplexity int) int
+		Item    func(childComplexity int) int
+		Message func(childComplexity int) int
 	}
 
 	KindCount struct {
@@ -174,7 +192,7 @@ type ComplexityRoot struct {
 	Mutation struct {
 		DeleteEntity   func(childComplexity int, id string) int
 		DeleteRelation func(childComplexity int, id string) int
-		IngestDocument func(childComplexity int, input model.IngestInput) int
+		IngestDocument func(childComplexity int, input model.IngestInput, dryRun *bool) int
 		MergeEntities  func(childComplexity int, into string, from []string) int
 		UpsertEntity   func(childComplexity int, input model.EntityInput) int
 		UpsertRelation func(childComplexity int, input model.RelationInput, documentID string) int
@@ -232,18 +250,19 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Document      func(childComplexity int, id string) int
-		Documents     func(childComplexity int, first *int, after *string) int
-		Entities      func(childComplexity int, kinds []newsgraph.Kind, first *int, after *string) int
-		Entity        func(childComplexity int, id string) int
-		MergeHistory  func(childComplexity int, id string, first *int) int
-		Neighborhood  func(childComplexity int, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date, induced *bool) int
-		Paths         func(childComplexity int, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) int
-		RelationTypes func(childComplexity int) int
-		Relations     func(childComplexity int, filter *model.RelationFilter, first *int, after *string, asOf *newsgraph.Date) int
-		Search        func(childComplexity int, query string, kinds []newsgraph.Kind, first *int) int
-		ShortestPath  func(childComplexity int, from string, to string, maxDepth *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) int
-		Stats         func(childComplexity int) int
+		Document           func(childComplexity int, id string) int
+		Documents          func(childComplexity int, first *int, after *string) int
+		Entities           func(childComplexity int, kinds []newsgraph.Kind, first *int, after *string) int
+		Entity             func(childComplexity int, id string) int
+		MergeHistory       func(childComplexity int, id string, first *int) int
+		Neighborhood       func(childComplexity int, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date, induced *bool) int
+		Paths              func(childComplexity int, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) int
+		RelationTypes      func(childComplexity int) int
+		RelationVocabulary func(childComplexity int) int
+		Relations          func(childComplexity int, filter *model.RelationFilter, first *int, after *string, asOf *newsgraph.Date) int
+		Search             func(childComplexity int, query string, kinds []newsgraph.Kind, first *int) int
+		ShortestPath       func(childComplexity int, from string, to string, maxDepth *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) int
+		Stats              func(childComplexity int) int
 	}
 
 	Relation struct {
@@ -276,6 +295,16 @@ type ComplexityRoot struct {
 	RelationTypeCount struct {
 		Count func(childComplexity int) int
 		Type  func(childComplexity int) int
+	}
+
+	RelationTypeInfo struct {
+		AllowsSelfLoop func(childComplexity int) int
+		Description    func(childComplexity int) int
+		From           func(childComplexity int) int
+		Inverse        func(childComplexity int) int
+		Synonyms       func(childComplexity int) int
+		To             func(childComplexity int) int
+		Type           func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -358,7 +387,7 @@ type MergeResolver interface {
 	Actor(ctx context.Context, obj *newsgraph.Merge) (*string, error)
 }
 type MutationResolver interface {
-	IngestDocument(ctx context.Context, input model.IngestInput) (*model.IngestResult, error)
+	IngestDocument(ctx context.Context, input model.IngestInput, dryRun *bool) (*model.IngestResult, error)
 	UpsertEntity(ctx context.Context, input model.EntityInput) (*model.UpsertEntityResult, error)
 	UpsertRelation(ctx context.Context, input model.RelationInput, documentID string) (*model.UpsertRelationResult, error)
 	DeleteRelation(ctx context.Context, id string) (bool, error)
@@ -400,6 +429,7 @@ type QueryResolver interface {
 	Neighborhood(ctx context.Context, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date, induced *bool) (*model.Subgraph, error)
 	ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) (*model.Path, error)
 	Paths(ctx context.Context, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) ([]*model.Path, error)
+	RelationVocabulary(ctx context.Context) ([]*newsgraph.RelationType, error)
 }
 type RelationResolver interface {
 	From(ctx context.Context, objs []*model.Relation) ([]model.Entity, error)
@@ -408,6 +438,9 @@ type RelationResolver interface {
 	FirstReported(ctx context.Context, objs []*model.Relation) ([]*newsgraph.Date, error)
 	LastReported(ctx context.Context, objs []*model.Relation) ([]*newsgraph.Date, error)
 	Status(ctx context.Context, objs []*model.Relation) ([]model.RelationStatus, error)
+}
+type RelationTypeInfoResolver interface {
+	Inverse(ctx context.Context, obj *newsgraph.RelationType) (*string, error)
 }
 type SubscriptionResolver interface {
 	GraphChanged(ctx context.Context, kinds []newsgraph.Kind, types []string) (<-chan *events.Change, error)
@@ -656,6 +689,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EntityEdge.Node(childComplexity), true
 
+	case "EntityResolution.created":
+		if e.ComplexityRoot.EntityResolution.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityResolution.Created(childComplexity), true
+	case "EntityResolution.id":
+		if e.ComplexityRoot.EntityResolution.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityResolution.ID(childComplexity), true
+	case "EntityResolution.ref":
+		if e.ComplexityRoot.EntityResolution.Ref == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityResolution.Ref(childComplexity), true
+
 	case "Event.aliases":
 		if e.ComplexityRoot.Event.Aliases == nil {
 			break
@@ -818,6 +870,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IngestResult.Document(childComplexity), true
+	case "IngestResult.dryRun":
+		if e.ComplexityRoot.IngestResult.DryRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.DryRun(childComplexity), true
 	case "IngestResult.matched":
 		if e.ComplexityRoot.IngestResult.Matched == nil {
 			break
@@ -836,6 +894,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IngestResult.RelationsCreated(childComplexity), true
+	case "IngestResult.resolutions":
+		if e.ComplexityRoot.IngestResult.Resolutions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.Resolutions(childComplexity), true
+	case "IngestResult.warnings":
+		if e.ComplexityRoot.IngestResult.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.Warnings(childComplexity), true
+
+	case "IngestWarning.code":
+		if e.ComplexityRoot.IngestWarning.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestWarning.Code(childComplexity), true
+	case "IngestWarning.ids":
+		if e.ComplexityRoot.IngestWarning.IDs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestWarning.IDs(childComplexity), true
+	case "IngestWarning.item":
+		if e.ComplexityRoot.IngestWarning.Item == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestWarning.Item(childComplexity), true
+	case "IngestWarning.message":
+		if e.ComplexityRoot.IngestWarning.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestWarning.Message(childComplexity), true
 
 	case "KindCount.count":
 		if e.ComplexityRoot.KindCount.Count == nil {
@@ -989,7 +1084,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.IngestDocument(childComplexity, args["input"].(model.IngestInput)), true
+		return e.ComplexityRoot.Mutation.IngestDocument(childComplexity, args["input"].(model.IngestInput), args["dryRun"].(*bool)), true
 	case "Mutation.mergeEntities":
 		if e.ComplexityRoot.Mutation.MergeEntities == nil {
 			break
@@ -1374,6 +1469,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.RelationTypes(childComplexity), true
+	case "Query.relationVocabulary":
+		if e.ComplexityRoot.Query.RelationVocabulary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.RelationVocabulary(childComplexity), true
 	case "Query.relations":
 		if e.ComplexityRoot.Query.Relations == nil {
 			break
@@ -1542,6 +1643,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RelationTypeCount.Type(childComplexity), true
+
+	case "RelationTypeInfo.allowsSelfLoop":
+		if e.ComplexityRoot.RelationTypeInfo.AllowsSelfLoop == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationTypeInfo.AllowsSelfLoop(childComplexity), true
+	case "RelationTypeInfo.description":
+		if e.ComplexityRoot.RelationTypeInfo.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationTypeInfo.Description(childComplexity), true
+	case "RelationTypeInfo.fromKinds":
+		if e.ComplexityRoot.RelationTypeInfo.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationTypeInfo.From(childComplexity), true
+	case "RelationTypeInfo.inverse":
+		if e.ComplexityRoot.RelationTypeInfo.Inverse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationTypeInfo.Inverse(childComplexity), true
+	case "RelationTypeInfo.synonyms":
+		if e.ComplexityRoot.RelationTypeInfo.Synonyms == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationTypeInfo.Synonyms(childComplexity), true
+	case "RelationTypeInfo.toKinds":
+		if e.ComplexityRoot.RelationTypeInfo.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationTypeInfo.To(childComplexity), true
+	case "RelationTypeInfo.type":
+		if e.ComplexityRoot.RelationTypeInfo.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationTypeInfo.Type(childComplexity), true
 
 	case "SearchHit.entity":
 		if e.ComplexityRoot.SearchHit.Entity == nil {
@@ -2238,12 +2382,18 @@ type Mutation {
   evidence instead of being duplicated. Ingesting the same document twice
   changes nothing. Any invalid item (an unknown kind, a malformed relation
   type, a quote that is not a verbatim substring of the text, a dangling
-  reference) fails with BAD_USER_INPUT naming it, and nothing is written.
-  Needs scope WRITE.
+  reference, a new relation from an entity to itself that its type does not
+  allow) fails with BAD_USER_INPUT naming it, and nothing is written. Relation
+  types are mapped to the vocabulary (see ` + "`" + `relationVocabulary` + "`" + `); what needs
+  review is in ` + "`" + `warnings` + "`" + `. With ` + "`" + `dryRun: true` + "`" + ` the input is planned exactly
+  as it would be ingested and the result says what would happen, but nothing
+  is written, logged or published. Needs scope WRITE.
   """
   ingestDocument(
     "The document, its entities and its relations."
     input: IngestInput!
+    "Plan only: report what the ingest would do and write nothing."
+    dryRun: Boolean = false
   ): IngestResult! @requires(scope: WRITE)
   """
   Creates an entity or updates the one it resolves to (by id, or by name
@@ -2394,6 +2544,12 @@ type IngestResult {
   createdRelations: [Relation!]!
   "The existing relations that gained evidence from this document."
   corroboratedRelations: [Relation!]!
+  "What each entity of the input resolved to, in input order."
+  resolutions: [EntityResolution!]!
+  "What the ingest accepted that a person should review."
+  warnings: [IngestWarning!]!
+  "Whether this is a dry run's plan: then nothing was written, and the entities and relations are as they would be stored."
+  dryRun: Boolean!
 }
 
 "What upserting an entity did."
@@ -2826,6 +2982,72 @@ extend type Query {
   ): [Path!]!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/vocabulary.graphqls", Input: `extend type Query {
+  """
+  The published relation vocabulary, sorted by type: what each relation type
+  asserts, the kinds its ends may have, its synonyms and whether it may go
+  from an entity to itself. ` + "`" + `ingestDocument` + "`" + ` maps a synonym, or a type that
+  folds to one of these (CRITICISED for CRITICIZED), to its vocabulary type
+  with a warning; an unknown type is accepted with a warning unless the
+  server's vocabulary is strict. Open to every caller.
+  """
+  relationVocabulary: [RelationTypeInfo!]!
+}
+
+"One relation type of the published vocabulary. A relation reads as a sentence \"from TYPE to\"."
+type RelationTypeInfo {
+  "The UPPER_SNAKE_CASE type, such as REJECTS."
+  type: String!
+  "What a relation of the type asserts, naming both ends."
+  description: String!
+  "The type that reads the relation from the other end, if it has a name (the same type when the relation is symmetric)."
+  inverse: String
+  "Other types meaning the same, which ingestion maps to this type."
+  synonyms: [String!]!
+  "The kinds the relation's from entity may have."
+  fromKinds: [EntityKind!]!
+  "The kinds the relation's to entity may have."
+  toKinds: [EntityKind!]!
+  "Whether a relation of the type may go from an entity to itself; new self-loops of other types are rejected."
+  allowsSelfLoop: Boolean!
+}
+
+"What a warning of an ingest is about."
+enum IngestWarningCode {
+  "A relation's type is a synonym of a vocabulary type, or folds to one, and was written as that type."
+  RELATION_TYPE_MAPPED
+  "A relation's type is not in the relation vocabulary; it was written as it is."
+  RELATION_TYPE_UNKNOWN
+  "A relation's ends have kinds its vocabulary type does not allow."
+  RELATION_KINDS
+  "A new entity may be an existing one: its name is a word-subset of, or a typo away from, an existing entity's of its kind."
+  POSSIBLE_DUPLICATE
+  "A quote matched the text only after folding typographic variants (quotes, apostrophes, dashes, spaces); the evidence is the text's own span."
+  QUOTE_FOLDED
+}
+
+"Something an ingest accepted that a person should review."
+type IngestWarning {
+  "What the warning is about."
+  code: IngestWarningCode!
+  "The input item, such as \"relations[2] (CRITICISED a -> b)\" or \"entities[0] (ref \\\"binz\\\")\"."
+  item: String!
+  "What happened, for a person."
+  message: String!
+  "The ids of the entities concerned: for a possible duplicate, the new entity's id first, then the existing entities'."
+  ids: [ID!]!
+}
+
+"What one entity of an ingest input resolved to."
+type EntityResolution {
+  "The input's ref."
+  ref: String!
+  "The id of the entity it resolved to."
+  id: ID!
+  "Whether the entity is new (in a dry run: would be); false when the input matched an existing entity."
+  created: Boolean!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -2907,6 +3129,18 @@ func (ec *executionContext) childFields_EntityEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type EntityEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_EntityResolution(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ref":
+		return ec.fieldContext_EntityResolution_ref(ctx, field)
+	case "id":
+		return ec.fieldContext_EntityResolution_id(ctx, field)
+	case "created":
+		return ec.fieldContext_EntityResolution_created(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EntityResolution", field.Name)
+}
+
 func (ec *executionContext) childFields_Evidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "quote":
@@ -2949,8 +3183,28 @@ func (ec *executionContext) childFields_IngestResult(ctx context.Context, field 
 		return ec.fieldContext_IngestResult_createdRelations(ctx, field)
 	case "corroboratedRelations":
 		return ec.fieldContext_IngestResult_corroboratedRelations(ctx, field)
+	case "resolutions":
+		return ec.fieldContext_IngestResult_resolutions(ctx, field)
+	case "warnings":
+		return ec.fieldContext_IngestResult_warnings(ctx, field)
+	case "dryRun":
+		return ec.fieldContext_IngestResult_dryRun(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IngestResult", field.Name)
+}
+
+func (ec *executionContext) childFields_IngestWarning(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_IngestWarning_code(ctx, field)
+	case "item":
+		return ec.fieldContext_IngestWarning_item(ctx, field)
+	case "message":
+		return ec.fieldContext_IngestWarning_message(ctx, field)
+	case "ids":
+		return ec.fieldContext_IngestWarning_ids(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IngestWarning", field.Name)
 }
 
 func (ec *executionContext) childFields_KindCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3091,6 +3345,26 @@ func (ec *executionContext) childFields_RelationTypeCount(ctx context.Context, f
 		return ec.fieldContext_RelationTypeCount_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RelationTypeCount", field.Name)
+}
+
+func (ec *executionContext) childFields_RelationTypeInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_RelationTypeInfo_type(ctx, field)
+	case "description":
+		return ec.fieldContext_RelationTypeInfo_description(ctx, field)
+	case "inverse":
+		return ec.fieldContext_RelationTypeInfo_inverse(ctx, field)
+	case "synonyms":
+		return ec.fieldContext_RelationTypeInfo_synonyms(ctx, field)
+	case "fromKinds":
+		return ec.fieldContext_RelationTypeInfo_fromKinds(ctx, field)
+	case "toKinds":
+		return ec.fieldContext_RelationTypeInfo_toKinds(ctx, field)
+	case "allowsSelfLoop":
+		return ec.fieldContext_RelationTypeInfo_allowsSelfLoop(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelationTypeInfo", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3660,6 +3934,14 @@ func (ec *executionContext) field_Mutation_ingestDocument_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dryRun",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dryRun"] = arg1
 	return args, nil
 }
 
@@ -5586,6 +5868,75 @@ func (ec *executionContext) fieldContext_EntityEdge_node(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _EntityResolution_ref(ctx context.Context, field graphql.CollectedField, obj *ingest.Resolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityResolution_ref(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ref, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityResolution_ref(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityResolution", field, false, false, "String")
+}
+
+func (ec *executionContext) _EntityResolution_id(ctx context.Context, field graphql.CollectedField, obj *ingest.Resolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityResolution_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityResolution_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityResolution", field, false, false, "ID")
+}
+
+func (ec *executionContext) _EntityResolution_created(ctx context.Context, field graphql.CollectedField, obj *ingest.Resolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityResolution_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityResolution_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityResolution", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6512,6 +6863,185 @@ func (ec *executionContext) fieldContext_IngestResult_corroboratedRelations(_ co
 	return fc, nil
 }
 
+func (ec *executionContext) _IngestResult_resolutions(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_resolutions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resolutions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ingest.Resolution) graphql.Marshaler {
+			return ec.marshalNEntityResolution2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋingestᚐResolutionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_resolutions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IngestResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EntityResolution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IngestResult_warnings(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ingest.Warning) graphql.Marshaler {
+			return ec.marshalNIngestWarning2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋingestᚐWarningᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IngestResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IngestWarning(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IngestResult_dryRun(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_dryRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DryRun, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_dryRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestResult", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _IngestWarning_code(ctx context.Context, field graphql.CollectedField, obj *ingest.Warning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestWarning_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ingest.WarningCode) graphql.Marshaler {
+			return ec.marshalNIngestWarningCode2githubᚗcomᚋnewsgraphᚋnewsgraphᚋingestᚐWarningCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestWarning_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestWarning", field, false, false, "IngestWarningCode")
+}
+
+func (ec *executionContext) _IngestWarning_item(ctx context.Context, field graphql.CollectedField, obj *ingest.Warning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestWarning_item(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Item, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestWarning_item(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestWarning", field, false, false, "String")
+}
+
+func (ec *executionContext) _IngestWarning_message(ctx context.Context, field graphql.CollectedField, obj *ingest.Warning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestWarning_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestWarning_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestWarning", field, false, false, "String")
+}
+
+func (ec *executionContext) _IngestWarning_ids(ctx context.Context, field graphql.CollectedField, obj *ingest.Warning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestWarning_ids(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IDs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestWarning_ids(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestWarning", field, false, false, "ID")
+}
+
 func (ec *executionContext) _KindCount_kind(ctx context.Context, field graphql.CollectedField, obj *newsgraph.KindCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7091,7 +7621,7 @@ func (ec *executionContext) _Mutation_ingestDocument(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().IngestDocument(ctx, fc.Args["input"].(model.IngestInput))
+			return ec.Resolvers.Mutation().IngestDocument(ctx, fc.Args["input"].(model.IngestInput), fc.Args["dryRun"].(*bool))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -9337,6 +9867,38 @@ func (ec *executionContext) fieldContext_Query_paths(ctx context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_relationVocabulary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_relationVocabulary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().RelationVocabulary(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.RelationType) graphql.Marshaler {
+			return ec.marshalNRelationTypeInfo2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelationTypeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_relationVocabulary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationTypeInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10098,6 +10660,167 @@ func (ec *executionContext) _RelationTypeCount_count(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_RelationTypeCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RelationTypeCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RelationTypeInfo_type(ctx context.Context, field graphql.CollectedField, obj *newsgraph.RelationType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationTypeInfo_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationTypeInfo_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationTypeInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _RelationTypeInfo_description(ctx context.Context, field graphql.CollectedField, obj *newsgraph.RelationType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationTypeInfo_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationTypeInfo_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationTypeInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _RelationTypeInfo_inverse(ctx context.Context, field graphql.CollectedField, obj *newsgraph.RelationType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationTypeInfo_inverse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RelationTypeInfo().Inverse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RelationTypeInfo_inverse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationTypeInfo", field, true, true, "String")
+}
+
+func (ec *executionContext) _RelationTypeInfo_synonyms(ctx context.Context, field graphql.CollectedField, obj *newsgraph.RelationType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationTypeInfo_synonyms(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synonyms, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationTypeInfo_synonyms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationTypeInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _RelationTypeInfo_fromKinds(ctx context.Context, field graphql.CollectedField, obj *newsgraph.RelationType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationTypeInfo_fromKinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []newsgraph.Kind) graphql.Marshaler {
+			return ec.marshalNEntityKind2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚐKindᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationTypeInfo_fromKinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationTypeInfo", field, false, false, "EntityKind")
+}
+
+func (ec *executionContext) _RelationTypeInfo_toKinds(ctx context.Context, field graphql.CollectedField, obj *newsgraph.RelationType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationTypeInfo_toKinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []newsgraph.Kind) graphql.Marshaler {
+			return ec.marshalNEntityKind2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚐKindᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationTypeInfo_toKinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationTypeInfo", field, false, false, "EntityKind")
+}
+
+func (ec *executionContext) _RelationTypeInfo_allowsSelfLoop(ctx context.Context, field graphql.CollectedField, obj *newsgraph.RelationType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationTypeInfo_allowsSelfLoop(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AllowsSelfLoop, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationTypeInfo_allowsSelfLoop(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationTypeInfo", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _SearchHit_entity(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
@@ -12451,6 +13174,49 @@ func (ec *executionContext) _EntityEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var entityResolutionImplementors = []string{"EntityResolution"}
+
+func (ec *executionContext) _EntityResolution(ctx context.Context, sel ast.SelectionSet, obj *ingest.Resolution) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, entityResolutionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EntityResolution")
+		case "ref":
+			out.Values[i] = ec._EntityResolution_ref(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "id":
+			out.Values[i] = ec._EntityResolution_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._EntityResolution_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var eventImplementors = []string{"Event", "Entity"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *model.Event) graphql.Marshaler {
@@ -12688,6 +13454,69 @@ func (ec *executionContext) _IngestResult(ctx context.Context, sel ast.Selection
 			}
 		case "corroboratedRelations":
 			out.Values[i] = ec._IngestResult_corroboratedRelations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resolutions":
+			out.Values[i] = ec._IngestResult_resolutions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warnings":
+			out.Values[i] = ec._IngestResult_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dryRun":
+			out.Values[i] = ec._IngestResult_dryRun(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ingestWarningImplementors = []string{"IngestWarning"}
+
+func (ec *executionContext) _IngestWarning(ctx context.Context, sel ast.SelectionSet, obj *ingest.Warning) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ingestWarningImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IngestWarning")
+		case "code":
+			out.Values[i] = ec._IngestWarning_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "item":
+			out.Values[i] = ec._IngestWarning_item(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._IngestWarning_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ids":
+			out.Values[i] = ec._IngestWarning_ids(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -13387,6 +14216,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_paths(ctx, field)
 				})
+		case "relationVocabulary":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_relationVocabulary(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -13627,6 +14462,70 @@ func (ec *executionContext) _RelationTypeCount(ctx context.Context, sel ast.Sele
 			out.Values[i] = ec._RelationTypeCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var relationTypeInfoImplementors = []string{"RelationTypeInfo"}
+
+func (ec *executionContext) _RelationTypeInfo(ctx context.Context, sel ast.SelectionSet, obj *newsgraph.RelationType) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relationTypeInfoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelationTypeInfo")
+		case "type":
+			out.Values[i] = ec._RelationTypeInfo_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._RelationTypeInfo_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inverse":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RelationTypeInfo_inverse(ctx, field, obj)
+				})
+		case "synonyms":
+			out.Values[i] = ec._RelationTypeInfo_synonyms(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fromKinds":
+			out.Values[i] = ec._RelationTypeInfo_fromKinds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "toKinds":
+			out.Values[i] = ec._RelationTypeInfo_toKinds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "allowsSelfLoop":
+			out.Values[i] = ec._RelationTypeInfo_allowsSelfLoop(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -14557,6 +15456,60 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalNEntityKind2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚐKindᚄ(ctx context.Context, v any) ([]newsgraph.Kind, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]newsgraph.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEntityKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNEntityKind2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []newsgraph.Kind) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEntityKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEntityResolution2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋingestᚐResolutionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ingest.Resolution) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEntityResolution2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋingestᚐResolution(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEntityResolution2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋingestᚐResolution(ctx context.Context, sel ast.SelectionSet, v *ingest.Resolution) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EntityResolution!")
+		return graphql.Null
+	}
+	return ec._EntityResolution(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNEvidence2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
 	ctx = graphql.WithBatchParents(ctx, "Evidence", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -14659,6 +15612,62 @@ func (ec *executionContext) marshalNIngestResult2ᚖgithubᚗcomᚋnewsgraphᚋn
 	}
 	return ec._IngestResult(ctx, sel, v)
 }
+
+func (ec *executionContext) marshalNIngestWarning2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋingestᚐWarningᚄ(ctx context.Context, sel ast.SelectionSet, v []*ingest.Warning) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIngestWarning2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋingestᚐWarning(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIngestWarning2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋingestᚐWarning(ctx context.Context, sel ast.SelectionSet, v *ingest.Warning) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IngestWarning!")
+		return graphql.Null
+	}
+	return ec._IngestWarning(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNIngestWarningCode2githubᚗcomᚋnewsgraphᚋnewsgraphᚋingestᚐWarningCode(ctx context.Context, v any) (ingest.WarningCode, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNIngestWarningCode2githubᚗcomᚋnewsgraphᚋnewsgraphᚋingestᚐWarningCode[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIngestWarningCode2githubᚗcomᚋnewsgraphᚋnewsgraphᚋingestᚐWarningCode(ctx context.Context, sel ast.SelectionSet, v ingest.WarningCode) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNIngestWarningCode2githubᚗcomᚋnewsgraphᚋnewsgraphᚋingestᚐWarningCode[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "IngestWarningCode!")
+	}
+	return res
+}
+
+var (
+	unmarshalNIngestWarningCode2githubᚗcomᚋnewsgraphᚋnewsgraphᚋingestᚐWarningCode = map[string]ingest.WarningCode{
+		"RELATION_TYPE_MAPPED":  ingest.WarnRelationTypeMapped,
+		"RELATION_TYPE_UNKNOWN": ingest.WarnRelationTypeUnknown,
+		"RELATION_KINDS":        ingest.WarnRelationKinds,
+		"POSSIBLE_DUPLICATE":    ingest.WarnPossibleDuplicate,
+		"QUOTE_FOLDED":          ingest.WarnQuoteFolded,
+	}
+	marshalNIngestWarningCode2githubᚗcomᚋnewsgraphᚋnewsgraphᚋingestᚐWarningCode = map[ingest.WarningCode]string{
+		ingest.WarnRelationTypeMapped:  "RELATION_TYPE_MAPPED",
+		ingest.WarnRelationTypeUnknown: "RELATION_TYPE_UNKNOWN",
+		ingest.WarnRelationKinds:       "RELATION_KINDS",
+		ingest.WarnPossibleDuplicate:   "POSSIBLE_DUPLICATE",
+		ingest.WarnQuoteFolded:         "QUOTE_FOLDED",
+	}
+)
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
@@ -14892,6 +15901,30 @@ func (ec *executionContext) marshalNRelationTypeCount2ᚖgithubᚗcomᚋnewsgrap
 		return graphql.Null
 	}
 	return ec._RelationTypeCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelationTypeInfo2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelationTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []*newsgraph.RelationType) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelationTypeInfo2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelationType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRelationTypeInfo2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐRelationType(ctx context.Context, sel ast.SelectionSet, v *newsgraph.RelationType) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RelationTypeInfo!")
+		return graphql.Null
+	}
+	return ec._RelationTypeInfo(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNScope2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐScope(ctx context.Context, v any) (model.Scope, error) {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/ingest"
 )
 
 // What deleting an entity did.
@@ -133,6 +134,12 @@ type IngestResult struct {
 	CreatedRelations []*Relation `json:"createdRelations"`
 	// The existing relations that gained evidence from this document.
 	CorroboratedRelations []*Relation `json:"corroboratedRelations"`
+	// What each entity of the input resolved to, in input order.
+	Resolutions []*ingest.Resolution `json:"resolutions"`
+	// What the ingest accepted that a person should review.
+	Warnings []*ingest.Warning `json:"warnings"`
+	// Whether this is a dry run's plan: then nothing was written, and the entities and relations are as they would be stored.
+	DryRun bool `json:"dryRun"`
 }
 
 // The newsgraph write API. Every mutation needs an API key (see @requires):
