@@ -30,6 +30,14 @@ func DecodeInput(data []byte) (Input, error) {
 	dec.DisallowUnknownFields()
 	var in Input
 	if err := dec.Decode(&in); err != nil {
+		var nerr *newsgraph.Error
+		if errors.As(err, &nerr) {
+			// A value the domain refused, such as a date, in valid JSON:
+			// the message names its field.
+			if path := badDatePath(data); path != "" {
+				return Input{}, invalidf("%s: %s", path, nerr.Message)
+			}
+		}
 		return Input{}, invalidf("invalid JSON: %s", jsonMessage(err))
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -13,12 +10,11 @@ import (
 	"runtime/pprof"
 	"time"
 
-	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/ingest"
 )
 
 // importHelp is the help of "newsgraph import", exit status included.
-const importHelp = `Import documents from JSON Lines: one ingest input (document, entities, relations) per line, as "newsgraph export" writes them. Each line is all or nothing, and once a line is reported committed it is durable; lines are written in groups, one transaction per group of up to --batch-size relations. A bad line (invalid JSON or rejected input) is reported with its line number and skipped; the rest loads. Exit status: 0 when every line was committed or rejected as invalid; 1 when lines were given but none could be committed, on a store failure (the import stops at once), when interrupted, or with --strict when any line was rejected. The embedded store is locked by a running server: stop it or import through the server's GraphQL API.`
+const importHelp = `Import documents from JSON Lines: one ingest input (document, entities, relations) per line, as "newsgraph export" writes them. Each line is all or nothing, and once a line is reported committed it is durable; lines are written in groups, one transaction per group of up to --batch-size relations. A bad line (invalid JSON or rejected input) is reported with its line number and skipped; the rest loads. Exit status: 0 when every line was committed or rejected as invalid; 1 when lines were given but none could be committed, on a store failure (the import stops at once), when interrupted, or with --strict when any line was rejected. Relation types are mapped to the relation vocabulary (docs/relation-vocabulary.md); what needs review (a mapped or unknown type, a possible duplicate of an existing entity, a quote matched after folding) is reported as a warning on standard error and counted in the summary. --strict-vocabulary rejects lines with unknown types instead. --dry-run plans every line against the store exactly as an import would, each line after the ones before it, reports per line what each entity resolves to and what each relation would do, and writes nothing. The embedded store is locked by a running server: stop it or import through the server's GraphQL API.`
 
 // maxLineBytes bounds one input line; a longer line is rejected.
 const maxLineBytes = 64 << 20
@@ -35,11 +31,15 @@ const maxGroupLines = 2000
 
 // importCmd imports JSON Lines into the store.
 type importCmd struct {
-	Store    storeFlags `embed:"" group:"Store"`
-	File     string     `arg:"" placeholder:"FILE|-" help:"JSON Lines file to import, or - for standard input."`
-	Verbose  bool       `short:"v" help:"Print \"committed LINE DOCUMENT-ID\" on standard output as each line is committed."`
-	Strict   bool       `help:"Exit with status 1 when any line was rejected."`
-	Progress string     `default:"auto" enum:"auto,always,never" help:"Progress bar on standard error: ${enum} (auto: only on a terminal; otherwise a log line every 5 seconds)."`
+	Store   storeFlags `embed:"" group:"Store"`
+	File    string     `arg:"" placeholder:"FILE|-" help:"JSON Lines file to import, or - for standard input."`
+	Verbose bool       `short:"v" help:"Print \"committed LINE DOCUMENT-ID\" on standard output as each line is committed."`
+	Strict  bool       `help:"Exit with status 1 when any line was rejected."`
+	// StrictVocabulary is ingest.StrictVocabulary.
+	StrictVocabulary bool `name:"strict-vocabulary" help:"Reject lines with a relation type outside the relation vocabulary, or ends of kinds a type does not allow, instead of warning."`
+	// DryRun plans without writing (ingest.Rehearsal).
+	DryRun   bool   `name:"dry-run" help:"Report what each line would do (entities resolved, relations created or corroborated, warnings) and write nothing."`
+	Progress string `default:"auto" enum:"auto,always,never" help:"Progress bar on standard error: ${enum} (auto: only on a terminal; otherwise a log line every 5 seconds)."`
 	// BatchSize bounds the relations written per transaction.
 	CPUProfile string `name:"cpu-profile" hidden:"" type:"path" help:"Write a CPU profile of the import to this file (for go tool pprof)."`
 	BatchSize  int    `default:"20000" help:"Relations per transaction: lines are committed in groups of up to this many relations (and at most 2000 lines); a line is reported committed once its group is durable."`
@@ -68,8 +68,12 @@ func (c *importCmd) Run(ctx context.Context, logger *slog.Logger) error {
 		}
 		defer stop()
 	}
+	var opts []ingest.Option
+	if c.StrictVocabulary {
+		opts = append(opts, ingest.StrictVocabulary())
+	}
 	imp := &importer{
-		svc:      ingest.New(store),
+		svc:      ingest.New(store, opts...),
 		out:      os.Stdout,
 		errOut:   os.Stderr,
 		verbose:  c.Verbose,
@@ -79,7 +83,11 @@ func (c *importCmd) Run(ctx context.Context, logger *slog.Logger) error {
 		batchSize:     max(c.BatchSize, 1),
 		maxGroupLines: maxGroupLines,
 	}
-	sum, err := imp.run(ctx, in)
+	run := imp.run
+	if c.DryRun {
+		run = imp.rehearse
+	}
+	sum, err := run(ctx, in)
 	sum.print(imp.out)
 	switch {
 	case err != nil:
@@ -245,6 +253,7 @@ func (imp *importer) commit(ctx context.Context, group []parsedLine, sum *summar
 		switch {
 		case o.Committed():
 			sum.add(o.Result)
+			imp.warn(line.number, o.Result.Warnings, sum)
 			if imp.verbose && o.Result.Document != nil {
 				fmt.Fprintf(imp.out, "committed %d %s\n", line.number, o.Result.Document.ID)
 			} else if imp.verbose {
@@ -262,52 +271,4 @@ func (imp *importer) commit(ctx context.Context, group []parsedLine, sum *summar
 	// A store failure marks the lines it left uncommitted, so the loop has
 	// returned it already; groupErr is checked in case none was left.
 	return groupErr
-}
-
-// readLines reads r line by line, decodes and validates each non-blank
-// line, and sends it on lines until r ends or ctx is cancelled.
-func readLines(ctx context.Context, r io.Reader, lines chan<- parsedLine) error {
-	br := bufio.NewReaderSize(r, 1<<20)
-	var raw []byte // reused: decoding copies what it keeps
-	for n := 1; ; n++ {
-		var err error
-		raw, err = readLine(br, raw[:0])
-		if trimmed := bytes.TrimSpace(raw); len(trimmed) > 0 {
-			line := parsedLine{number: n, bytes: len(raw)}
-			if len(raw) > maxLineBytes {
-				line.err = newsgraph.Errorf(newsgraph.LimitExceeded, "line is longer than %d bytes", maxLineBytes)
-			} else if in, err := ingest.DecodeInput(trimmed); err != nil {
-				line.err = err
-			} else {
-				line.input, line.err = ingest.Check(in)
-				line.relations = len(in.Relations)
-			}
-			select {
-			case lines <- line:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("import: read line %d: %w", n, err)
-		}
-	}
-}
-
-// readLine appends the next line with its newline to line and returns it,
-// reading at most maxLineBytes+1 bytes of it into memory and discarding the
-// rest of a longer line.
-func readLine(br *bufio.Reader, line []byte) ([]byte, error) {
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if len(line) <= maxLineBytes {
-			line = append(line, chunk...)
-		}
-		if !errors.Is(err, bufio.ErrBufferFull) {
-			return line, err
-		}
-	}
 }

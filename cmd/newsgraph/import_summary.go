@@ -25,6 +25,31 @@ type summary struct {
 	relationsCorroborated int
 	merges                int
 	rejected              []rejection
+	// warnings counts the warnings by code, in the order codes first came.
+	warnings     map[ingest.WarningCode]int
+	warningCodes []ingest.WarningCode
+	// dryRun reports that nothing was written (--dry-run).
+	dryRun bool
+}
+
+// addWarning counts w.
+func (s *summary) addWarning(w ingest.Warning) {
+	if s.warnings == nil {
+		s.warnings = map[ingest.WarningCode]int{}
+	}
+	if s.warnings[w.Code] == 0 {
+		s.warningCodes = append(s.warningCodes, w.Code)
+	}
+	s.warnings[w.Code]++
+}
+
+// warningCount is the number of warnings so far.
+func (s *summary) warningCount() int {
+	n := 0
+	for _, c := range s.warnings {
+		n += c
+	}
+	return n
 }
 
 // rejection is a line that was skipped and why.
@@ -53,8 +78,13 @@ func (s *summary) reject(line int, err error) {
 func (s *summary) print(w io.Writer) {
 	elapsed := time.Since(s.start)
 	secs := max(elapsed.Seconds(), 1e-9)
-	fmt.Fprintf(w, "imported %d of %d lines in %s (%.0f documents/s, %.0f relations/s)\n",
-		s.committed, s.lines, elapsed.Round(time.Millisecond), float64(s.documents)/secs, float64(s.relationsCreated+s.relationsCorroborated)/secs)
+	verb := "imported"
+	if s.dryRun {
+		fmt.Fprintln(w, "dry run: nothing was written")
+		verb = "would import"
+	}
+	fmt.Fprintf(w, "%s %d of %d lines in %s (%.0f documents/s, %.0f relations/s)\n",
+		verb, s.committed, s.lines, elapsed.Round(time.Millisecond), float64(s.documents)/secs, float64(s.relationsCreated+s.relationsCorroborated)/secs)
 	fmt.Fprintf(w, "documents: %d\n", s.documents)
 	fmt.Fprintf(w, "entities: %d created, %d matched\n", s.entitiesCreated, s.entitiesMatched)
 	fmt.Fprintf(w, "relations: %d created, %d corroborated\n", s.relationsCreated, s.relationsCorroborated)
@@ -63,6 +93,13 @@ func (s *summary) print(w io.Writer) {
 	}
 	if peak, ok := peakResident(); ok {
 		fmt.Fprintf(w, "peak memory: %.2f GB resident\n", float64(peak)/1e9)
+	}
+	if n := s.warningCount(); n > 0 {
+		fmt.Fprintf(w, "warnings: %d (on standard error, the first %d unless --verbose;", n, maxListedWarnings)
+		for _, c := range s.warningCodes {
+			fmt.Fprintf(w, " %s %d", c, s.warnings[c])
+		}
+		fmt.Fprintln(w, ")")
 	}
 	fmt.Fprintf(w, "rejected: %d lines\n", len(s.rejected))
 	for i, r := range s.rejected {
