@@ -1,9 +1,7 @@
 package main_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -111,19 +109,11 @@ func TestImportDryRunWritesNothing(t *testing.T) {
 		t.Fatalf("seed: %s", stderr)
 	}
 	before := home.stats(t)
-	article, err := os.ReadFile("../../ingest/testdata/second-article.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var compact bytes.Buffer
-	if err := json.Compact(&compact, article); err != nil {
-		t.Fatal(err)
-	}
 	// The second line names the Security Cabinet the first would create.
 	again := `{"document":{"title":"t","publishedAt":"2025-11-21","text":"The Mexican Security Cabinet met."},` +
 		`"entities":[{"ref":"c","kind":"ORGANIZATION","name":"Mexican Security Cabinet"},{"ref":"cs","kind":"PERSON","name":"Sheinbaum"}],` +
 		`"relations":[{"type":"LEADS","from":"cs","to":"c","quotes":["The Mexican Security Cabinet met."]}]}`
-	input := append(compact.Bytes(), []byte("\n"+again+"\n")...)
+	input := append(secondArticleLine(t), []byte(again+"\n")...)
 	stdout, stderr, code := home.run(t, input, "import", "--dry-run", "-")
 	if code != 0 {
 		t.Fatalf("import --dry-run exited %d\n%s\n%s", code, stdout, stderr)

@@ -167,15 +167,7 @@ func TestExportThenImportReproducesTheGraph(t *testing.T) {
 	if _, stderr, code := src.run(t, nil, "seed"); code != 0 {
 		t.Fatalf("seed: %s", stderr)
 	}
-	article, err := os.ReadFile("../../ingest/testdata/second-article.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var compact bytes.Buffer
-	if err := json.Compact(&compact, article); err != nil {
-		t.Fatal(err)
-	}
-	if stdout, stderr, code := src.run(t, append(compact.Bytes(), '\n'), "import", "-"); code != 0 || !strings.Contains(stdout, "entities: 2 created, 9 matched") {
+	if stdout, stderr, code := src.run(t, secondArticleLine(t), "import", "-"); code != 0 || !strings.Contains(stdout, "entities: 2 created, 9 matched") {
 		t.Fatalf("import second article: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	exported := filepath.Join(t.TempDir(), "graph.jsonl")
@@ -215,6 +207,21 @@ func TestExportThenImportReproducesTheGraph(t *testing.T) {
 	if docs, err := got.DocumentsByID(t.Context(), []string{seed.DocumentID}); err != nil || docs[seed.DocumentID] == nil {
 		t.Errorf("seed document missing after the round trip: %v", err)
 	}
+}
+
+// secondArticleLine returns ingest's second test article as an import
+// line, with its newline.
+func secondArticleLine(t *testing.T) []byte {
+	t.Helper()
+	article, err := os.ReadFile("../../ingest/testdata/second-article.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, article); err != nil {
+		t.Fatal(err)
+	}
+	return append(compact.Bytes(), '\n')
 }
 
 // wholeGraph reads every entity, relation and document of s.
