@@ -3,8 +3,8 @@ package newsgraph
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Batch is a set of documents, entities and relations written together, all
@@ -31,26 +31,55 @@ func (b *Batch) Normalize() {
 	}
 }
 
+// AddEvidenceOffsets gives every evidence item without offsets whose
+// document is in the batch, and whose quote is verbatim in its text, the
+// offsets of the quote's first occurrence (see QuoteFinder). Others are
+// left as they are.
+func (b *Batch) AddEvidenceOffsets() {
+	finders := make(map[string]*QuoteFinder, len(b.Documents))
+	for _, d := range b.Documents {
+		if d != nil {
+			finders[d.ID] = NewQuoteFinder(d.Text)
+		}
+	}
+	for _, r := range b.Relations {
+		if r == nil {
+			continue
+		}
+		for i, ev := range r.Evidence {
+			f := finders[ev.DocumentID]
+			if f == nil || ev.HasOffsets() {
+				continue
+			}
+			if m, err := f.Find(ev.Quote); err == nil && !m.Folded {
+				r.Evidence[i].Start, r.Evidence[i].End = m.Start, m.End
+			}
+		}
+	}
+}
+
 // UnionEvidence returns a followed by the items of b not already in a,
-// without duplicates, in first-seen order.
+// without duplicates, in first-seen order. Items are the same when their
+// quote and document are (see Evidence): the first seen is kept, with its
+// offsets.
 func UnionEvidence(a, b []Evidence) []Evidence {
 	out := make([]Evidence, 0, len(a)+len(b))
 	if len(a)+len(b) <= smallEvidence {
 		// A relation has a few quotes: comparing beats hashing.
 		for _, list := range [2][]Evidence{a, b} {
 			for _, ev := range list {
-				if !slices.Contains(out, ev) {
+				if !ContainsEvidence(out, ev) {
 					out = append(out, ev)
 				}
 			}
 		}
 		return out
 	}
-	seen := make(map[Evidence]bool, len(a)+len(b))
+	seen := make(map[evidenceKey]bool, len(a)+len(b))
 	for _, list := range [2][]Evidence{a, b} {
 		for _, ev := range list {
-			if !seen[ev] {
-				seen[ev] = true
+			if k := ev.key(); !seen[k] {
+				seen[k] = true
 				out = append(out, ev)
 			}
 		}
@@ -217,6 +246,11 @@ func validateRelation(r *Relation, docs map[string]*Document) error {
 		}
 		if !ValidDocumentID(ev.DocumentID) {
 			return fmt.Errorf("relation %s: evidence[%d] document id %q is malformed", id, j, ev.DocumentID)
+		}
+		if ev.Start != 0 || ev.End != 0 {
+			if ev.Start < 0 || ev.End-ev.Start != utf8.RuneCountInString(ev.Quote) {
+				return fmt.Errorf("relation %s: evidence[%d] offsets %d..%d do not span its quote of %d characters", id, j, ev.Start, ev.End, utf8.RuneCountInString(ev.Quote))
+			}
 		}
 		if d := docs[ev.DocumentID]; d != nil && !strings.Contains(d.Text, ev.Quote) {
 			return fmt.Errorf("relation %s: evidence[%d] quote %q is not a verbatim substring of document %s", id, j, ev.Quote, d.ID)

@@ -53,3 +53,22 @@ func TestDuplicateQueries(t *testing.T) {
 		wantStrings(t, "DuplicateQueries("+tt.name+")", newsgraph.DuplicateQueries(tt.name), tt.want)
 	}
 }
+
+func FuzzPossibleDuplicate(f *testing.F) {
+	f.Add("Tidball-Binz", "Morris Tidball-Binz")
+	f.Add("Sheinbaun", "Claudia Sheinbaum")
+	f.Add("Łódź", "Lodz")
+	f.Fuzz(func(t *testing.T, name, existing string) {
+		e := &newsgraph.Entity{Kind: newsgraph.KindPerson, Name: existing}
+		got := newsgraph.PossibleDuplicate(newsgraph.KindPerson, name, e)
+		if got && newsgraph.Fold(name) == newsgraph.Fold(existing) {
+			t.Fatalf("PossibleDuplicate(%q, %q): equal folded names are a match, not a duplicate", name, existing)
+		}
+		if got && !newsgraph.PossibleDuplicate(newsgraph.KindPerson, name, &newsgraph.Entity{Kind: newsgraph.KindPerson, Name: "x", Aliases: []string{existing}}) {
+			t.Fatalf("PossibleDuplicate(%q, %q) holds for the name but not for the same alias", name, existing)
+		}
+		if len(newsgraph.DuplicateQueries(name)) > 3 {
+			t.Fatalf("DuplicateQueries(%q) = %q: more than 3 searches", name, newsgraph.DuplicateQueries(name))
+		}
+	})
+}

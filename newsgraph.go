@@ -97,11 +97,39 @@ type Relation struct {
 }
 
 // Evidence is a verbatim quote from a document that supports a relation.
+// Its identity is its quote and document: a relation holds one evidence
+// item per (Quote, DocumentID), whatever its offsets.
 type Evidence struct {
 	// Quote is a verbatim substring of the document's text.
 	Quote string `json:"quote"`
 	// DocumentID is the id of the document the quote comes from.
 	DocumentID string `json:"documentId"`
+	// Start and End are the quote's character offsets in the document's
+	// text: Unicode code points from its start, End exclusive, so that
+	// End-Start is the quote's length in code points. End is 0 when the
+	// offsets are unknown (evidence recorded before they were, or written
+	// without them); see HasOffsets.
+	Start int `json:"start,omitempty"`
+	End   int `json:"end,omitempty"`
+}
+
+// HasOffsets reports whether the evidence's offsets are known.
+func (ev Evidence) HasOffsets() bool { return ev.End > 0 }
+
+// evidenceKey is the identity of an evidence item.
+type evidenceKey struct{ quote, documentID string }
+
+func (ev Evidence) key() evidenceKey { return evidenceKey{ev.Quote, ev.DocumentID} }
+
+// ContainsEvidence reports whether list holds an item with the quote and
+// document of ev, whatever their offsets.
+func ContainsEvidence(list []Evidence, ev Evidence) bool {
+	for _, e := range list {
+		if e.Quote == ev.Quote && e.DocumentID == ev.DocumentID {
+			return true
+		}
+	}
+	return false
 }
 
 // Document is a source text, usually a news article.

@@ -15,7 +15,9 @@ import (
 // compact binary layout (schema version 2): strings are a uvarint length
 // and their bytes, lists a uvarint count and their items, dates three
 // varints (year, month, day), a confidence the 8 bytes of its IEEE 754
-// bits. A document's or entity's id is its key and is not repeated in the
+// bits. A relation's evidence offsets, when it has any, follow its
+// evidence; values without them (written before offsets were recorded)
+// still decode. A document's or entity's id is its key and is not repeated in the
 // value. Relations are keyed by an 8-byte big-endian sequence number given
 // when they are first written, so that new relations append to the end of
 // the B+tree instead of dirtying pages all over it; their value starts with
@@ -86,6 +88,22 @@ func appendRelation(b []byte, r *newsgraph.Relation) []byte {
 	for _, ev := range r.Evidence {
 		b = appendString(b, ev.Quote)
 		b = appendString(b, ev.DocumentID)
+	}
+	return appendEvidenceOffsets(b, r.Evidence)
+}
+
+// appendEvidenceOffsets appends the evidence's offsets, a uvarint start
+// and end for each item, when any item has them. Values written before
+// offsets were recorded end without them, and decode with none.
+func appendEvidenceOffsets(b []byte, evidence []newsgraph.Evidence) []byte {
+	for _, ev := range evidence {
+		if ev.HasOffsets() {
+			for _, ev := range evidence {
+				b = binary.AppendUvarint(b, uint64(ev.Start))
+				b = binary.AppendUvarint(b, uint64(ev.End))
+			}
+			return b
+		}
 	}
 	return b
 }
@@ -264,6 +282,11 @@ func decodeRelation(v []byte, slab *relationSlab) (*newsgraph.Relation, error) {
 		r.Evidence = slab.evidenceList(int(n))
 		for i := range r.Evidence {
 			r.Evidence[i] = newsgraph.Evidence{Quote: d.string(), DocumentID: d.string()}
+		}
+		if d.err == nil && d.i < len(d.s) {
+			for i := range r.Evidence {
+				r.Evidence[i].Start, r.Evidence[i].End = int(d.uvarint()), int(d.uvarint())
+			}
 		}
 	}
 	return r, d.done()

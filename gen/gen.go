@@ -49,6 +49,8 @@ func Graph(cfg Config) (*newsgraph.Batch, error) {
 			rel.Evidence = append(rel.Evidence, newsgraph.Evidence{Quote: c.quote, DocumentID: b.Documents[d].ID})
 		}
 	}
+	// As ingesting the documents would record them.
+	b.AddEvidenceOffsets()
 	return b, nil
 }
 

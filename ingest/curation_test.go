@@ -114,6 +114,11 @@ func TestSelfLoopsNeedATypeThatAllowsThem(t *testing.T) {
 			ingest.RelationInput{Type: "MET_WITH", From: "dt", To: "t", Quotes: quote}, "both ends resolve to person:donald-trump"},
 		{"UnknownType", []ingest.EntityInput{refTrump}, ingest.RelationInput{Type: "PRAISED", From: "dt", To: "dt", Quotes: quote}, "PRAISED does not allow"},
 		{"Allowed", []ingest.EntityInput{refTrump}, ingest.RelationInput{Type: "CRITICIZED", From: "dt", To: "dt", Quotes: quote}, ""},
+		// As an export writes a self-loop that merging made: meant.
+		{"ByIDAsExportWritesIt", []ingest.EntityInput{{Ref: "person:trump", ID: "person:trump", Kind: newsgraph.KindPerson, Name: "Trump"}},
+			ingest.RelationInput{Type: "MET_WITH", From: "person:trump", To: "person:trump", Quotes: quote}, ""},
+		{"RefNamedLikeAnotherID", []ingest.EntityInput{{Ref: "person:trump", Kind: newsgraph.KindPerson, Name: "Donald Trump"}},
+			ingest.RelationInput{Type: "MET_WITH", From: "person:trump", To: "person:trump", Quotes: quote}, "both ends are person:donald-trump"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -187,5 +192,57 @@ func TestPossibleDuplicatesAreWarnedAbout(t *testing.T) {
 	quiet := ingest.New(s, ingest.WithoutDuplicateWarnings())
 	if res, err := quiet.DryRun(t.Context(), curationInput([]ingest.EntityInput{{Ref: "x", Kind: newsgraph.KindPerson, Name: "Sheinbaun Claudia"}})); err != nil || len(res.Warnings) != 0 {
 		t.Errorf("WithoutDuplicateWarnings: DryRun = %v, %v; want no warnings", res.Warnings, err)
+	}
+}
+
+func TestQuotesMatchAfterFoldingAndRecordTheTextsSpan(t *testing.T) {
+	const text = "“Cooperation, yes; subordination, never,” Sheinbaum’s aide said — twice.\n\nLópez  agreed."
+	doc := ingest.DocumentInput{Title: "Quotes", PublishedAt: newsgraph.MustParseDate("2025-11-20"), Text: text}
+	entities := []ingest.EntityInput{refSheinbaum, refTrump}
+	tests := []struct {
+		name, quote string
+		wantSpan    string
+		wantFolded  bool
+		wantErr     string
+	}{
+		{name: "Verbatim", quote: "Sheinbaum’s aide", wantSpan: "Sheinbaum’s aide"},
+		{name: "StraightQuotesAndApostrophe", quote: `"Cooperation, yes; subordination, never," Sheinbaum's aide`,
+			wantSpan: "“Cooperation, yes; subordination, never,” Sheinbaum’s aide", wantFolded: true},
+		{name: "DashAndSpaces", quote: "said - twice. López agreed", wantSpan: "said — twice.\n\nLópez  agreed", wantFolded: true},
+		{name: "Closest", quote: `"Cooperation, yes; submission, never"`,
+			wantErr: `relations[0] (CRITICIZED cs -> dt): quote "\"Cooperation, yes; submission, never\"" is not in the document text; the closest span, at character 0, differs at "ordination`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openStore(t)
+			svc := ingest.New(s)
+			in := ingest.Input{Document: doc, Entities: entities,
+				Relations: []ingest.RelationInput{{Type: "CRITICIZED", From: "cs", To: "dt", Quotes: []string{tt.quote}}}}
+			before := snapshot(t, s)
+			res, err := svc.Ingest(t.Context(), in)
+			if tt.wantErr != "" {
+				if newsgraph.ErrorCode(err) != newsgraph.Invalid || !strings.Contains(newsgraph.ErrorMessage(err), tt.wantErr) {
+					t.Fatalf("Ingest = %v, want Invalid %q", err, tt.wantErr)
+				}
+				wantUnchanged(t, s, before)
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			rel := mustRelation(t, s, res.CreatedRelations[0].ID)
+			ev := rel.Evidence[0]
+			if ev.Quote != tt.wantSpan || string([]rune(text)[ev.Start:ev.End]) != tt.wantSpan {
+				t.Errorf("evidence = %+v, want the span %q at its offsets", ev, tt.wantSpan)
+			}
+			folded := slices.Contains(warningCodes(res.Warnings), ingest.WarnQuoteFolded)
+			if folded != tt.wantFolded {
+				t.Errorf("warnings = %v, want QUOTE_FOLDED %v", res.Warnings, tt.wantFolded)
+			}
+			// The same quote again, as given, corroborates nothing.
+			if again := mustIngest(t, svc, in); again.RelationsCorroborated+again.RelationsCreated != 0 {
+				t.Errorf("ingesting again: %d created, %d corroborated; want none", again.RelationsCreated, again.RelationsCorroborated)
+			}
+		})
 	}
 }

@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sync"
 
 	"github.com/newsgraph/newsgraph"
@@ -293,6 +292,7 @@ func (s *Service) planRelations(ctx context.Context, rd reader, in Input, docID 
 	byID := make(map[string]*newsgraph.Relation, len(in.Relations))
 	// first is the index of the first input of each relation, for messages.
 	first := make(map[string]int, len(in.Relations))
+	text := newsgraph.NewQuoteFinder(in.Document.Text)
 	for i, r := range in.Relations {
 		from, to := idOf(r.From), idOf(r.To)
 		for _, end := range []struct{ name, ref, id string }{{"from", r.From, from}, {"to", r.To, to}} {
@@ -315,8 +315,16 @@ func (s *Service) planRelations(ctx context.Context, rd reader, in Input, docID 
 			byID[id] = rel
 			order = append(order, id)
 		}
-		for _, q := range r.Quotes {
-			if ev := (newsgraph.Evidence{Quote: q, DocumentID: docID}); !slices.Contains(rel.Evidence, ev) {
+		evidence, err := quoteEvidence(text, r.Quotes, docID)
+		if err != nil {
+			return invalidf("relations[%d] (%s): %s", i, r.label(), err)
+		}
+		for j, ev := range evidence {
+			if ev.Quote != r.Quotes[j] {
+				p.warn(Warning{Code: WarnQuoteFolded, Item: fmt.Sprintf("relations[%d] (%s)", i, r.label()), IDs: []string{from, to},
+					Message: fmt.Sprintf("quote %q is in the text as %q (after folding quotes, dashes or spaces); the evidence is the text's span", r.Quotes[j], ev.Quote)})
+			}
+			if !newsgraph.ContainsEvidence(rel.Evidence, ev) {
 				rel.Evidence = append(rel.Evidence, ev)
 			}
 		}
@@ -328,8 +336,16 @@ func (s *Service) planRelations(ctx context.Context, rd reader, in Input, docID 
 	if err != nil {
 		return storeErr(err)
 	}
+	givenByID := func(ref string) bool { // ref names an entity by its id
+		for _, e := range in.Entities {
+			if e.Ref == ref {
+				return e.ID == ref
+			}
+		}
+		return true
+	}
 	for _, id := range order {
-		if err := checkSelfLoop(first[id], in.Relations[first[id]], byID[id], stored[id] != nil); err != nil {
+		if err := checkSelfLoop(first[id], in.Relations[first[id]], byID[id], stored[id] != nil, givenByID); err != nil {
 			return err
 		}
 	}
@@ -344,7 +360,7 @@ func (s *Service) planRelations(ctx context.Context, rd reader, in Input, docID 
 		}
 		var added []newsgraph.Evidence
 		for _, ev := range rel.Evidence {
-			if !slices.Contains(old.Evidence, ev) {
+			if !newsgraph.ContainsEvidence(old.Evidence, ev) {
 				added = append(added, ev)
 			}
 		}

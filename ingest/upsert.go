@@ -153,12 +153,15 @@ func (s *Service) UpsertRelation(ctx context.Context, documentID string, in Rela
 		if doc == nil {
 			return none, invalidf("relation (%s): document %q does not exist", in.label(), documentID)
 		}
-		if err := checkQuotes(quotes, doc.Text); err != nil {
+		text := newsgraph.NewQuoteFinder(doc.Text)
+		if err := checkQuotes(quotes, text); err != nil {
 			return none, invalidf("relation (%s): %s", in.label(), err)
 		}
-		for _, q := range quotes {
-			rel.Evidence = newsgraph.UnionEvidence(rel.Evidence, []newsgraph.Evidence{{Quote: q, DocumentID: documentID}})
+		evidence, err := quoteEvidence(text, quotes, documentID)
+		if err != nil {
+			return none, invalidf("relation (%s): %s", in.label(), err)
 		}
+		rel.Evidence = newsgraph.UnionEvidence(rel.Evidence, evidence)
 	}
 	if old == nil && len(rel.Evidence) == 0 {
 		return none, invalidf("relation (%s): a new relation needs at least one quote", in.label())

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/ingest"
@@ -52,7 +53,13 @@ func TestUpsertRelation(t *testing.T) {
 		t.Fatalf("UpsertRelation new: %+v, err %v; want it created", res, err)
 	}
 	r := res.Relation
-	if got, want := r.Evidence, []newsgraph.Evidence{{Quote: quote, DocumentID: seed.DocumentID}}; !slices.Equal(got, want) {
+	b, err := seed.Batch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := b.Documents[0].Text
+	start := utf8.RuneCountInString(text[:strings.Index(text, quote)]) // character offsets
+	if got, want := r.Evidence, []newsgraph.Evidence{{Quote: quote, DocumentID: seed.DocumentID, Start: start, End: start + len(quote)}}; !slices.Equal(got, want) {
 		t.Errorf("evidence = %v, want %v", got, want)
 	}
 

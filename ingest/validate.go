@@ -64,8 +64,9 @@ func (in Input) Validate() error {
 			return invalidf("entities[%d] (ref %q): %s", i, e.Ref, err)
 		}
 	}
+	quotes := newsgraph.NewQuoteFinder(in.Document.Text)
 	for i, r := range in.Relations {
-		if err := validateRelation(r, in.Document.Text, refs); err != nil {
+		if err := validateRelation(r, quotes, refs); err != nil {
 			return invalidf("relations[%d] (%s): %s", i, r.label(), err)
 		}
 	}
@@ -154,7 +155,7 @@ func (r RelationInput) label() string {
 	return fmt.Sprintf("%s %s -> %s", r.Type, r.From, r.To)
 }
 
-func validateRelation(r RelationInput, text string, refs map[string]*EntityInput) error {
+func validateRelation(r RelationInput, text *newsgraph.QuoteFinder, refs map[string]*EntityInput) error {
 	if err := validateRelationFields(r); err != nil {
 		return err
 	}
@@ -190,15 +191,16 @@ func validateRelationFields(r RelationInput) error {
 	return nil
 }
 
-// checkQuotes checks that every quote is a non-blank verbatim substring of
-// text.
-func checkQuotes(quotes []string, text string) error {
+// checkQuotes checks that every quote is non-blank and in text, verbatim
+// or after folding typographic variants (newsgraph.QuoteFinder); the error
+// of one that is not says where the closest span differs.
+func checkQuotes(quotes []string, text *newsgraph.QuoteFinder) error {
 	for j, q := range quotes {
-		switch {
-		case strings.TrimSpace(q) == "":
+		if strings.TrimSpace(q) == "" {
 			return fmt.Errorf("quotes[%d] is empty", j)
-		case !strings.Contains(text, q):
-			return fmt.Errorf("quote %q is not in the document text", q)
+		}
+		if _, err := text.Find(q); err != nil {
+			return err
 		}
 	}
 	return nil

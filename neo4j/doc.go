@@ -19,8 +19,11 @@
 //   - Every relation is a relationship from its From entity to its To entity
 //     whose type is the relation type itself (THREATENS, REJECTS, ...). Its
 //     properties are id ("from|TYPE|to"), confidence, validFrom and validTo
-//     (Cypher dates, when set), and its evidence as two parallel lists:
-//     evidenceQuotes[i] is quoted from the document evidenceDocumentIds[i].
+//     (Cypher dates, when set), and its evidence as parallel lists:
+//     evidenceQuotes[i] is quoted from the document evidenceDocumentIds[i]
+//     at the character offsets evidenceStarts[i] to evidenceEnds[i] (0, 0
+//     when unknown; both lists are absent on relations written before
+//     offsets were recorded).
 //   - Every document is a node labelled :Document with the properties id,
 //     title, text, publishedAt (a Cypher date), source and url.
 //   - (:Document)-[:MENTIONS]->(:Entity) links every evidence document to

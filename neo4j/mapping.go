@@ -92,11 +92,12 @@ func relationProperties(r *newsgraph.Relation) map[string]any {
 	return p
 }
 
-// evidenceMaps returns r's evidence as maps {quote, documentId}.
+// evidenceMaps returns r's evidence as maps {quote, documentId, start,
+// end}; unknown offsets are 0, 0.
 func evidenceMaps(evidence []newsgraph.Evidence) []any {
 	out := make([]any, len(evidence))
 	for i, ev := range evidence {
-		out[i] = map[string]any{"quote": ev.Quote, "documentId": ev.DocumentID}
+		out[i] = map[string]any{"quote": ev.Quote, "documentId": ev.DocumentID, "start": int64(ev.Start), "end": int64(ev.End)}
 	}
 	return out
 }
@@ -145,6 +146,33 @@ func (p *props) strs(key string) []string {
 		return out
 	default:
 		p.fail(key, v, "a list of strings")
+		return nil
+	}
+}
+
+func (p *props) ints(key string) []int {
+	switch v := p.m[key].(type) {
+	case nil:
+		return nil
+	case []int64:
+		out := make([]int, len(v))
+		for i, n := range v {
+			out[i] = int(n)
+		}
+		return out
+	case []any:
+		out := make([]int, 0, len(v))
+		for _, item := range v {
+			n, ok := item.(int64)
+			if !ok {
+				p.fail(key, item, "a list of integers")
+				return nil
+			}
+			out = append(out, int(n))
+		}
+		return out
+	default:
+		p.fail(key, v, "a list of integers")
 		return nil
 	}
 }
@@ -233,15 +261,21 @@ func relationFromProps(typ, from, to string, m map[string]any) (*newsgraph.Relat
 		Confidence: p.float("confidence"),
 	}
 	quotes, docs := p.strs("evidenceQuotes"), p.strs("evidenceDocumentIds")
+	// Relations written before offsets were recorded have neither list.
+	starts, ends := p.ints("evidenceStarts"), p.ints("evidenceEnds")
 	if p.err != nil {
 		return nil, fmt.Errorf("relation %q: %w", r.ID, p.err)
 	}
 	if len(quotes) != len(docs) {
 		return nil, fmt.Errorf("relation %q: %d evidence quotes but %d evidence document ids", r.ID, len(quotes), len(docs))
 	}
+	offsets := len(starts) == len(quotes) && len(ends) == len(quotes)
 	r.Evidence = make([]newsgraph.Evidence, len(quotes))
 	for i := range quotes {
 		r.Evidence[i] = newsgraph.Evidence{Quote: quotes[i], DocumentID: docs[i]}
+		if offsets {
+			r.Evidence[i].Start, r.Evidence[i].End = starts[i], ends[i]
+		}
 	}
 	return r, nil
 }

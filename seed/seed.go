@@ -23,7 +23,8 @@ var data embed.FS
 
 // Batch returns the curated seed graph as a fresh batch: documents with
 // their full text, entities and relations. The batch is normalised
-// (Batch.Normalize) and checked: by Batch.Validate, by CheckReferences
+// (Batch.Normalize), its evidence gets its offsets (Batch.AddEvidenceOffsets),
+// and it is checked: by Batch.Validate, by CheckReferences
 // against nothing (the seed is self-contained, so every reference must
 // resolve inside it) and against the relation vocabulary (newsgraph.CheckVocabulary).
 // A failed check is a newsgraph Invalid error naming the offending item;
@@ -35,6 +36,7 @@ func Batch() (*newsgraph.Batch, error) {
 		return nil, fmt.Errorf("seed: %w", err)
 	}
 	b.Normalize()
+	b.AddEvidenceOffsets()
 	if err := b.Validate(); err != nil {
 		return nil, fmt.Errorf("seed: %w", err)
 	}

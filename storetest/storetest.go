@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 		{"Upsert", testUpsert},
 		{"UpsertValidation", testUpsertValidation},
 		{"WriteReports", testWriteReports},
+		{"EvidenceOffsets", testEvidenceOffsets},
 		{"Search", testSearch},
 		{"EntitiesNamed", testEntitiesNamed},
 		{"Entities", testEntities},

@@ -131,8 +131,10 @@ type ComplexityRoot struct {
 	}
 
 	Evidence struct {
-		Document func(childComplexity int) int
-		Quote    func(childComplexity int) int
+		Document    func(childComplexity int) int
+		EndOffset   func(childComplexity int) int
+		Quote       func(childComplexity int) int
+		StartOffset func(childComplexity int) int
 	}
 
 	GraphChange struct {
@@ -808,12 +810,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Document(childComplexity), true
+	case "Evidence.end":
+		if e.ComplexityRoot.Evidence.EndOffset == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.EndOffset(childComplexity), true
 	case "Evidence.quote":
 		if e.ComplexityRoot.Evidence.Quote == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Evidence.Quote(childComplexity), true
+	case "Evidence.start":
+		if e.ComplexityRoot.Evidence.StartOffset == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.StartOffset(childComplexity), true
 
 	case "GraphChange.at":
 		if e.ComplexityRoot.GraphChange.At == nil {
@@ -2666,6 +2680,10 @@ enum RelationStatus {
 type Evidence {
   "The quote, a verbatim substring of the document's text."
   quote: String!
+  "The quote's first character (Unicode code point) in the document's text, counted from 0; null for evidence recorded before offsets were."
+  start: Int
+  "The character offset just after the quote: ` + "`" + `text` + "`" + ` from ` + "`" + `start` + "`" + ` to ` + "`" + `end` + "`" + ` is the quote. Null when ` + "`" + `start` + "`" + ` is."
+  end: Int
   "The document the quote comes from."
   document: Document!
 }
@@ -3145,6 +3163,10 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 	switch field.Name {
 	case "quote":
 		return ec.fieldContext_Evidence_quote(ctx, field)
+	case "start":
+		return ec.fieldContext_Evidence_start(ctx, field)
+	case "end":
+		return ec.fieldContext_Evidence_end(ctx, field)
 	case "document":
 		return ec.fieldContext_Evidence_document(ctx, field)
 	}
@@ -6467,6 +6489,52 @@ func (ec *executionContext) _Evidence_quote(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Evidence_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Evidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _Evidence_start(ctx context.Context, field graphql.CollectedField, obj *model.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartOffset(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, true, false, "Int")
+}
+
+func (ec *executionContext) _Evidence_end(ctx context.Context, field graphql.CollectedField, obj *model.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndOffset(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, true, false, "Int")
 }
 
 func (ec *executionContext) _Evidence_document(ctx context.Context, field graphql.CollectedField, obj *model.Evidence) (ret graphql.Marshaler) {
@@ -13330,6 +13398,16 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 		case "quote":
 			out.Values[i] = ec._Evidence_quote(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "start":
+			out.Values[i] = ec._Evidence_start(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "end":
+			out.Values[i] = ec._Evidence_end(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "document":

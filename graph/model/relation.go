@@ -55,6 +55,24 @@ type Evidence struct {
 	L *loaders.Level
 }
 
+// StartOffset returns the quote's first character offset, or nil when the
+// evidence has no offsets.
+func (e *Evidence) StartOffset() *int {
+	if !e.HasOffsets() {
+		return nil
+	}
+	return &e.Start
+}
+
+// EndOffset returns the character offset after the quote, or nil when the
+// evidence has no offsets.
+func (e *Evidence) EndOffset() *int {
+	if !e.HasOffsets() {
+		return nil
+	}
+	return &e.End
+}
+
 // Document is the GraphQL Document type: a domain document and the level of
 // the answer it belongs to.
 type Document struct {

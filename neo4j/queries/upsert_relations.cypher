@@ -4,8 +4,11 @@
 // a dynamic type set from a parameter (Cypher 5.26) after Go checked it with
 // newsgraph.ValidRelationType. An existing relation takes the batch's
 // properties and keeps the union of its stored and new evidence (maps
-// {quote, documentId}), stored first, without duplicate pairs; the evidence
-// is stored as the parallel lists evidenceQuotes and evidenceDocumentIds.
+// {quote, documentId, start, end}), stored first, without duplicate
+// (quote, documentId) pairs whatever their offsets; the evidence
+// is stored as the parallel lists evidenceQuotes, evidenceDocumentIds,
+// evidenceStarts and evidenceEnds (the last two absent on relations written
+// before offsets were recorded, which read as 0).
 // Returns the relations it created and those that gained evidence, as
 // stored after the write.
 UNWIND $relations AS row
@@ -38,13 +41,16 @@ CALL (a, b, row, stored) {
 }
 WITH a, b, r, row, isNew,
      coalesce(r.evidenceQuotes, []) AS quotes,
-     coalesce(r.evidenceDocumentIds, []) AS documentIds
+     coalesce(r.evidenceDocumentIds, []) AS documentIds,
+     r.evidenceStarts AS starts, r.evidenceEnds AS ends
 WITH a, b, r, row, isNew,
-     [i IN range(0, size(quotes) - 1) | {quote: quotes[i], documentId: documentIds[i]}] AS stored
-WITH a, b, r, row, isNew, size(stored) AS before, stored + [ev IN row.evidence WHERE NOT ev IN stored] AS evidence
+     [i IN range(0, size(quotes) - 1) | {quote: quotes[i], documentId: documentIds[i], start: coalesce(starts[i], 0), end: coalesce(ends[i], 0)}] AS stored
+WITH a, b, r, row, isNew, size(stored) AS before, stored + [ev IN row.evidence WHERE NOT {quote: ev.quote, documentId: ev.documentId} IN [s IN stored | {quote: s.quote, documentId: s.documentId}]] AS evidence
 SET r = row.properties,
     r.evidenceQuotes = [ev IN evidence | ev.quote],
-    r.evidenceDocumentIds = [ev IN evidence | ev.documentId]
+    r.evidenceDocumentIds = [ev IN evidence | ev.documentId],
+    r.evidenceStarts = [ev IN evidence | ev.start],
+    r.evidenceEnds = [ev IN evidence | ev.end]
 WITH r, {relation: r, from: a.id, to: b.id} AS item, isNew, NOT isNew AND size(evidence) > before AS gained
 RETURN count(r) AS written,
        collect(CASE WHEN isNew THEN item END) AS created,
