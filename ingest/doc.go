@@ -72,6 +72,31 @@
 // Relations of one input that resolve to the same identity are one
 // relation with the union of their quotes and the fields of the first.
 //
+// # Curation rules and warnings
+//
+// Quotes are found in the text verbatim or after folding typographic
+// variants (newsgraph.QuoteFinder); the evidence is the text's own span with
+// its character offsets, and a quote found only after folding gives a
+// WarnQuoteFolded warning. Relation types are mapped to the relation
+// vocabulary (newsgraph.CanonicalRelationType): a synonym or another spelling
+// is written as the vocabulary's type (WarnRelationTypeMapped); an unknown
+// type (WarnRelationTypeUnknown) and ends of kinds the type does not allow
+// (WarnRelationKinds) are accepted, or rejected under StrictVocabulary. A new
+// relation whose ends resolve to one entity is Invalid unless its type
+// allows self-loops, the relation is stored already, or both ends give the
+// entity's id itself (as Export writes a self-loop that a merge made). A new
+// entity created by name that may be an existing one
+// (newsgraph.PossibleDuplicate) gives a WarnPossibleDuplicate warning, found
+// with at most three store searches per entity (WithoutDuplicateWarnings
+// turns them off). Result.Entities says what each entity input resolved to.
+//
+// # Dry runs
+//
+// DryRun plans an input as Ingest does, through the same code, and returns
+// the Result that Ingest would give, writing nothing; Rehearsal does the
+// same for a sequence of inputs, each planned after the ones before it, as
+// "newsgraph import --dry-run" reads a file.
+//
 // # Writes and concurrency
 //
 // Everything an Ingest writes goes into one newsgraph.Store Upsert, which
