@@ -15,25 +15,30 @@ import (
 // DuplicateQueries returns the search queries that find the candidates
 // PossibleDuplicate is asked about for a new entity named name: the folded
 // name itself (at most MaxSearchWords words), which finds the entities
-// whose names hold all its words, and the first four letters of its two
-// longest words of at least five, which find names that differ by a typo
-// after them. There are at most three, so the search costs a bounded
-// number of store queries whatever the graph's size.
+// whose names hold all its words, and, for a name of several words, its two
+// longest words of at least five letters, which find names that share one
+// of them and differ by a typo elsewhere ("Claudia Sheinbaun"). There are at
+// most three, each as selective as a search for a whole word, so the cost
+// is a bounded number of store queries whatever the graph's size. A typo in
+// a one-word name is found only as far as the store's Search tolerates
+// typos.
 func DuplicateQueries(name string) []string {
 	words := strings.Fields(Fold(name))
 	if len(words) == 0 {
 		return nil
 	}
 	queries := []string{strings.Join(words[:min(len(words), MaxSearchWords)], " ")}
+	if len(words) < 2 {
+		return queries
+	}
 	long := slices.Clone(words)
 	slices.SortStableFunc(long, func(a, b string) int { return utf8.RuneCountInString(b) - utf8.RuneCountInString(a) })
-	for _, w := range long[:min(2, len(long))] {
+	for _, w := range long[:2] {
 		if utf8.RuneCountInString(w) < 5 {
 			break
 		}
-		prefix := string([]rune(w)[:4])
-		if !slices.Contains(queries, prefix) {
-			queries = append(queries, prefix)
+		if !slices.Contains(queries, w) {
+			queries = append(queries, w)
 		}
 	}
 	return queries

@@ -44,8 +44,10 @@ func TestDuplicateQueries(t *testing.T) {
 		name string
 		want []string
 	}{
-		{"Tidball-Binz", []string{"tidball binz", "tidb"}},
-		{"Claudia Sheinbaun", []string{"claudia sheinbaun", "shei", "clau"}},
+		{"Tidball-Binz", []string{"tidball binz", "tidball"}},
+		{"Sheinbaun", []string{"sheinbaun"}},
+		{"Claudia Sheinbaun", []string{"claudia sheinbaun", "sheinbaun", "claudia"}},
+		{"Ana de la Cruz", []string{"ana de la cruz"}},
 		{"UN", []string{"un"}},
 		{"  ", nil},
 	}

@@ -42,7 +42,15 @@ type QuoteFinder struct {
 	// ascii is 1 when text is ASCII, so that character offsets are byte
 	// offsets, -1 when it is not, 0 until known.
 	ascii int8
+	// runesAt[k] is the number of runes before the first rune boundary at
+	// or after byte k*runeStep, and bytesAt[k] that boundary, for a text
+	// that is not ASCII: counting from there costs at most runeStep bytes
+	// more per quote.
+	runesAt, bytesAt []int32
 }
+
+// runeStep is the byte distance between the checkpoints of runeOffset.
+const runeStep = 256
 
 // NewQuoteFinder returns a finder of quotes in text.
 func NewQuoteFinder(text string) *QuoteFinder { return &QuoteFinder{text: text} }
@@ -87,8 +95,42 @@ func (f *QuoteFinder) match(start, end int, folded bool) QuoteMatch {
 	if f.ascii == 1 {
 		return QuoteMatch{Span: span, Start: start, End: end, Folded: folded}
 	}
-	s := utf8.RuneCountInString(f.text[:start])
+	s := f.runeOffset(start)
 	return QuoteMatch{Span: span, Start: s, End: s + utf8.RuneCountInString(span), Folded: folded}
+}
+
+// Has reports, as an error, whether quote is in the text, as Find does,
+// without working out its offsets.
+func (f *QuoteFinder) Has(quote string) error {
+	if quote != "" && strings.Contains(f.text, quote) {
+		return nil
+	}
+	_, err := f.Find(quote)
+	return err
+}
+
+// runeOffset returns the number of runes of the text before byte b, a rune
+// boundary, from the checkpoints it builds on first use.
+func (f *QuoteFinder) runeOffset(b int) int {
+	if f.runesAt == nil {
+		n := len(f.text)/runeStep + 1
+		f.runesAt, f.bytesAt = make([]int32, 0, n), make([]int32, 0, n)
+		runes := 0
+		for i := range f.text { // i is each rune's start
+			for len(f.bytesAt) <= i/runeStep {
+				f.runesAt, f.bytesAt = append(f.runesAt, int32(runes)), append(f.bytesAt, int32(i))
+			}
+			runes++
+		}
+		for len(f.bytesAt) < n {
+			f.runesAt, f.bytesAt = append(f.runesAt, int32(runes)), append(f.bytesAt, int32(len(f.text)))
+		}
+	}
+	k := b / runeStep
+	for k > 0 && int(f.bytesAt[k]) > b {
+		k--
+	}
+	return int(f.runesAt[k]) + utf8.RuneCountInString(f.text[f.bytesAt[k]:b])
 }
 
 // notFound is the error for a folded quote q not in the folded text: it

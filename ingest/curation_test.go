@@ -163,7 +163,7 @@ func TestPossibleDuplicatesAreWarnedAbout(t *testing.T) {
 	mustIngest(t, svc, curationInput([]ingest.EntityInput{refSheinbaum, {Ref: "m", Kind: newsgraph.KindPerson, Name: "Morris Tidball-Binz"}}))
 	in := curationInput([]ingest.EntityInput{
 		{Ref: "tb", Kind: newsgraph.KindPerson, Name: "Tidball-Binz"},
-		{Ref: "typo", Kind: newsgraph.KindPerson, Name: "Sheinbaun"},
+		{Ref: "typo", Kind: newsgraph.KindPerson, Name: "Claudia Sheinbaun"},
 		{Ref: "cs", Kind: newsgraph.KindPerson, Name: "Ms Sheinbaum"}, // "Sheinbaum", a word of her name
 		{Ref: "org", Kind: newsgraph.KindOrganization, Name: "Tidball-Binz"},
 		{Ref: "given", ID: "person:binz", Kind: newsgraph.KindPerson, Name: "Binz"},
@@ -182,7 +182,7 @@ func TestPossibleDuplicatesAreWarnedAbout(t *testing.T) {
 		}
 		want := []string{
 			`entities[0] (ref "tb") person:tidball-binz person:morris-tidball-binz`,
-			`entities[1] (ref "typo") person:sheinbaun person:claudia-sheinbaum`,
+			`entities[1] (ref "typo") person:claudia-sheinbaun person:claudia-sheinbaum`,
 			`entities[2] (ref "cs") person:sheinbaum person:claudia-sheinbaum`,
 		}
 		if !slices.Equal(got, want) {

@@ -10,14 +10,20 @@ import (
 )
 
 // duplicateSearchLimit bounds the hits of each search for possible
-// duplicates.
-const duplicateSearchLimit = 10
+// duplicates; maxDuplicateChecks bounds the new entities of one input
+// searched for, so that an input creating thousands costs at most a few
+// hundred searches.
+const (
+	duplicateSearchLimit = 10
+	maxDuplicateChecks   = 100
+)
 
 // warnDuplicates warns about the entities the input creates by name (an
 // entity input with an id means that entity) that may be existing entities
 // of their kind (newsgraph.PossibleDuplicate), found with a few store
-// searches each (newsgraph.DuplicateQueries). It searches the store, so an
-// entity planned by an earlier input of a group is not a candidate.
+// searches each (newsgraph.DuplicateQueries), for the first
+// maxDuplicateChecks of them. It searches the store, so an entity planned
+// by an earlier input of a group is not a candidate.
 func (s *Service) warnDuplicates(ctx context.Context, in Input, res *resolver, p *plan) error {
 	if s.noDuplicateWarnings {
 		return nil
@@ -27,6 +33,9 @@ func (s *Service) warnDuplicates(ctx context.Context, in Input, res *resolver, p
 		e := &in.Entities[i]
 		if !r.Created || e.ID != "" || warned[r.ID] {
 			continue
+		}
+		if len(warned) == maxDuplicateChecks {
+			break
 		}
 		warned[r.ID] = true
 		planned := res.planned[r.ID].entity

@@ -88,6 +88,10 @@ type plan struct {
 	// stored are the stored versions of the relations the plan
 	// corroborates, for a dry run's report.
 	stored map[string]*newsgraph.Relation
+	// types and kindsChecked keep the vocabulary's answers and warnings to
+	// one per type (and kinds) of an input (see relationType).
+	types        map[string]canonicalType
+	kindsChecked map[kindsKey]bool
 }
 
 // warn adds a warning to the plan's result.
@@ -315,14 +319,14 @@ func (s *Service) planRelations(ctx context.Context, rd reader, in Input, docID 
 			byID[id] = rel
 			order = append(order, id)
 		}
-		evidence, err := quoteEvidence(text, r.Quotes, docID)
-		if err != nil {
-			return invalidf("relations[%d] (%s): %s", i, r.label(), err)
-		}
-		for j, ev := range evidence {
-			if ev.Quote != r.Quotes[j] {
+		for _, q := range r.Quotes {
+			ev, folded, err := quoteEvidence(text, q, docID)
+			if err != nil {
+				return invalidf("relations[%d] (%s): %s", i, r.label(), err)
+			}
+			if folded {
 				p.warn(Warning{Code: WarnQuoteFolded, Item: fmt.Sprintf("relations[%d] (%s)", i, r.label()), IDs: []string{from, to},
-					Message: fmt.Sprintf("quote %q is in the text as %q (after folding quotes, dashes or spaces); the evidence is the text's span", r.Quotes[j], ev.Quote)})
+					Message: fmt.Sprintf("quote %q is in the text as %q (after folding quotes, dashes or spaces); the evidence is the text's span", q, ev.Quote)})
 			}
 			if !newsgraph.ContainsEvidence(rel.Evidence, ev) {
 				rel.Evidence = append(rel.Evidence, ev)

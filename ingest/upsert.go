@@ -157,11 +157,13 @@ func (s *Service) UpsertRelation(ctx context.Context, documentID string, in Rela
 		if err := checkQuotes(quotes, text); err != nil {
 			return none, invalidf("relation (%s): %s", in.label(), err)
 		}
-		evidence, err := quoteEvidence(text, quotes, documentID)
-		if err != nil {
-			return none, invalidf("relation (%s): %s", in.label(), err)
+		for _, q := range quotes {
+			ev, _, err := quoteEvidence(text, q, documentID)
+			if err != nil {
+				return none, invalidf("relation (%s): %s", in.label(), err)
+			}
+			rel.Evidence = newsgraph.UnionEvidence(rel.Evidence, []newsgraph.Evidence{ev})
 		}
-		rel.Evidence = newsgraph.UnionEvidence(rel.Evidence, evidence)
 	}
 	if old == nil && len(rel.Evidence) == 0 {
 		return none, invalidf("relation (%s): a new relation needs at least one quote", in.label())

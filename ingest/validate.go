@@ -199,7 +199,7 @@ func checkQuotes(quotes []string, text *newsgraph.QuoteFinder) error {
 		if strings.TrimSpace(q) == "" {
 			return fmt.Errorf("quotes[%d] is empty", j)
 		}
-		if _, err := text.Find(q); err != nil {
+		if err := text.Has(q); err != nil {
 			return err
 		}
 	}

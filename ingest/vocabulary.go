@@ -9,28 +9,65 @@ import (
 // relationType maps the type of relation i, whose ends resolved to from
 // and to, to the relation vocabulary (newsgraph.CanonicalRelationType) and
 // returns the type to write. A synonym, an unknown type and ends of kinds
-// the type does not allow add warnings to p, or are Invalid under a
-// strict vocabulary.
+// the type does not allow add warnings to p, once per type (and kinds) in
+// an input, or are Invalid under a strict vocabulary.
 func (s *Service) relationType(i int, r RelationInput, from, to string, p *plan) (string, error) {
-	item := func() string { return fmt.Sprintf("relations[%d] (%s)", i, r.label()) }
-	typ, known := newsgraph.CanonicalRelationType(r.Type)
-	switch {
-	case !known && s.strictVocabulary:
-		return "", invalidf("%s: type %s is not in the relation vocabulary (see relationVocabulary; the vocabulary is strict)", item(), r.Type)
-	case !known:
-		p.warn(Warning{Code: WarnRelationTypeUnknown, Item: item(), IDs: []string{from, to},
-			Message: fmt.Sprintf("type %s is not in the relation vocabulary; written as it is", r.Type)})
-	case typ != r.Type:
-		p.warn(Warning{Code: WarnRelationTypeMapped, Item: item(), IDs: []string{from, to},
-			Message: fmt.Sprintf("type %s is written as %s, its vocabulary type", r.Type, typ)})
-	}
-	if err := newsgraph.CheckRelationKinds(typ, newsgraph.KindOfID(from), newsgraph.KindOfID(to), false); err != nil {
-		if s.strictVocabulary {
-			return "", invalidf("%s: %s (the vocabulary is strict)", item(), err)
+	c, seen := p.types[r.Type]
+	if !seen {
+		// The first relation of this type in the input: map it, and warn.
+		c.typ, c.known = newsgraph.CanonicalRelationType(r.Type)
+		if p.types == nil {
+			p.types = map[string]canonicalType{}
 		}
-		p.warn(Warning{Code: WarnRelationKinds, Item: item(), IDs: []string{from, to}, Message: err.Error()})
+		p.types[r.Type] = c
+		switch {
+		case !c.known && s.strictVocabulary:
+			return "", invalidf("%s: type %s is not in the relation vocabulary (see relationVocabulary; the vocabulary is strict)", relationItem(i, r), r.Type)
+		case !c.known:
+			p.warn(Warning{Code: WarnRelationTypeUnknown, Item: relationItem(i, r), IDs: []string{from, to},
+				Message: fmt.Sprintf("type %s is not in the relation vocabulary; written as it is (warned once per input)", r.Type)})
+		case c.typ != r.Type:
+			p.warn(Warning{Code: WarnRelationTypeMapped, Item: relationItem(i, r), IDs: []string{from, to},
+				Message: fmt.Sprintf("type %s is written as %s, its vocabulary type (warned once per input)", r.Type, c.typ)})
+		}
+	}
+	typ := c.typ
+	if !c.known {
+		return typ, nil
+	}
+	k := kindsKey{typ, newsgraph.KindOfID(from), newsgraph.KindOfID(to)}
+	if p.kindsChecked[k] && !s.strictVocabulary {
+		return typ, nil
+	}
+	if p.kindsChecked == nil {
+		p.kindsChecked = map[kindsKey]bool{}
+	}
+	p.kindsChecked[k] = true
+	if err := newsgraph.CheckRelationKinds(typ, k.from, k.to, false); err != nil {
+		if s.strictVocabulary {
+			return "", invalidf("%s: %s (the vocabulary is strict)", relationItem(i, r), err)
+		}
+		p.warn(Warning{Code: WarnRelationKinds, Item: relationItem(i, r), IDs: []string{from, to}, Message: err.Error() + " (warned once per input)"})
 	}
 	return typ, nil
+}
+
+// relationItem names relation i of an input in messages.
+func relationItem(i int, r RelationInput) string {
+	return fmt.Sprintf("relations[%d] (%s)", i, r.label())
+}
+
+// kindsKey is a relation type between two kinds, checked once per input.
+type kindsKey struct {
+	typ      string
+	from, to newsgraph.Kind
+}
+
+// canonicalType is what newsgraph.CanonicalRelationType answered for a
+// type of an input.
+type canonicalType struct {
+	typ   string
+	known bool
 }
 
 // checkSelfLoop rejects a new relation from an entity to itself unless its
