@@ -65,6 +65,11 @@ func (ix *index) removeRelations(ids []string) ([]int32, []*newsgraph.Relation) 
 		r := ix.rels[s]
 		touch(ix.out, r.From)
 		touch(ix.in, r.To)
+		if r.From == r.To {
+			if ix.selfLoops[r.From]--; ix.selfLoops[r.From] <= 0 {
+				delete(ix.selfLoops, r.From)
+			}
+		}
 		touch(ix.byType, r.Type)
 		for _, doc := range documentsOf(r.Evidence, nil) {
 			touch(ix.byDocument, doc)
