@@ -2,9 +2,7 @@ package web_test
 
 import (
 	"context"
-	"encoding/json"
 	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -18,7 +16,6 @@ import (
 	"github.com/newsgraph/newsgraph/seed"
 	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/subgraph"
-	"github.com/newsgraph/newsgraph/web"
 )
 
 // chromium is Debian's browser, which the tests drive; they never let
@@ -108,39 +105,4 @@ func startAPI(t *testing.T) (url, writeKey string) {
 	srv := httptest.NewServer(server.Handler(routes, store, server.Config{Logger: logger}))
 	t.Cleanup(srv.Close)
 	return srv.URL, key
-}
-
-// BenchmarkExplorerDraw reports the time the explorer takes to draw a
-// 500-entity, 2,000-relation graph with fcose in Chromium (draw-ms) and
-// the median and 95th-percentile frame times while a node is dragged
-// (test/bench.mjs). It is a figure, not a check: run it with
-//
-//	go test ./web -run '^$' -bench ExplorerDraw -benchtime 1x
-func BenchmarkExplorerDraw(b *testing.B) {
-	if _, err := os.Stat(chromium); err != nil {
-		b.Skip(err)
-	}
-	mux := http.NewServeMux()
-	mux.Handle("GET /explore", web.Explorer())
-	mux.Handle("GET "+web.AssetsPrefix, web.Assets())
-	srv := httptest.NewServer(mux)
-	b.Cleanup(srv.Close)
-	for b.Loop() {
-		cmd := exec.Command("node", "test/bench.mjs")
-		cmd.Env = append(os.Environ(), "BASE_URL="+srv.URL, "CHROMIUM="+chromium)
-		cmd.Stderr = os.Stderr
-		out, err := cmd.Output()
-		if err != nil {
-			b.Fatalf("test/bench.mjs: %v\n%s", err, out)
-		}
-		var r struct {
-			DrawMs, FrameMedianMs, FrameP95Ms float64
-		}
-		if err := json.Unmarshal(out, &r); err != nil {
-			b.Fatalf("test/bench.mjs printed %q: %v", out, err)
-		}
-		b.ReportMetric(r.DrawMs, "draw-ms")
-		b.ReportMetric(r.FrameMedianMs, "frame-median-ms")
-		b.ReportMetric(r.FrameP95Ms, "frame-p95-ms")
-	}
 }

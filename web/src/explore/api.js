@@ -64,12 +64,21 @@ export function subscribe(query, variables, onData, onStatus) {
   };
 }
 
-const nodeFields = "id name kind";
+// What the explorer draws of an entity: degree (in the whole graph, from the
+// store's indexes) sets its size. graphChanged asks for the names alone.
+const nodeFields = "id name kind degree";
+const liveNodeFields = "id name kind";
 const edgeFields = "id type fromId toId status corroboration";
 
+// neighborhoodQuery asks for the induced subgraph (every relation among
+// the entities, not only those the walk followed) and each entity's hop
+// distance from the root, which places it in a large view. Its cost at
+// limit 500 is pinned under the default complexity limit by
+// graph/complexity_test.go, which holds a copy of this text.
 export const neighborhoodQuery = `query Neighborhood($id: ID!, $depth: Int, $direction: Direction, $types: [String!], $kinds: [EntityKind!], $limit: Int, $asOf: Date) {
-  neighborhood(id: $id, depth: $depth, direction: $direction, types: $types, kinds: $kinds, limit: $limit, asOf: $asOf) {
+  neighborhood(id: $id, depth: $depth, direction: $direction, types: $types, kinds: $kinds, limit: $limit, asOf: $asOf, induced: true) {
     truncated
+    hops
     nodes { ${nodeFields} }
     edges { ${edgeFields} }
   }
@@ -80,7 +89,7 @@ export const searchQuery = `query Suggest($q: String!) {
 }`;
 
 export const entityQuery = `query Entity($id: ID!) {
-  entity(id: $id) { ${nodeFields} description aliases firstSeen relations(first: 0) { totalCount } }
+  entity(id: $id) { ${nodeFields} description aliases firstSeen }
 }`;
 
 export const relationQuery = `query Relation($from: ID!, $to: ID!, $type: String!) {
@@ -104,7 +113,7 @@ export const pathsQuery = `query Paths($from: ID!, $to: ID!, $k: Int, $maxDepth:
 export const changesSubscription = `subscription Changes {
   graphChanged {
     kind ids
-    entity { ${nodeFields} }
-    relation { ${edgeFields} validFrom validTo from { ${nodeFields} } to { ${nodeFields} } }
+    entity { ${liveNodeFields} }
+    relation { ${edgeFields} validFrom validTo from { ${liveNodeFields} } to { ${liveNodeFields} } }
   }
 }`;
