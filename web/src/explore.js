@@ -6,7 +6,8 @@
 import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
 import "./explore.css";
-import { gql, subscribe, neighborhoodQuery, entityQuery, pathsQuery, changesSubscription } from "./explore/api.js";
+import { gql, subscribe, apiKey, authCodes, neighborhoodQuery, entityQuery, pathsQuery, changesSubscription } from "./explore/api.js";
+import { attachKeyForm, authMessage } from "./explore/key.js";
 import { stylesheet, largeStylesheet, largeView, nodeSize, kinds } from "./explore/style.js";
 import { radialPositions, fitPositions } from "./explore/radial.js";
 import { readURL, writeURL } from "./explore/state.js";
@@ -58,6 +59,12 @@ function setStatus(text, isError = false) {
   el.textContent = text;
   el.classList.toggle("error", isError);
   el.setAttribute("role", isError ? "alert" : "status");
+}
+
+// failed reports an error of the API in the status line: a missing or
+// refused key says so and what to do.
+function failed(what, err) {
+  setStatus(authCodes.includes(err.code) ? authMessage(err, Boolean(apiKey())) : `${what}: ${err.message}`, true);
 }
 
 function summarize(extra = "") {
@@ -227,7 +234,7 @@ async function rebuild() {
     await layout(true);
     summarize(truncated ? " (truncated: raise the limit to see more)" : "");
   } catch (err) {
-    setStatus("Could not load the neighbourhood: " + err.message, true);
+    failed("Could not load the neighbourhood", err);
   }
 }
 
@@ -256,7 +263,7 @@ async function expand(node) {
     if (added.nodes().length) await layout(false);
     summarize(added.length ? ` (+${added.nodes().length} entities, +${added.edges().length} relations)` : " (nothing new)");
   } catch (err) {
-    setStatus("Could not expand: " + err.message, true);
+    failed("Could not expand", err);
   }
 }
 
@@ -491,9 +498,18 @@ function applyChange(c) {
   summarize();
 }
 
+// stopLive ends the graphChanged subscription that startLive began; live
+// counts the subscriptions begun, so that a replaced one's last news is
+// ignored.
+let stopLive = () => {};
+let live = 0;
+
 function startLive() {
+  stopLive();
+  const mine = ++live;
   let lost = false;
-  subscribe(changesSubscription, {}, (data) => applyChange(data.graphChanged), (status) => {
+  stopLive = subscribe(changesSubscription, {}, (data) => applyChange(data.graphChanged), (status) => {
+    if (mine !== live) return;
     // Changes made while the connection was down are not replayed: redraw.
     if (status === "live" && lost) rebuild();
     lost = status !== "live";
@@ -555,6 +571,11 @@ function setup() {
   syncControls();
 
   attachSuggest($("q"), $("suggest"), (ent) => focus(ent.id));
+  // A new key redraws the view and reconnects the live updates with it.
+  attachKeyForm(() => {
+    rebuild();
+    startLive();
+  });
   attachSuggest($("path-from"), $("path-from-suggest"), () => {});
   attachSuggest($("path-to"), $("path-to-suggest"), () => {});
 
