@@ -10,7 +10,8 @@ const $ = (id) => document.getElementById(id);
 // authMessage explains an UNAUTHENTICATED or FORBIDDEN error to the user.
 export function authMessage(err, haveKey) {
   if (err.code === "FORBIDDEN") {
-    return "The server refused this request for this key (FORBIDDEN): it may not read this. Enter a key that may.";
+    // Also a persisted-query allowlist's refusal: say what the server said.
+    return `The server refused this request: ${err.message}. If a key with more rights would do, enter it here.`;
   }
   if (haveKey) {
     return "The server did not accept this key (UNAUTHENTICATED): it may be mistyped, revoked or expired. Enter another.";
