@@ -59,7 +59,9 @@ type index struct {
 	// that redirect to it.
 	redirects map[string]string
 	merged    map[string][]string
-	// merges holds the merge records by survivor, oldest first.
+	// merges holds the merge records by final survivor, in the order they
+	// were made: a survivor's history includes the records of the entities
+	// merged into it (addMerge).
 	merges map[string][]newsgraph.Merge
 }
 

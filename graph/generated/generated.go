@@ -2439,7 +2439,11 @@ type Merge {
 }
 
 extend type Query {
-  "The merges into this entity (or into the survivor of this id), oldest first."
+  """
+  The merge history of this entity (or of the survivor of this id), oldest
+  first: the merges into it and into the entities later merged into it (after
+  A into B and then B into C, both records).
+  """
   mergeHistory(
     "The entity id; an id merged away means its survivor."
     id: ID!
