@@ -1,0 +1,138 @@
+package extract
+
+import (
+	"github.com/newsgraph/newsgraph"
+)
+
+// eventNouns name events; eventVerbs are verbs that report one, with the
+// noun the event is named by.
+var eventNouns = set(`conference meeting meetings summit talks memo memorandum order decree campaign strike strikes
+	attack attacks election elections vote referendum visit trip speech interview protest protests rally ceremony
+	agreement deal treaty accord sanctions tariffs tariff earthquake flood floods flooding storm hurricane cyclone
+	typhoon wildfire wildfires eruption landslide explosion crash ruling verdict trial hearing announcement deployment
+	repatriation evacuation ban bombing raid offensive invasion ceasefire negotiations pledge term session debate
+	remarks visit inquiry investigation`)
+
+var ordinals = set("first second third fourth fifth last")
+
+var eventVerbs = map[string]string{
+	"repatriated": "repatriation", "deployed": "deployment", "deploy": "deployment", "evacuated": "evacuation",
+	"elected": "election", "visited": "visit", "announced": "announcement", "launched": "launch",
+	"imposed": "imposition", "struck": "strike", "erupted": "eruption", "flooded": "flooding",
+}
+
+// events proposes an EVENT for each clause that has a date expression and
+// an event noun or verb: named by the noun phrase ("Oval Office meeting",
+// "US bombing campaign") and the date ("Oval Office meeting, 2025-11-17";
+// no date in the name of an open-ended one), dated by the expression with
+// its precision. People in the clause PARTICIPATED_IN it, places are where
+// it TOOK_PLACE_IN, an organisation or person after "to" it is
+// ADDRESSED_TO, and other entities after the noun it CONCERNS.
+func (r *relater) events(ds []dateExpr) {
+	toks := r.d.toks
+	byKey := map[string]*group{}
+	for _, e := range ds {
+		c := toks[e.start].Clause
+		head, verb := -1, ""
+		for k := range toks {
+			if toks[k].Clause != c || k >= e.start && k < e.end {
+				continue
+			}
+			f := toks[k].Fold
+			n, isVerb := eventVerbs[f]
+			if !eventNouns[f] && !isVerb {
+				continue
+			}
+			if head < 0 || abs(k-e.start) < abs(head-e.start) {
+				head, verb = k, ""
+				if isVerb && !eventNouns[f] {
+					verb = n
+				}
+			}
+		}
+		if head < 0 {
+			continue
+		}
+		start := head
+		name := ""
+		if verb != "" {
+			name = verb
+			if obj, _ := r.mentionAt(head + 1); obj != nil {
+				name += " of " + obj.name(r.gaz)
+			}
+		} else {
+			for start > 0 && head-start < 3 && toks[start-1].Clause == c && r.d.gap(start-1) == " " && !toks[start-1].Possessive &&
+				(!leadingStop[toks[start-1].Fold] || toks[start-1].Caps || ordinals[toks[start-1].Fold]) && !dateWords[toks[start-1].Fold] &&
+				!speechVerbs[toks[start-1].Fold] && !r.personAt(start-1) {
+				start--
+			}
+			name = r.d.text[toks[start].Start:toks[head].End]
+		}
+		if !e.open {
+			name += ", " + e.label()
+		}
+		name = upperFirst(name)
+		key := newsgraph.Fold(name)
+		g := byKey[key]
+		if g == nil {
+			g = &group{kind: newsgraph.KindEvent, key: key, names: []string{name}, date: e, rule: "event-date", conf: 0.6, first: start}
+			if e.open {
+				g.date.to = newsgraph.Date{}
+			}
+			byKey[key] = g
+			r.groups = append(r.groups, g)
+		}
+		m := &mention{start: start, end: head + 1, kind: newsgraph.KindEvent, name: name, key: key, rule: "event-date", conf: 0.6}
+		g.mentions = append(g.mentions, m)
+		r.byMention[m] = g
+		r.eventLinks(g, c, start, head)
+	}
+}
+
+// eventLinks relates an event to the entities of its clause.
+func (r *relater) eventLinks(ev *group, c, start, head int) {
+	toks := r.d.toks
+	issued := false
+	for k := range toks {
+		if toks[k].Clause == c && (toks[k].Fold == "issued" || toks[k].Fold == "signed") {
+			issued = true
+		}
+	}
+	ev0 := r.clauseSpan(head)
+	for _, m := range r.inClause(c) {
+		g := r.byMention[m]
+		if g == ev || g.kind == newsgraph.KindEvent || m.start >= start && m.end <= head+1 {
+			continue
+		}
+		switch {
+		case g.kind == newsgraph.KindPlace && r.locative(m) && abs(m.start-head) <= 10:
+			r.relate("TOOK_PLACE_IN", ev, g, ev0, 0.5, "event-clause")
+			if ev.place == nil {
+				ev.place = g
+			}
+		case m.start == head+2 && toks[head+1].Fold == "to" && allowed("ADDRESSED_TO", ev.kind, g.kind):
+			r.relate("ADDRESSED_TO", ev, g, ev0, 0.55, "event-to")
+		case g.kind == newsgraph.KindPerson && !issued:
+			r.relate("PARTICIPATED_IN", g, ev, ev0, 0.5, "event-clause")
+		case m.start > head:
+			r.relate("CONCERNS", ev, g, ev0, 0.45, "event-clause")
+		}
+	}
+}
+
+// personAt reports whether token k is in a person mention.
+func (r *relater) personAt(k int) bool {
+	for m, g := range r.byMention {
+		if g.kind == newsgraph.KindPerson && m.start <= k && k < m.end {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
