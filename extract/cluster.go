@@ -108,10 +108,30 @@ func cluster(d *document, gaz *Gazetteer, ms []*mention) []*group {
 				best = g
 			}
 		}
+		if best == nil && !strings.Contains(m.key, " ") {
+			// "Zhou" of "Zhou Ming": a family name written first.
+			for _, g := range persons() {
+				if slices.ContainsFunc(g.names, func(n string) bool {
+					f := newsgraph.Fold(n)
+					return strings.Count(f, " ") == 1 && strings.HasPrefix(f, m.key+" ")
+				}) {
+					best = g
+				}
+			}
+		}
+		var other *group
+		for _, g := range groups {
+			if g.kind != newsgraph.KindPerson && g.key == m.key {
+				other = g // "Chivay said": the place named before
+			}
+		}
 		switch {
 		case best != nil:
 			m.rule, m.conf = "short-form", 0.85
 			join(best, m)
+		case other != nil:
+			m.kind = other.kind
+			join(other, m)
 		case !m.weak:
 			join(get(m), m)
 		}
@@ -133,6 +153,25 @@ func cluster(d *document, gaz *Gazetteer, ms []*mention) []*group {
 			join(holder, m)
 		}
 	}
+	// "Commission" of "European Commission", "EU" of "European Union".
+	for _, g := range groups {
+		if g.kind != newsgraph.KindOrganization || g.id != "" || strings.Contains(g.key, " ") || len(g.mentions) == 0 {
+			continue
+		}
+		for _, o := range groups {
+			if o == g || o.kind != g.kind || len(o.mentions) == 0 || !strings.Contains(o.key, " ") {
+				continue
+			}
+			if strings.HasSuffix(o.key, " "+g.key) || g.mentions[0].rule == "initialism" && initials(o.key) == g.key {
+				for _, m := range g.mentions {
+					m.rule = "short-form"
+					join(o, m)
+				}
+				g.mentions = nil
+				break
+			}
+		}
+	}
 	groups = slices.DeleteFunc(groups, func(g *group) bool { return len(g.mentions) == 0 })
 	for _, g := range groups {
 		g.first = g.mentions[0].start
@@ -142,6 +181,18 @@ func cluster(d *document, gaz *Gazetteer, ms []*mention) []*group {
 	}
 	slices.SortStableFunc(groups, func(a, b *group) int { return a.first - b.first })
 	return groups
+}
+
+// initials returns the first letters of a folded name's words, connectors
+// left out: "european union" gives "eu".
+func initials(key string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(key) {
+		if !connectors[w] {
+			b.WriteByte(w[0])
+		}
+	}
+	return b.String()
 }
 
 func cmpOr(a, b string) string {

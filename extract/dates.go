@@ -97,8 +97,10 @@ func dates(d *document, published newsgraph.Date) []dateExpr {
 				y, n := yearAfter(toks, i+1, 0)
 				if y == 0 {
 					y = pub.Year()
-					if m > pub.Month() {
+					if up := upcoming(d, i); m > pub.Month() && !up {
 						y--
+					} else if up && m < pub.Month() {
+						y++
 					}
 				}
 				first := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
@@ -106,6 +108,9 @@ func dates(d *document, published newsgraph.Date) []dateExpr {
 			}
 		case weekdays[f] != 0 || f == "sunday":
 			back := (int(pub.Weekday()) - int(weekdays[f]) + 7) % 7
+			if upcoming(d, i) {
+				back = -((int(weekdays[f]) - int(pub.Weekday()) + 6) % 7) - 1
+			}
 			e = dateExpr{start: i, end: i + 1, from: day(pub.AddDate(0, 0, -back)), precision: PrecisionDay}
 		case f == "week" && i > 0 && toks[i-1].Fold == "last":
 			monday := pub.AddDate(0, 0, -((int(pub.Weekday())+6)%7)-7)
@@ -156,6 +161,26 @@ func dates(d *document, published newsgraph.Date) []dateExpr {
 		i = e.end - 1
 	}
 	return out
+}
+
+// futureWords make a clause speak of what is to come: its weekday is the
+// next one after publication, its month the next such month.
+var futureWords = set("will expected due scheduled planned plans upcoming next could")
+
+// upcoming reports whether the clause of token i speaks of the future.
+func upcoming(d *document, i int) bool {
+	c := d.toks[i].Clause
+	for k := i; k >= 0 && d.toks[k].Clause == c; k-- {
+		if futureWords[d.toks[k].Fold] {
+			return true
+		}
+	}
+	for k := i + 1; k < len(d.toks) && d.toks[k].Clause == c; k++ {
+		if futureWords[d.toks[k].Fold] {
+			return true
+		}
+	}
+	return false
 }
 
 func isDay(s string) bool {

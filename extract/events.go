@@ -8,9 +8,9 @@ import (
 // noun the event is named by.
 var eventNouns = set(`conference meeting meetings summit talks memo memorandum order decree campaign strike strikes
 	attack attacks election elections vote referendum visit trip speech interview protest protests rally ceremony
-	agreement deal treaty accord sanctions tariffs tariff earthquake flood floods flooding storm hurricane cyclone
+	agreement treaty accord sanctions earthquake flood floods storm hurricane cyclone
 	typhoon wildfire wildfires eruption landslide explosion crash ruling verdict trial hearing announcement deployment
-	repatriation evacuation ban bombing raid offensive invasion ceasefire negotiations pledge term session debate
+	repatriation evacuation ban bombing investigation duties raid offensive invasion ceasefire negotiations pledge term session debate
 	remarks visit inquiry investigation`)
 
 var ordinals = set("first second third fourth fifth last")
@@ -18,7 +18,7 @@ var ordinals = set("first second third fourth fifth last")
 var eventVerbs = map[string]string{
 	"repatriated": "repatriation", "deployed": "deployment", "deploy": "deployment", "evacuated": "evacuation",
 	"elected": "election", "visited": "visit", "announced": "announcement", "launched": "launch",
-	"imposed": "imposition", "struck": "strike", "erupted": "eruption", "flooded": "flooding",
+	"imposed": "imposition", "met": "meeting", "struck": "strike", "erupted": "eruption", "flooded": "flooding",
 }
 
 // events proposes an EVENT for each clause that has a date expression and
@@ -43,7 +43,10 @@ func (r *relater) events(ds []dateExpr) {
 			if !eventNouns[f] && !isVerb {
 				continue
 			}
-			if head < 0 || abs(k-e.start) < abs(head-e.start) {
+			if isVerb && !eventNouns[f] && head >= 0 && verb == "" {
+				continue
+			}
+			if head < 0 || verb != "" && !isVerb || abs(k-e.start) < abs(head-e.start) {
 				head, verb = k, ""
 				if isVerb && !eventNouns[f] {
 					verb = n
@@ -59,11 +62,13 @@ func (r *relater) events(ds []dateExpr) {
 			name = verb
 			if obj, _ := r.mentionAt(head + 1); obj != nil {
 				name += " of " + obj.name(r.gaz)
+			} else if words := r.objectWords(head + 1); words != "" {
+				name += " of " + words
 			}
 		} else {
 			for start > 0 && head-start < 3 && toks[start-1].Clause == c && r.d.gap(start-1) == " " && !toks[start-1].Possessive &&
 				(!leadingStop[toks[start-1].Fold] || toks[start-1].Caps || ordinals[toks[start-1].Fold]) && !dateWords[toks[start-1].Fold] &&
-				!speechVerbs[toks[start-1].Fold] && !r.personAt(start-1) {
+				!speechVerbs[toks[start-1].Fold] && !r.personAt(start-1) && !isDigits(toks[start-1].Text) {
 				start--
 			}
 			name = r.d.text[toks[start].Start:toks[head].End]
@@ -120,6 +125,21 @@ func (r *relater) eventLinks(ev *group, c, start, head int) {
 	}
 }
 
+// objectWords returns up to three lower-case words from token k that
+// are what an event verb acted on ("imposed provisional duties"), or "".
+func (r *relater) objectWords(k int) string {
+	toks := r.d.toks
+	end := k
+	for end < len(toks) && end-k < 3 && !toks[end].Upper && !leadingStop[toks[end].Fold] && !connectors[toks[end].Fold] &&
+		!dateWords[toks[end].Fold] && (end == k || r.d.gap(end-1) == " ") {
+		end++
+	}
+	if end == k {
+		return ""
+	}
+	return r.d.text[toks[k].Start:toks[end-1].End]
+}
+
 // personAt reports whether token k is in a person mention.
 func (r *relater) personAt(k int) bool {
 	for m, g := range r.byMention {
@@ -128,6 +148,15 @@ func (r *relater) personAt(k int) bool {
 		}
 	}
 	return false
+}
+
+func isDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func abs(n int) int {

@@ -98,6 +98,9 @@ func (s *spotter) joined(i int) bool {
 		return false
 	}
 	g := s.d.gap(i)
+	if (g == "’ " || g == "' ") && strings.HasSuffix(s.d.toks[i].Fold, "s") && s.d.toks[i+1].Upper {
+		return true
+	}
 	return g == " " || g == "-" || g == "–"
 }
 

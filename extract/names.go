@@ -37,7 +37,8 @@ func (s *spotter) names() {
 func (s *spotter) chunk(i, j int) {
 	toks := s.d.toks
 	// Leading words that are not part of a name.
-	for i < j && (stop(toks[i]) || adjectives[toks[i].Fold] && i+1 < j) {
+	org := s.hasOrgWord(i, j)
+	for i < j && (stop(toks[i]) || adjectives[toks[i].Fold] && i+1 < j && !org) {
 		i++
 	}
 	for j > i && connectors[toks[j-1].Fold] {
@@ -96,7 +97,7 @@ func (s *spotter) titled(i, p, q, j int) {
 			of, ofName = roleKey(pl.Name), pl.Name
 		} else if pm := s.place(i, p); pm != "" {
 			of, ofName = pm, s.text(i, p)
-		} else if hasUpperOnly(toks[i:p]) {
+		} else if hasUpperOnly(toks[i:p]) && (toks[i].Caps || s.hasOrgWord(i, p) || p-i > 1) {
 			org := s.add(&mention{start: i, end: p, kind: newsgraph.KindOrganization, rule: "qualifier-org", conf: 0.7})
 			of, ofName = org.key, org.name
 		}
@@ -110,9 +111,13 @@ func (s *spotter) titled(i, p, q, j int) {
 	}
 	if of != "" {
 		role = upperFirst(role) + " of " + ofName
+	} else if i < p {
+		role = s.text(i, q) // "Health Minister"
 	}
 	m := s.person(q, j, "title", 0.85)
-	if m != nil {
+	if m != nil && honorifics[s.fold(p, q)] {
+		m.role = ""
+	} else if m != nil {
 		m.role, m.roleOf = upperFirst(role), of
 		if of != "" {
 			m.roleKey = s.fold(p, q) + " of " + of
@@ -205,19 +210,45 @@ func (s *spotter) plain(i, j int, _ string) {
 		return
 	}
 	switch {
+	case s.placeCue(i, j):
+		s.add(&mention{start: i, end: j, kind: newsgraph.KindPlace, rule: "place-word", conf: 0.7})
 	case org:
 		s.add(&mention{start: i, end: j, kind: newsgraph.KindOrganization, rule: "org-word", conf: 0.8})
 	case j-i == 1 && toks[i].Caps:
 		s.add(&mention{start: i, end: j, kind: newsgraph.KindOrganization, rule: "initialism", conf: 0.6})
 	case s.titleBefore(i) != "":
 		m := s.add(&mention{start: i, end: j, kind: newsgraph.KindPerson, rule: "title", conf: 0.85})
-		m.role = upperFirst(s.titleBefore(i))
+		if t := s.titleBefore(i); !honorifics[newsgraph.Fold(t)] {
+			m.role = upperFirst(t)
+		}
 	case j-i >= 2 && j-i <= 4:
 		s.add(&mention{start: i, end: j, kind: newsgraph.KindPerson, rule: "capitalised-name", conf: 0.7})
 	case j-i == 1:
 		m := s.add(&mention{start: i, end: j, kind: newsgraph.KindPerson, rule: "speaker", conf: 0.6})
 		m.weak = !s.speaker(i, j)
 	}
+}
+
+// placeCue reports whether tokens [i, j) name a place by a place word
+// ("Colca Valley"), after "the town of", or, for a lone word with no other
+// cue, after "in", "at", "near" or "from" ("in Chivay").
+func (s *spotter) placeCue(i, j int) bool {
+	toks := s.d.toks
+	for _, t := range toks[i:j] {
+		if placeWords[t.Fold] && !orgWords[t.Fold] {
+			return !s.hasOrgWord(i, j)
+		}
+	}
+	if i >= 2 && toks[i-1].Fold == "of" && placeNouns[toks[i-2].Fold] && !toks[i-2].Upper {
+		return true
+	}
+	if j-i == 1 && i >= 1 && !s.d.sentenceInitial(i) && !toks[i].Caps && !s.speaker(i, j) && s.titleBefore(i) == "" {
+		switch toks[i-1].Fold {
+		case "in", "at", "near", "from":
+			return true
+		}
+	}
+	return false
 }
 
 // titleBefore returns the title (with its modifiers) that stands just

@@ -25,7 +25,7 @@ type cue struct {
 // imports as it is.
 var Cues = []cue{
 	{"threatened threatens threaten threatening threat threats", "THREATENS", 0.6},
-	{"met meets", "MET_WITH", 0.6},
+	{"met meets meet meeting_with", "MET_WITH", 0.6},
 	{"designated designates designate designating labelled labeled listed", "DESIGNATED_AS", 0.6},
 	{"denounced denounces denounce condemned condemns condemn", "DENOUNCED", 0.6},
 	{"criticised criticized criticises criticizes criticism slammed accused displeasure", "CRITICIZED", 0.55},
@@ -136,6 +136,23 @@ func (r *relater) inClause(c int) []*mention {
 			out = append(out, m)
 		}
 	}
+	sortMentions(out)
+	return out
+}
+
+// sorted returns every mention in text order.
+func (r *relater) sorted() []*mention {
+	out := make([]*mention, 0, len(r.byMention))
+	for m := range r.byMention {
+		out = append(out, m)
+	}
+	sortMentions(out)
+	return out
+}
+
+// sortMentions orders mentions by start, end and key: text order, the
+// same on every run.
+func sortMentions(out []*mention) {
 	slices.SortFunc(out, func(a, b *mention) int {
 		if a.start != b.start {
 			return a.start - b.start
@@ -145,7 +162,6 @@ func (r *relater) inClause(c int) []*mention {
 		}
 		return strings.Compare(a.key, b.key)
 	})
-	return out
 }
 
 // cues applies the verb-cue table to every clause.
@@ -207,6 +223,9 @@ func (r *relater) before(ms []*mention, i int, typ string, subject bool) *group 
 		}
 		g := r.byMention[m]
 		t := vocabulary[typ]
+		if r.outsideQuote(i, m) {
+			continue
+		}
 		if subject && slices.Contains(t.From, g.kind) || !subject && slices.Contains(t.To, g.kind) {
 			return g
 		}
@@ -225,6 +244,12 @@ func (r *relater) first(ms []*mention, i int, typ string, not *group) *group {
 		}
 	}
 	return nil
+}
+
+// outsideQuote reports whether a cue at token i is outside every quotation
+// while the mention is inside one: quoted words are not the narrator's.
+func (r *relater) outsideQuote(i int, m *mention) bool {
+	return r.quoteAt(r.d.toks[i].Start) == nil && r.quoteAt(r.d.toks[m.start].Start) != nil
 }
 
 // locative reports whether a mention is the object of "in", "at" or "on"
@@ -248,16 +273,27 @@ func (r *relater) locative(m *mention) bool {
 // be the object (or subject) of typ and is not not.
 func (r *relater) after(ms []*mention, i int, typ string, not *group, object bool) *group {
 	t := vocabulary[typ]
+	var setting *group
 	for _, m := range ms {
 		g := r.byMention[m]
-		if m.start < i || g == not || r.locative(m) && typ != "LOCATED_IN" {
+		if m.start < i || g == not || r.outsideQuote(i, m) {
 			continue
 		}
-		if object && slices.Contains(t.To, g.kind) || !object && slices.Contains(t.From, g.kind) {
-			return g
+		if typ == "TOLD" && m.start-i > 3 {
+			return nil // "told reporters that the EU ...": no one was told
 		}
+		if !(object && slices.Contains(t.To, g.kind) || !object && slices.Contains(t.From, g.kind)) {
+			continue
+		}
+		if r.locative(m) && typ != "LOCATED_IN" {
+			if setting == nil && typ != "TOLD" {
+				setting = g // "tariffs on cars made in China", when nothing else is
+			}
+			continue
+		}
+		return g
 	}
-	return nil
+	return setting
 }
 
 // pronounSubject resolves a subject pronoun before token i in its clause:
@@ -360,6 +396,46 @@ func (r *relater) predecessor(i int) {
 	}
 }
 
+// possessives reads "its spokesman, Zhou Ming" as the person holding an
+// office of the organisation or country the passage is about (the last
+// one mentioned), and "China's Ministry of Commerce" as the organisation
+// LOCATED_IN the country.
+func (r *relater) possessives() {
+	toks := r.d.toks
+	all := r.sorted()
+	for _, m := range all {
+		g := r.byMention[m]
+		if m.start == 0 {
+			continue
+		}
+		switch {
+		case g.kind == newsgraph.KindPerson && m.role != "" && m.start >= 3 && r.d.gap(m.start-1) == ", ":
+			k := m.start - 1
+			for k > 0 && !toks[k].Upper && toks[k].Fold != "its" && m.start-k < 5 {
+				k--
+			}
+			if toks[k].Fold != "its" {
+				continue
+			}
+			var last *mention
+			for _, o := range all {
+				if og := r.byMention[o]; (og.kind == newsgraph.KindOrganization || og.kind == newsgraph.KindPlace) && o.end <= k && (last == nil || o.start > last.start) {
+					last = o
+				}
+			}
+			if last != nil {
+				r.relate("HOLDS_OFFICE", g, r.byMention[last], r.clauseSpan(m.start), 0.5, "its-title")
+			}
+		case g.kind == newsgraph.KindOrganization && toks[m.start-1].Possessive:
+			for _, o := range all {
+				if og := r.byMention[o]; og.kind == newsgraph.KindPlace && o.end == m.start {
+					r.relate("LOCATED_IN", g, og, r.clauseSpan(m.start), 0.6, "possessive-place")
+				}
+			}
+		}
+	}
+}
+
 // structural proposes the relations the names themselves say: an office's
 // holder HOLDS_OFFICE in its country or organisation ("Mexican President
 // Claudia Sheinbaum"), a person LEADS the organisation named after them
@@ -376,6 +452,7 @@ func (r *relater) structural() {
 		}
 	}
 	ev := func(g *group) Span { return r.clauseSpan(g.mentions[0].start) }
+	r.possessives()
 	for _, g := range r.groups {
 		for _, m := range g.mentions {
 			if m.roleOf != "" {

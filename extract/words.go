@@ -52,6 +52,9 @@ var titles = set(`president vice_president president_elect prime_minister deputy
 	spokeswoman chairman chairwoman chair ceo chief leader candidate presidential_candidate official officer
 	captain inspector sergeant detective chief_executive head coordinator administrator`)
 
+// honorifics are titles that are not offices.
+var honorifics = set("mr mrs ms miss dr sir dame lord lady prof professor rev reverend")
+
 // titleModifiers may stand before a title in a role ("then-presidential
 // candidate", "former president").
 var titleModifiers = set("former then late acting incoming outgoing interim presidential prominent deputy vice senior top chief special")
@@ -72,6 +75,12 @@ var orgWords = set(`ministry party council department congress parliament senate
 var orgHeads = set(`administration government military army navy air_force special_forces armed_forces police coast_guard
 	cartel cartels parliament ministry foreign_ministry defense_ministry embassy congress senate navy
 	security_forces intelligence_services fire_service emergency_services red_cross civil_protection`)
+
+// placeWords make a capitalised name a place ("Colca Valley", "Lake
+// Titicaca"), as do placeNouns before "of" ("the town of Chivay").
+var placeWords = set("valley river lake mount mountains island islands bay province region strait desert peninsula gulf coast county district canyon")
+
+var placeNouns = set("town city village province region district state island port capital")
 
 // speechVerbs follow or precede a speaker.
 var speechVerbs = set(`said says told tells replied replies added adds continued continues explained explains asked asks
