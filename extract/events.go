@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/newsgraph/newsgraph"
 )
 
@@ -56,6 +59,10 @@ func (r *relater) events(ds []dateExpr) {
 		if head < 0 {
 			continue
 		}
+		if known := r.knownEventAt(head); known != nil {
+			r.eventLinks(known, c, head, head)
+			continue
+		}
 		start := head
 		name := ""
 		if verb != "" {
@@ -78,6 +85,14 @@ func (r *relater) events(ds []dateExpr) {
 		}
 		name = upperFirst(name)
 		key := newsgraph.Fold(name)
+		if known := r.knownEventOn(g0(e), r.d.text[toks[start].Start:toks[head].End]); known != nil {
+			m := &mention{start: start, end: head + 1, kind: newsgraph.KindEvent, key: known.key, id: known.id, rule: "event-date-known", conf: 0.7}
+			known.mentions = append(known.mentions, m)
+			known.first = min(known.first, start)
+			r.byMention[m] = known
+			r.eventLinks(known, c, start, head)
+			continue
+		}
 		g := byKey[key]
 		if g == nil {
 			g = &group{kind: newsgraph.KindEvent, key: key, names: []string{name}, date: e, rule: "event-date", conf: 0.6, first: start}
@@ -138,6 +153,51 @@ func (r *relater) objectWords(k int) string {
 		return ""
 	}
 	return r.d.text[toks[k].Start:toks[end-1].End]
+}
+
+// knownEventAt returns the event of the graph a mention covering token k
+// names ("bombing campaign"), or nil.
+func (r *relater) knownEventAt(k int) *group {
+	for _, m := range r.sorted() {
+		if g := r.byMention[m]; g.kind == newsgraph.KindEvent && g.id != "" && m.start <= k && k < m.end {
+			return g
+		}
+	}
+	return nil
+}
+
+// g0 returns the dates an event of e is stored with.
+func g0(e dateExpr) [2]newsgraph.Date {
+	if e.open {
+		return [2]newsgraph.Date{e.from, {}}
+	}
+	return [2]newsgraph.Date{e.from, e.to}
+}
+
+// knownEventOn returns the group of the graph's event with these dates
+// whose name shares a word (not a date) with phrase ("morning news
+// conference" and "Sheinbaum morning news conference, 2025-11-18"), adding
+// it to the draft, or nil.
+func (r *relater) knownEventOn(dates [2]newsgraph.Date, phrase string) *group {
+	words := strings.Fields(newsgraph.Fold(phrase))
+	for _, id := range r.gaz.events[dates] {
+		k := r.gaz.entity(id)
+		shared := slices.ContainsFunc(strings.Fields(newsgraph.Fold(k.Name)), func(w string) bool {
+			return slices.Contains(words, w) && !leadingStop[w] && !connectors[w] && !isDigits(w)
+		})
+		if !shared {
+			continue
+		}
+		for _, g := range r.groups {
+			if g.id == id {
+				return g
+			}
+		}
+		g := &group{kind: newsgraph.KindEvent, key: "id:" + id, id: id, rule: "event-date-known", conf: 0.7, first: len(r.d.toks)}
+		r.groups = append(r.groups, g)
+		return g
+	}
+	return nil
 }
 
 // personAt reports whether token k is in a person mention.

@@ -27,6 +27,8 @@ type Gazetteer struct {
 	// holding it.
 	roles    map[string][]string
 	entities map[string]*known
+	// events maps an event's dates to the events of the graph with them.
+	events map[[2]newsgraph.Date][]string
 }
 
 // known is what the gazetteer keeps of an entity.
@@ -48,7 +50,8 @@ type entry struct {
 
 // NewGazetteer returns an empty gazetteer.
 func NewGazetteer() *Gazetteer {
-	return &Gazetteer{keys: map[string][]entry{}, first: map[string]int{}, roles: map[string][]string{}, entities: map[string]*known{}}
+	return &Gazetteer{keys: map[string][]entry{}, first: map[string]int{}, roles: map[string][]string{}, entities: map[string]*known{},
+		events: map[[2]newsgraph.Date][]string{}}
 }
 
 // Len returns the number of entities in the gazetteer.
@@ -64,6 +67,10 @@ func (g *Gazetteer) Add(e *newsgraph.Entity) {
 	g.addKey(e, e.Name, true)
 	for _, a := range e.Aliases {
 		g.addKey(e, a, false)
+	}
+	if e.Kind == newsgraph.KindEvent && !e.StartDate.IsZero() {
+		k := [2]newsgraph.Date{e.StartDate, e.EndDate}
+		g.events[k] = append(g.events[k], e.ID)
 	}
 	for _, r := range e.Roles {
 		k := roleKey(r)
@@ -109,6 +116,9 @@ func (g *Gazetteer) remove(id string) {
 	}
 	for k, ids := range g.roles {
 		g.roles[k] = slices.DeleteFunc(ids, func(s string) bool { return s == id })
+	}
+	for k, ids := range g.events {
+		g.events[k] = slices.DeleteFunc(ids, func(s string) bool { return s == id })
 	}
 	delete(g.entities, id)
 }

@@ -63,10 +63,19 @@ func (s *spotter) chunk(i, j int) {
 	// Gianni Infantino", "Mexican President Claudia Sheinbaum").
 	for p := i; p < j; p++ {
 		n := s.titleAt(p)
+		if n > 0 && p+n == j && j < len(toks) && s.used[j] && s.joined(j-1) {
+			// "Mexican President" before a known "Claudia Sheinbaum".
+			for _, m := range s.mentions {
+				if m.start == j && m.kind == newsgraph.KindPerson {
+					s.titled(i, p, j, j, m)
+					return
+				}
+			}
+		}
 		if n == 0 || p+n >= j || !toks[p+n].Upper {
 			continue
 		}
-		s.titled(i, p, p+n, j)
+		s.titled(i, p, p+n, j, nil)
 		return
 	}
 	s.plain(i, j, "")
@@ -87,8 +96,9 @@ func stop(t token) bool {
 	return leadingStop[t.Fold] && !t.Caps || dateWords[t.Fold] || titleModifiers[t.Fold] || connectors[t.Fold]
 }
 
-// titled reads qualifier [i, p), title [p, q) and name [q, j).
-func (s *spotter) titled(i, p, q, j int) {
+// titled reads qualifier [i, p), title [p, q) and name [q, j), or gives
+// the role to m, the mention of the name, when it has one already.
+func (s *spotter) titled(i, p, q, j int, m *mention) {
 	toks := s.d.toks
 	role := s.text(p, q)
 	var of, ofName string
@@ -114,7 +124,9 @@ func (s *spotter) titled(i, p, q, j int) {
 	} else if i < p {
 		role = s.text(i, q) // "Health Minister"
 	}
-	m := s.person(q, j, "title", 0.85)
+	if m == nil {
+		m = s.person(q, j, "title", 0.85)
+	}
 	if m != nil && honorifics[s.fold(p, q)] {
 		m.role = ""
 	} else if m != nil {

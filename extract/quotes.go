@@ -85,6 +85,10 @@ func (r *relater) quotes() {
 		for first < len(r.d.toks) && r.d.toks[first].Start < q.inner.Start {
 			first++
 		}
+		if known := r.knownClaim(inner); known != nil {
+			r.relate("CLAIMS", q.speaker, known, q.inner, 0.7, q.rule)
+			continue
+		}
 		claim := &group{kind: newsgraph.KindClaim, key: newsgraph.Fold(inner), names: []string{cutWords(strings.TrimSpace(name), 100)},
 			claimText: inner, claimant: q.speaker, rule: q.rule, conf: 0.7, first: first, spans: []Span{q.inner}}
 		if q.rule != "quote-speaker" {
@@ -93,6 +97,22 @@ func (r *relater) quotes() {
 		r.groups = append(r.groups, claim)
 		r.relate("CLAIMS", q.speaker, claim, q.inner, claim.conf, q.rule)
 	}
+}
+
+// knownClaim returns the group of the graph's claim whose name or alias the
+// quotation's words fold to ("It's not going to happen"), or nil.
+func (r *relater) knownClaim(inner string) *group {
+	for _, e := range r.gaz.keys[newsgraph.Fold(inner)] {
+		if e.kind != newsgraph.KindClaim {
+			continue
+		}
+		for _, g := range r.groups {
+			if g.id == e.id {
+				return g
+			}
+		}
+	}
+	return nil
 }
 
 func (r *relater) sameParagraph(a, b int) bool {

@@ -324,7 +324,10 @@ func (r *relater) antecedent(at int) *group {
 		if q.outer.End > at {
 			continue
 		}
-		if q.speaker != nil && at-q.outer.End < 600 {
+		if q.speaker == nil {
+			continue // a scare quote ("many times") names no speaker
+		}
+		if at-q.outer.End < 600 {
 			return q.speaker
 		}
 		break
