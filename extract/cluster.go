@@ -87,62 +87,79 @@ func cluster(d *document, gaz *Gazetteer, ms []*mention) []*group {
 			join(get(m), m)
 		}
 	}
-	// Persons named in full, in the text or in the graph, by their folded
-	// names, for the shorter forms to join.
-	persons := func() []*group {
-		var out []*group
-		for _, g := range groups {
-			if g.kind == newsgraph.KindPerson {
-				out = append(out, g)
+	// Indexes of the groups, so that each short form is a few look-ups:
+	// the word-suffixes of every person's names ("sheinbaum" of "claudia
+	// sheinbaum"), the first word of two-word names ("zhou" of "zhou
+	// ming"), the keys of other kinds, and the role keys.
+	suffixes := map[string][]*group{}
+	prefixes := map[string][]*group{}
+	others := map[string]*group{}
+	roles := map[string]*group{}
+	indexed := map[*group]int{} // names indexed so far
+	index := func(g *group) {
+		if g.kind != newsgraph.KindPerson {
+			others[g.key] = g
+			return
+		}
+		names := g.names[indexed[g]:]
+		if indexed[g] == 0 && g.id != "" {
+			if k := gaz.entity(g.id); k != nil {
+				names = append(slices.Clone(names), k.Name)
 			}
 		}
-		return out
+		indexed[g] = len(g.names)
+		for _, n := range names {
+			words := strings.Fields(newsgraph.Fold(n))
+			for i := 1; i < len(words); i++ {
+				k := strings.Join(words[i:], " ")
+				if !slices.Contains(suffixes[k], g) {
+					suffixes[k] = append(suffixes[k], g)
+				}
+			}
+			if len(words) == 2 && !slices.Contains(prefixes[words[0]], g) {
+				prefixes[words[0]] = append(prefixes[words[0]], g)
+			}
+		}
+		for _, rk := range g.roleKeys {
+			roles[rk] = g
+		}
+	}
+	for _, g := range groups {
+		index(g)
 	}
 	// Longer names first, so that "Lopez Obrador" finds "Andres Manuel
 	// Lopez Obrador" and "Obrador" either.
 	slices.SortStableFunc(short, func(a, b *mention) int { return strings.Count(b.key, " ") - strings.Count(a.key, " ") })
 	for _, m := range short {
 		var best *group
-		for _, g := range persons() {
-			if g.hasSuffix(m.key, gaz) && (best == nil || g.first < m.start && g.first > best.first) {
+		for _, g := range suffixes[m.key] {
+			if best == nil || g.first < m.start && g.first > best.first {
 				best = g
 			}
 		}
 		if best == nil && !strings.Contains(m.key, " ") {
 			// "Zhou" of "Zhou Ming": a family name written first.
-			for _, g := range persons() {
-				if slices.ContainsFunc(g.names, func(n string) bool {
-					f := newsgraph.Fold(n)
-					return strings.Count(f, " ") == 1 && strings.HasPrefix(f, m.key+" ")
-				}) {
-					best = g
-				}
+			if list := prefixes[m.key]; len(list) > 0 {
+				best = list[len(list)-1]
 			}
 		}
-		var other *group
-		for _, g := range groups {
-			if g.kind != newsgraph.KindPerson && g.key == m.key {
-				other = g // "Chivay said": the place named before
-			}
-		}
+		other := others[m.key] // "Chivay said": the place named before
 		switch {
 		case best != nil:
 			m.rule, m.conf = "short-form", 0.85
 			join(best, m)
+			index(best)
 		case other != nil:
 			m.kind = other.kind
 			join(other, m)
 		case !m.weak:
-			join(get(m), m)
+			g := get(m)
+			join(g, m)
+			index(g)
 		}
 	}
 	for _, m := range byRole {
-		var holder *group
-		for _, g := range persons() {
-			if slices.Contains(g.roleKeys, m.roleKey) {
-				holder = g
-			}
-		}
+		holder := roles[m.roleKey]
 		if holder == nil {
 			if ids := gaz.holders(m.roleKey); len(ids) == 1 {
 				k := gaz.entity(ids[0])
@@ -154,23 +171,34 @@ func cluster(d *document, gaz *Gazetteer, ms []*mention) []*group {
 		}
 	}
 	// "Commission" of "European Commission", "EU" of "European Union".
+	lastWord, byInitials := map[string]*group{}, map[string]*group{}
+	for _, o := range groups {
+		if o.kind != newsgraph.KindOrganization || len(o.mentions) == 0 || !strings.Contains(o.key, " ") {
+			continue
+		}
+		if w := o.key[strings.LastIndexByte(o.key, ' ')+1:]; lastWord[w] == nil {
+			lastWord[w] = o
+		}
+		if k := initials(o.key); byInitials[k] == nil {
+			byInitials[k] = o
+		}
+	}
 	for _, g := range groups {
 		if g.kind != newsgraph.KindOrganization || g.id != "" || strings.Contains(g.key, " ") || len(g.mentions) == 0 {
 			continue
 		}
-		for _, o := range groups {
-			if o == g || o.kind != g.kind || len(o.mentions) == 0 || !strings.Contains(o.key, " ") {
-				continue
-			}
-			if strings.HasSuffix(o.key, " "+g.key) || g.mentions[0].rule == "initialism" && initials(o.key) == g.key {
-				for _, m := range g.mentions {
-					m.rule = "short-form"
-					join(o, m)
-				}
-				g.mentions = nil
-				break
-			}
+		o := lastWord[g.key]
+		if o == nil && g.mentions[0].rule == "initialism" {
+			o = byInitials[g.key]
 		}
+		if o == nil || o == g {
+			continue
+		}
+		for _, m := range g.mentions {
+			m.rule = "short-form"
+			join(o, m)
+		}
+		g.mentions = nil
 	}
 	groups = slices.DeleteFunc(groups, func(g *group) bool { return len(g.mentions) == 0 })
 	for _, g := range groups {

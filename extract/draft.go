@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/newsgraph/newsgraph"
@@ -22,7 +23,7 @@ func (r *relater) extraction(in Input) *Extraction {
 		return len(r.d.text)
 	}
 	groups := append([]*group(nil), r.groups...)
-	sortStable(groups, func(a, b *group) bool { return firstByte(a) < firstByte(b) })
+	slices.SortStableFunc(groups, func(a, b *group) int { return firstByte(a) - firstByte(b) })
 	for _, g := range groups {
 		name := g.name(r.gaz)
 		if len(name) > 500 || newsgraph.Slug(name) == "" {
@@ -77,14 +78,6 @@ func (r *relater) extraction(in Input) *Extraction {
 		x.Relations = append(x.Relations, rc)
 	}
 	return x
-}
-
-func sortStable(gs []*group, less func(a, b *group) bool) {
-	for i := 1; i < len(gs); i++ {
-		for j := i; j > 0 && less(gs[j], gs[j-1]); j-- {
-			gs[j], gs[j-1] = gs[j-1], gs[j]
-		}
-	}
 }
 
 // Draft returns the extraction as one input of the import format: known

@@ -37,8 +37,9 @@ func (r *relater) events(ds []dateExpr) {
 	for _, e := range ds {
 		c := toks[e.start].Clause
 		head, verb := -1, ""
-		for k := range toks {
-			if toks[k].Clause != c || k >= e.start && k < e.end {
+		from, to := r.clauseRange(c)
+		for k := from; k < to; k++ {
+			if k >= e.start && k < e.end {
 				continue
 			}
 			f := toks[k].Fold
@@ -89,7 +90,7 @@ func (r *relater) events(ds []dateExpr) {
 			m := &mention{start: start, end: head + 1, kind: newsgraph.KindEvent, key: known.key, id: known.id, rule: "event-date-known", conf: 0.7}
 			known.mentions = append(known.mentions, m)
 			known.first = min(known.first, start)
-			r.byMention[m] = known
+			r.addMention(m, known)
 			r.eventLinks(known, c, start, head)
 			continue
 		}
@@ -104,7 +105,7 @@ func (r *relater) events(ds []dateExpr) {
 		}
 		m := &mention{start: start, end: head + 1, kind: newsgraph.KindEvent, name: name, key: key, rule: "event-date", conf: 0.6}
 		g.mentions = append(g.mentions, m)
-		r.byMention[m] = g
+		r.addMention(m, g)
 		r.eventLinks(g, c, start, head)
 	}
 }
@@ -113,8 +114,9 @@ func (r *relater) events(ds []dateExpr) {
 func (r *relater) eventLinks(ev *group, c, start, head int) {
 	toks := r.d.toks
 	issued := false
-	for k := range toks {
-		if toks[k].Clause == c && (toks[k].Fold == "issued" || toks[k].Fold == "signed") {
+	from, to := r.clauseRange(c)
+	for k := from; k < to; k++ {
+		if toks[k].Fold == "issued" || toks[k].Fold == "signed" {
 			issued = true
 		}
 	}
@@ -158,7 +160,7 @@ func (r *relater) objectWords(k int) string {
 // knownEventAt returns the event of the graph a mention covering token k
 // names ("bombing campaign"), or nil.
 func (r *relater) knownEventAt(k int) *group {
-	for _, m := range r.sorted() {
+	for _, m := range r.inClause(r.d.toks[k].Clause) {
 		if g := r.byMention[m]; g.kind == newsgraph.KindEvent && g.id != "" && m.start <= k && k < m.end {
 			return g
 		}
@@ -202,8 +204,8 @@ func (r *relater) knownEventOn(dates [2]newsgraph.Date, phrase string) *group {
 
 // personAt reports whether token k is in a person mention.
 func (r *relater) personAt(k int) bool {
-	for m, g := range r.byMention {
-		if g.kind == newsgraph.KindPerson && m.start <= k && k < m.end {
+	for _, m := range r.inClause(r.d.toks[k].Clause) {
+		if g := r.byMention[m]; g.kind == newsgraph.KindPerson && m.start <= k && k < m.end {
 			return true
 		}
 	}

@@ -149,10 +149,10 @@ func (x *Offline) Extract(ctx context.Context, in Input) (*Extraction, error) {
 	groups := cluster(d, gaz, spot(d, gaz))
 	appositives(d, groups)
 	ds := dates(d, in.Published)
-	r := &relater{d: d, gaz: gaz, groups: groups, byMention: map[*mention]*group{}}
+	r := &relater{d: d, gaz: gaz, groups: groups, byMention: map[*mention]*group{}, ix: newIndex(d)}
 	for _, g := range groups {
 		for _, m := range g.mentions {
-			r.byMention[m] = g
+			r.addMention(m, g)
 		}
 	}
 	r.quotes()

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -17,10 +18,9 @@ type quoteSpan struct {
 
 // quoteAt returns the quotation holding byte offset at, or nil.
 func (r *relater) quoteAt(at int) *quoteSpan {
-	for i := range r.quoted {
-		if q := &r.quoted[i]; q.outer.Start <= at && at < q.outer.End {
-			return q
-		}
+	i := sort.Search(len(r.quoted), func(i int) bool { return r.quoted[i].outer.End > at })
+	if i < len(r.quoted) && r.quoted[i].outer.Start <= at {
+		return &r.quoted[i]
 	}
 	return nil
 }
@@ -81,10 +81,7 @@ func (r *relater) quotes() {
 		if k := strings.IndexAny(inner, ".?!"); k > 0 {
 			name = inner[:k]
 		}
-		first := 0
-		for first < len(r.d.toks) && r.d.toks[first].Start < q.inner.Start {
-			first++
-		}
+		first := r.tokenAt(q.inner.Start)
 		if known := r.knownClaim(inner); known != nil {
 			r.relate("CLAIMS", q.speaker, known, q.inner, 0.7, q.rule)
 			continue
@@ -123,10 +120,7 @@ func (r *relater) sameParagraph(a, b int) bool {
 func (r *relater) speakerOf(q quoteSpan) (*group, string) {
 	toks := r.d.toks
 	// After the closing mark: NAME said, PRONOUN said, said NAME.
-	k := 0
-	for k < len(toks) && toks[k].Start < q.outer.End {
-		k++
-	}
+	k := r.tokenAt(q.outer.End)
 	if k < len(toks) && !strings.Contains(r.d.text[q.outer.End:toks[k].Start], "\n") && !strings.ContainsAny(r.d.text[q.outer.End:toks[k].Start], ".“\"") {
 		if g, end := r.mentionAt(k); g != nil && end < len(toks) && speechVerbs[toks[end].Fold] {
 			return g, "quote-speaker"
@@ -143,12 +137,7 @@ func (r *relater) speakerOf(q quoteSpan) (*group, string) {
 		}
 	}
 	// Before the opening mark: NAME said, / PRONOUN (adverb) added,
-	k = -1
-	for j := range toks {
-		if toks[j].End <= q.outer.Start {
-			k = j
-		}
-	}
+	k = sort.Search(len(toks), func(j int) bool { return toks[j].End > q.outer.Start }) - 1
 	if k >= 0 && speechVerbs[toks[k].Fold] && !strings.ContainsAny(r.d.text[toks[k].End:q.outer.Start], ".\n") {
 		for s := k - 1; s >= max(0, k-2); s-- {
 			if g := r.mentionEnding(s + 1); g != nil {
@@ -168,8 +157,8 @@ func (r *relater) speakerOf(q quoteSpan) (*group, string) {
 // token after it.
 func (r *relater) mentionAt(k int) (*group, int) {
 	var best *mention
-	for m := range r.byMention {
-		if m.start == k && (best == nil || m.end > best.end) {
+	for _, m := range r.ix.byStart[k] {
+		if best == nil || m.end > best.end {
 			best = m
 		}
 	}
@@ -182,8 +171,8 @@ func (r *relater) mentionAt(k int) (*group, int) {
 // mentionEnding returns the group of a mention ending at token k.
 func (r *relater) mentionEnding(k int) *group {
 	var best *mention
-	for m := range r.byMention {
-		if m.end == k && (best == nil || m.start < best.start) {
+	for _, m := range r.ix.byEnd[k] {
+		if best == nil || m.start < best.start {
 			best = m
 		}
 	}

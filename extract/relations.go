@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
@@ -87,6 +88,7 @@ type relater struct {
 	byMention map[*mention]*group
 	quoted    []quoteSpan
 	rels      []*rel
+	ix        index
 }
 
 // rel is a proposed relation.
@@ -106,18 +108,17 @@ func (r *relater) relate(typ string, from, to *group, ev Span, conf float64, rul
 	if from == nil || to == nil || from == to || !allowed(typ, from.kind, to.kind) {
 		return nil
 	}
-	for _, x := range r.rels {
-		if x.typ == typ && x.from == from && x.to == to {
-			if !slices.Contains(x.quotes, ev) && len(x.quotes) < 10 {
-				x.quotes = append(x.quotes, ev)
-			}
-			if conf > x.conf {
-				x.conf, x.rule = conf, rule
-			}
-			return x
+	if x := r.ix.rels[relKey{typ, from, to}]; x != nil {
+		if !slices.Contains(x.quotes, ev) && len(x.quotes) < 10 {
+			x.quotes = append(x.quotes, ev)
 		}
+		if conf > x.conf {
+			x.conf, x.rule = conf, rule
+		}
+		return x
 	}
 	x := &rel{typ: typ, from: from, to: to, quotes: []Span{ev}, conf: conf, rule: rule}
+	r.ix.rels[relKey{typ, from, to}] = x
 	r.rels = append(r.rels, x)
 	return x
 }
@@ -129,16 +130,7 @@ func (r *relater) clauseSpan(i int) Span {
 }
 
 // inClause returns the mentions of clause c, in text order.
-func (r *relater) inClause(c int) []*mention {
-	var out []*mention
-	for m, g := range r.byMention {
-		if g != nil && r.d.toks[m.start].Clause == c {
-			out = append(out, m)
-		}
-	}
-	sortMentions(out)
-	return out
-}
+func (r *relater) inClause(c int) []*mention { return r.ix.byClause[c] }
 
 // sorted returns every mention in text order.
 func (r *relater) sorted() []*mention {
@@ -150,8 +142,19 @@ func (r *relater) sorted() []*mention {
 	return out
 }
 
-// sortMentions orders mentions by start, end and key: text order, the
-// same on every run.
+// mentionLess orders mentions by start, end and key: text order, the same
+// on every run.
+func mentionLess(a, b *mention) bool {
+	if a.start != b.start {
+		return a.start < b.start
+	}
+	if a.end != b.end {
+		return a.end < b.end
+	}
+	return a.key < b.key
+}
+
+// sortMentions sorts mentions in text order (mentionLess).
 func sortMentions(out []*mention) {
 	slices.SortFunc(out, func(a, b *mention) int {
 		if a.start != b.start {
@@ -337,16 +340,16 @@ func (r *relater) antecedent(at int) *group {
 
 // lastPerson returns the person mentioned last before byte offset at.
 func (r *relater) lastPerson(at int) *group {
-	var best *mention
-	for m, g := range r.byMention {
-		if g.kind == newsgraph.KindPerson && r.d.toks[m.end-1].End <= at && (best == nil || m.start > best.start) {
-			best = m
-		}
+	if !r.ix.personsSorted {
+		slices.SortStableFunc(r.ix.persons, func(a, b *mention) int { return a.end - b.end })
+		r.ix.personsSorted = true
 	}
-	if best == nil {
+	ps := r.ix.persons
+	i := sort.Search(len(ps), func(i int) bool { return r.d.toks[ps[i].end-1].End > at })
+	if i == 0 {
 		return nil
 	}
-	return r.byMention[best]
+	return r.byMention[ps[i-1]]
 }
 
 // between reads "a meeting between A and B" as A MET_WITH B.
@@ -421,17 +424,17 @@ func (r *relater) possessives() {
 				continue
 			}
 			var last *mention
-			for _, o := range all {
-				if og := r.byMention[o]; (og.kind == newsgraph.KindOrganization || og.kind == newsgraph.KindPlace) && o.end <= k && (last == nil || o.start > last.start) {
-					last = o
+			for j := sort.Search(len(all), func(j int) bool { return all[j].end > k }) - 1; j >= 0 && last == nil; j-- {
+				if og := r.byMention[all[j]]; og.kind == newsgraph.KindOrganization || og.kind == newsgraph.KindPlace {
+					last = all[j]
 				}
 			}
 			if last != nil {
 				r.relate("HOLDS_OFFICE", g, r.byMention[last], r.clauseSpan(m.start), 0.5, "its-title")
 			}
 		case g.kind == newsgraph.KindOrganization && toks[m.start-1].Possessive:
-			for _, o := range all {
-				if og := r.byMention[o]; og.kind == newsgraph.KindPlace && o.end == m.start {
+			for _, o := range r.ix.byEnd[m.start] {
+				if og := r.byMention[o]; og.kind == newsgraph.KindPlace {
 					r.relate("LOCATED_IN", g, og, r.clauseSpan(m.start), 0.6, "possessive-place")
 				}
 			}

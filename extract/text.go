@@ -268,7 +268,45 @@ func analyse(text string) *document {
 			t.Sentence = d.clauseSentence[ci]
 		}
 	}
+	d.capClauses()
 	return d
+}
+
+// maxClauseTokens bounds a clause. The relation rules look at the entities
+// of one clause, so a text without sentence ends (a list, a dump) is cut
+// into clauses of this many words, which keeps extraction linear in the
+// length of the text; a real sentence is shorter.
+const maxClauseTokens = 80
+
+// capClauses cuts clauses longer than maxClauseTokens words at a word.
+func (d *document) capClauses() {
+	var cs []span
+	var sent []int
+	n, prev := 0, -1
+	for i := range d.toks {
+		t := &d.toks[i]
+		switch {
+		case t.Clause != prev:
+			n, prev = 0, t.Clause
+			c := d.clauses[t.Clause]
+			cs = append(cs, span{c.Start, c.End})
+			sent = append(sent, d.clauseSentence[t.Clause])
+		case n == maxClauseTokens:
+			n = 0
+			last := &cs[len(cs)-1]
+			end := last.End
+			last.End = d.toks[i-1].End
+			cs = append(cs, span{t.Start, end})
+			sent = append(sent, d.clauseSentence[t.Clause])
+		}
+		n++
+		t.Clause = len(cs) - 1
+	}
+	if len(cs) > 0 {
+		d.clauses, d.clauseSentence = cs, sent
+	} else {
+		d.clauses, d.clauseSentence = nil, nil
+	}
 }
 
 // sentenceInitial reports whether token i opens its sentence, or opens a
