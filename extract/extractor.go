@@ -140,7 +140,9 @@ func (x *Offline) Extract(ctx context.Context, in Input) (*Extraction, error) {
 		if err != nil {
 			return nil, err
 		}
-		gaz = g
+		if g != nil { // a nil *Gazetteer as the source matches nothing
+			gaz = g
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -221,6 +221,10 @@ func (s *spotter) plain(i, j int, _ string) {
 		}
 		return
 	}
+	if !org && j < len(toks) && !s.used[j] && !toks[j].Upper && orgCues[toks[j].Fold] && s.joined(j-1) && !toks[j-1].Possessive {
+		s.add(&mention{start: i, end: j, kind: newsgraph.KindOrganization, rule: "org-cue", conf: 0.7})
+		return
+	}
 	switch {
 	case s.placeCue(i, j):
 		s.add(&mention{start: i, end: j, kind: newsgraph.KindPlace, rule: "place-word", conf: 0.7})

@@ -82,6 +82,10 @@ var placeWords = set("valley river lake mount mountains island islands bay provi
 
 var placeNouns = set("town city village province region district state island port capital")
 
+// orgCues after a name make it an organisation without being part of it
+// ("the Tren de Aragua gang").
+var orgCues = set("gang gangs militia militias cartel group party movement network company firm agency newspaper union coalition")
+
 // speechVerbs follow or precede a speaker.
 var speechVerbs = set(`said says told tells replied replies added adds continued continues explained explains asked asks
 	stated states noted notes warned warns argued argues insisted insists declared declares announced announces
