@@ -147,10 +147,19 @@ func (x *Offline) Extract(ctx context.Context, in Input) (*Extraction, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	// The context is checked between stages: a long text takes a second
+	// or so, and a request's deadline should stop it.
 	d := analyse(in.Text)
-	groups := cluster(d, gaz, spot(d, gaz))
+	ms := spot(d, gaz)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	groups := cluster(d, gaz, ms)
 	appositives(d, groups)
 	ds := dates(d, in.Published)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	r := &relater{d: d, gaz: gaz, groups: groups, byMention: map[*mention]*group{}, ix: newIndex(d)}
 	for _, g := range groups {
 		for _, m := range g.mentions {
@@ -159,6 +168,9 @@ func (x *Offline) Extract(ctx context.Context, in Input) (*Extraction, error) {
 	}
 	r.quotes()
 	r.events(ds)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	r.cues()
 	r.structural()
 	return r.extraction(in), nil
