@@ -44,7 +44,10 @@ type gold struct {
 		End   string `json:"end"`
 	} `json:"events"`
 	Unstated map[string]string `json:"unstatedDates"`
-	text     string
+	// HeldOut: the article was not used to tune the rules; its figures
+	// are logged, not checked against the targets.
+	HeldOut bool `json:"heldOut"`
+	text    string
 }
 
 func readGold(t *testing.T, name string) *gold {
@@ -284,6 +287,7 @@ func TestEvaluation(t *testing.T) {
 		{"seed", seedGold},
 		{"trade", func(t *testing.T) *gold { return readGold(t, "trade.gold.json") }},
 		{"quake", func(t *testing.T) *gold { return readGold(t, "quake.gold.json") }},
+		{"holdout", func(t *testing.T) *gold { return readGold(t, "holdout.gold.json") }},
 	}
 	var totalRecall, totalPre [2]int
 	for _, a := range articles {
@@ -304,6 +308,16 @@ func TestEvaluation(t *testing.T) {
 			t.Logf("related pairs recall %.2f (%d/%d of the gold pairs whose ends were found; %d/%d of all)", ratio(f.pairs), f.pairs[0], f.pairs[1], f.pairsAll[0], f.pairsAll[1])
 			t.Logf("event dates right %.2f (%d/%d)", ratio(f.dates), f.dates[0], f.dates[1])
 			t.Logf("quotes verbatim %d/%d", f.quotesOK, f.quotes)
+			if _, err := ingest.New(teststore.Open(t)).Ingest(t.Context(), x.Draft()); err != nil {
+				t.Errorf("the draft does not import on an empty store: %v", err)
+			}
+			if f.quotesOK != f.quotes {
+				t.Errorf("%d of %d quotes are not verbatim", f.quotes-f.quotesOK, f.quotes)
+			}
+			if g.HeldOut {
+				t.Log("held out: figures not checked against the targets")
+				return
+			}
 			totalRecall[0] += f.namedRecall[0]
 			totalRecall[1] += f.namedRecall[1]
 			totalPre[0] += f.namedPre[0]
@@ -313,9 +327,6 @@ func TestEvaluation(t *testing.T) {
 				if got < 0 {
 					t.Errorf("%s is %.2f below its target", what, -got)
 				}
-			}
-			if f.quotesOK != f.quotes {
-				t.Errorf("%d of %d quotes are not verbatim", f.quotes-f.quotesOK, f.quotes)
 			}
 
 			// Against a store holding the seed graph: resolution and duplicates.
@@ -357,7 +368,7 @@ func TestEvaluation(t *testing.T) {
 			}
 		})
 	}
-	t.Logf("all articles: named-entity recall %.2f (%d/%d), precision %.2f (%d/%d)", ratio(totalRecall), totalRecall[0], totalRecall[1], ratio(totalPre), totalPre[0], totalPre[1])
+	t.Logf("seed, trade and quake: named-entity recall %.2f (%d/%d), precision %.2f (%d/%d)", ratio(totalRecall), totalRecall[0], totalRecall[1], ratio(totalPre), totalPre[0], totalPre[1])
 }
 
 // possibleDuplicates returns the created entities whose folded name is a
