@@ -288,6 +288,7 @@ func TestEvaluation(t *testing.T) {
 		{"trade", func(t *testing.T) *gold { return readGold(t, "trade.gold.json") }},
 		{"quake", func(t *testing.T) *gold { return readGold(t, "quake.gold.json") }},
 		{"holdout", func(t *testing.T) *gold { return readGold(t, "holdout.gold.json") }},
+		{"holdout2", func(t *testing.T) *gold { return readGold(t, "holdout2.gold.json") }},
 	}
 	var totalRecall, totalPre [2]int
 	for _, a := range articles {

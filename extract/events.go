@@ -14,14 +14,19 @@ var eventNouns = set(`conference meeting meetings summit talks memo memorandum o
 	agreement treaty accord sanctions earthquake flood floods storm hurricane cyclone
 	typhoon wildfire wildfires eruption landslide explosion crash ruling verdict trial hearing announcement deployment
 	repatriation evacuation ban bombing investigation duties raid offensive invasion ceasefire negotiations pledge term session debate
-	remarks visit inquiry investigation`)
+	remarks visit inquiry investigation arrest detention deportation abduction kidnapping resignation appointment
+	killings massacre coup outbreak conviction`)
 
 var ordinals = set("first second third fourth fifth last")
 
 var eventVerbs = map[string]string{
 	"repatriated": "repatriation", "deployed": "deployment", "deploy": "deployment", "evacuated": "evacuation",
 	"elected": "election", "visited": "visit", "announced": "announcement", "launched": "launch",
-	"imposed": "imposition", "met": "meeting", "struck": "strike", "erupted": "eruption", "flooded": "flooding",
+	"imposed": "imposition", "met": "meeting",
+	"detained": "detention", "arrested": "arrest", "abducted": "abduction", "kidnapped": "kidnapping",
+	"suspended": "suspension", "deported": "deportation", "sentenced": "sentencing", "convicted": "conviction",
+	"resigned": "resignation", "appointed": "appointment", "dismissed": "dismissal", "attacked": "attack",
+	"bombed": "bombing", "invaded": "invasion", "ratified": "ratification", "approved": "approval", "struck": "strike", "erupted": "eruption", "flooded": "flooding",
 }
 
 // events proposes an EVENT for each clause that has a date expression and

@@ -136,6 +136,11 @@ func (s *spotter) places() {
 			continue
 		}
 		p := s.pl.byID[m.best().id]
+		if k := m.start - 1; k >= 0 && toks[k].Upper && compass[toks[k].Fold] && !s.used[k] && s.joined(k) {
+			// "East Africa", "South Sudan" unlisted: a place of its own.
+			s.add(&mention{start: k, end: m.end, kind: newsgraph.KindPlace, rule: "compass-place", conf: 0.75})
+			continue
+		}
 		mm := s.add(&mention{start: m.start, end: m.end, kind: newsgraph.KindPlace, key: newsgraph.Fold(p.Name), placeName: p.Name, rule: "place-list", conf: 0.9})
 		s.orgHead(mm, newsgraph.Fold(p.Name))
 	}

@@ -82,8 +82,8 @@ func (s *spotter) chunk(i, j int) {
 }
 
 func (s *spotter) hasOrgWord(i, j int) bool {
-	for _, t := range s.d.toks[i:j] {
-		if orgWords[t.Fold] {
+	for k, t := range s.d.toks[i:j] {
+		if orgWords[t.Fold] || k > 0 && trailingOrgWords[t.Fold] {
 			return true
 		}
 	}
@@ -196,12 +196,7 @@ func (s *spotter) plain(i, j int, _ string) {
 	if s.nameless(i, j) {
 		return
 	}
-	org := false
-	for _, t := range toks[i:j] {
-		if orgWords[t.Fold] {
-			org = true
-		}
-	}
+	org := s.hasOrgWord(i, j)
 	if !org && j-i > 1 {
 		// "Sheinbaum and Trump": two names.
 		for k := i + 1; k < j-1; k++ {

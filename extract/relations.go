@@ -420,6 +420,15 @@ func (r *relater) possessives() {
 			for k > 0 && !toks[k].Upper && toks[k].Fold != "its" && m.start-k < 5 {
 				k--
 			}
+			if toks[k].Possessive {
+				// "Tanzania's foreign minister, Joseph Mrema".
+				for _, o := range r.ix.byEnd[k+1] {
+					if og := r.byMention[o]; og.kind == newsgraph.KindOrganization || og.kind == newsgraph.KindPlace {
+						r.relate("HOLDS_OFFICE", g, og, r.clauseSpan(m.start), 0.55, "possessive-title")
+					}
+				}
+				continue
+			}
 			if toks[k].Fold != "its" {
 				continue
 			}

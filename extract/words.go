@@ -38,7 +38,7 @@ var dateWords = set(`monday tuesday wednesday thursday friday saturday sunday we
 // adjectives are capitalised words that qualify rather than name.
 var adjectives = set(`republican republicans democratic democrat democrats conservative liberal socialist communist
 	catholic muslim christian jewish hindu buddhist western eastern northern southern central federal national
-	international global royal islamic arab western prime deputy spanish english`)
+	global royal islamic arab western prime deputy spanish english`)
 
 // titles precede a person's name or stand for the person ("President",
 // "Ms", "secretary of state"). Multi-word titles use "_".
@@ -69,6 +69,10 @@ var orgWords = set(`ministry party council department congress parliament senate
 	brigade reuters bloc club cabinet directorate inspectorate observatory panel parliamentary commissioner's
 	airlines airways railways motors industries holdings bank's telegraph guardian herald journal tribune gazette`)
 
+// trailingOrgWords make an organisation only after another word ("Amnesty
+// International"); alone they qualify ("International help").
+var trailingOrgWords = set("international")
+
 // orgHeads are nouns after a place, demonym or person that name an
 // organisation with it ("US military", "Mexican government", "Trump
 // administration", "Latin American cartels"). Multi-word heads use "_".
@@ -79,6 +83,8 @@ var orgHeads = set(`administration government military army navy air_force speci
 // placeWords make a capitalised name a place ("Colca Valley", "Lake
 // Titicaca"), as do placeNouns before "of" ("the town of Chivay").
 var placeWords = set("valley river lake mount mountains island islands bay province region strait desert peninsula gulf coast county district canyon")
+
+var compass = set("north south east west northern southern eastern western central northeast northwest southeast southwest")
 
 var placeNouns = set("town city village province region district state island port capital")
 
