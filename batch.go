@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode/utf8"
 )
 
 // Batch is a set of documents, entities and relations written together, all
@@ -248,8 +247,8 @@ func validateRelation(r *Relation, docs map[string]*Document) error {
 			return fmt.Errorf("relation %s: evidence[%d] document id %q is malformed", id, j, ev.DocumentID)
 		}
 		if ev.Start != 0 || ev.End != 0 {
-			if ev.Start < 0 || ev.End-ev.Start != utf8.RuneCountInString(ev.Quote) {
-				return fmt.Errorf("relation %s: evidence[%d] offsets %d..%d do not span its quote of %d characters", id, j, ev.Start, ev.End, utf8.RuneCountInString(ev.Quote))
+			if n := UTF16Len(ev.Quote); ev.Start < 0 || ev.End-ev.Start != n {
+				return fmt.Errorf("relation %s: evidence[%d] offsets %d..%d do not span its quote of %d UTF-16 code units", id, j, ev.Start, ev.End, n)
 			}
 		}
 		if d := docs[ev.DocumentID]; d != nil && !strings.Contains(d.Text, ev.Quote) {

@@ -105,8 +105,9 @@ type Evidence struct {
 	// DocumentID is the id of the document the quote comes from.
 	DocumentID string `json:"documentId"`
 	// Start and End are the quote's character offsets in the document's
-	// text: Unicode code points from its start, End exclusive, so that
-	// End-Start is the quote's length in code points. End is 0 when the
+	// text, in UTF-16 code units (the indexes of a JavaScript string, as
+	// the extraction's mention offsets are) from its start, End exclusive,
+	// so that End-Start is the quote's UTF16Len. End is 0 when the
 	// offsets are unknown (evidence recorded before they were, or written
 	// without them); see HasOffsets.
 	Start int `json:"start,omitempty"`

@@ -23,7 +23,8 @@ type QuoteMatch struct {
 	// Span is the text's own span the quote matched, which the evidence
 	// records instead of the quote as given.
 	Span string
-	// Start and End are the span's character offsets (see Evidence).
+	// Start and End are the span's offsets in UTF-16 code units (see
+	// Evidence).
 	Start, End int
 	// Folded reports that the quote matched only after folding.
 	Folded bool
@@ -42,14 +43,14 @@ type QuoteFinder struct {
 	// ascii is 1 when text is ASCII, so that character offsets are byte
 	// offsets, -1 when it is not, 0 until known.
 	ascii int8
-	// runesAt[k] is the number of runes before the first rune boundary at
-	// or after byte k*runeStep, and bytesAt[k] that boundary, for a text
-	// that is not ASCII: counting from there costs at most runeStep bytes
-	// more per quote.
-	runesAt, bytesAt []int32
+	// unitsAt[k] is the number of UTF-16 code units before the first rune
+	// boundary at or after byte k*runeStep, and bytesAt[k] that boundary,
+	// for a text that is not ASCII: counting from there costs at most
+	// runeStep bytes more per quote.
+	unitsAt, bytesAt []int32
 }
 
-// runeStep is the byte distance between the checkpoints of runeOffset.
+// runeStep is the byte distance between the checkpoints of unitOffset.
 const runeStep = 256
 
 // NewQuoteFinder returns a finder of quotes in text.
@@ -95,8 +96,8 @@ func (f *QuoteFinder) match(start, end int, folded bool) QuoteMatch {
 	if f.ascii == 1 {
 		return QuoteMatch{Span: span, Start: start, End: end, Folded: folded}
 	}
-	s := f.runeOffset(start)
-	return QuoteMatch{Span: span, Start: s, End: s + utf8.RuneCountInString(span), Folded: folded}
+	s := f.unitOffset(start)
+	return QuoteMatch{Span: span, Start: s, End: s + UTF16Len(span), Folded: folded}
 }
 
 // Has reports, as an error, whether quote is in the text, as Find does,
@@ -109,28 +110,47 @@ func (f *QuoteFinder) Has(quote string) error {
 	return err
 }
 
-// runeOffset returns the number of runes of the text before byte b, a rune
-// boundary, from the checkpoints it builds on first use.
-func (f *QuoteFinder) runeOffset(b int) int {
-	if f.runesAt == nil {
+// unitOffset returns the number of UTF-16 code units of the text before
+// byte b, a rune boundary, from the checkpoints it builds on first use.
+func (f *QuoteFinder) unitOffset(b int) int {
+	if f.unitsAt == nil {
 		n := len(f.text)/runeStep + 1
-		f.runesAt, f.bytesAt = make([]int32, 0, n), make([]int32, 0, n)
-		runes := 0
-		for i := range f.text { // i is each rune's start
+		f.unitsAt, f.bytesAt = make([]int32, 0, n), make([]int32, 0, n)
+		units := 0
+		for i, r := range f.text { // i is each rune's start
 			for len(f.bytesAt) <= i/runeStep {
-				f.runesAt, f.bytesAt = append(f.runesAt, int32(runes)), append(f.bytesAt, int32(i))
+				f.unitsAt, f.bytesAt = append(f.unitsAt, int32(units)), append(f.bytesAt, int32(i))
 			}
-			runes++
+			units += utf16Units(r)
 		}
 		for len(f.bytesAt) < n {
-			f.runesAt, f.bytesAt = append(f.runesAt, int32(runes)), append(f.bytesAt, int32(len(f.text)))
+			f.unitsAt, f.bytesAt = append(f.unitsAt, int32(units)), append(f.bytesAt, int32(len(f.text)))
 		}
 	}
 	k := b / runeStep
 	for k > 0 && int(f.bytesAt[k]) > b {
 		k--
 	}
-	return int(f.runesAt[k]) + utf8.RuneCountInString(f.text[f.bytesAt[k]:b])
+	return int(f.unitsAt[k]) + UTF16Len(f.text[f.bytesAt[k]:b])
+}
+
+// UTF16Len returns the length of s in UTF-16 code units, the unit of
+// Evidence's offsets (and of a JavaScript string's indexes): one per rune,
+// two for a rune beyond the Basic Multilingual Plane.
+func UTF16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16Units(r)
+	}
+	return n
+}
+
+// utf16Units is the number of UTF-16 code units of r.
+func utf16Units(r rune) int {
+	if r >= 0x10000 {
+		return 2
+	}
+	return 1
 }
 
 // notFound is the error for a folded quote q not in the folded text: it
@@ -160,7 +180,7 @@ func (f *QuoteFinder) notFound(quote, q string) error {
 		textHas = f.text[int(f.starts[differs]):]
 	}
 	return fmt.Errorf("%s; the closest span, at character %d, differs at %q (the quote has %q)",
-		msg, utf8.RuneCountInString(f.text[:start]), snippet(textHas), snippet(q[lo:]))
+		msg, f.unitOffset(start), snippet(textHas), snippet(q[lo:]))
 }
 
 // snippet returns the first few words of s, for messages.

@@ -3,6 +3,7 @@ package newsgraph_test
 import (
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph"
@@ -48,10 +49,35 @@ func TestQuoteFinder(t *testing.T) {
 			if m.Span != tt.wantSpan || m.Folded != tt.wantFolded {
 				t.Errorf("Find(%q) = %q (folded %v), want %q (folded %v)", tt.quote, m.Span, m.Folded, tt.wantSpan, tt.wantFolded)
 			}
-			if got := string([]rune(text)[m.Start:m.End]); got != m.Span {
+			if got := utf16Slice(text, m.Start, m.End); got != m.Span {
 				t.Errorf("offsets %d..%d give %q, want the span %q", m.Start, m.End, got, m.Span)
 			}
 		})
+	}
+}
+
+// utf16Slice returns s from UTF-16 code unit start to end, as JavaScript's
+// s.slice(start, end) does.
+func utf16Slice(s string, start, end int) string {
+	units := utf16.Encode([]rune(s))
+	if start < 0 || end > len(units) || start > end {
+		return "<out of range>"
+	}
+	return string(utf16.Decode(units[start:end]))
+}
+
+func TestQuoteOffsetsAreUTF16CodeUnits(t *testing.T) {
+	const text = "🙂 López said “no” again."
+	m, err := newsgraph.NewQuoteFinder(text).Find(`"no" again`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "🙂" is two code units, as in a JavaScript string: "🙂 López said ".length is 14.
+	if m.Start != 14 || m.End != 24 || m.Span != "“no” again" {
+		t.Errorf("Find = %+v, want “no” again at 14..24", m)
+	}
+	if got, want := newsgraph.UTF16Len(text), 25; got != want {
+		t.Errorf("UTF16Len = %d, want %d", got, want)
 	}
 }
 
@@ -71,7 +97,7 @@ func FuzzQuoteFinder(f *testing.F) {
 			}
 			return
 		}
-		if got := string([]rune(text)[m.Start:m.End]); got != m.Span {
+		if got := utf16Slice(text, m.Start, m.End); got != m.Span {
 			t.Fatalf("offsets %d..%d give %q, want the span %q", m.Start, m.End, got, m.Span)
 		}
 		if !strings.Contains(text, m.Span) {

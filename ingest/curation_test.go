@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/ingest"
@@ -232,7 +233,7 @@ func TestQuotesMatchAfterFoldingAndRecordTheTextsSpan(t *testing.T) {
 			}
 			rel := mustRelation(t, s, res.CreatedRelations[0].ID)
 			ev := rel.Evidence[0]
-			if ev.Quote != tt.wantSpan || string([]rune(text)[ev.Start:ev.End]) != tt.wantSpan {
+			if ev.Quote != tt.wantSpan || string(utf16.Decode(utf16.Encode([]rune(text))[ev.Start:ev.End])) != tt.wantSpan {
 				t.Errorf("evidence = %+v, want the span %q at its offsets", ev, tt.wantSpan)
 			}
 			folded := slices.Contains(warningCodes(res.Warnings), ingest.WarnQuoteFolded)
