@@ -57,6 +57,8 @@ type index struct {
 	merged    map[string][]string
 	// merges holds the merge records by survivor, oldest first.
 	merges map[string][]newsgraph.Merge
+	// mentions holds the mentions documents record (mentions.go).
+	mentions mentionIndex
 }
 
 func newIndex() *index {
@@ -75,6 +77,7 @@ func newIndex() *index {
 		redirects:    map[string]string{},
 		merged:       map[string][]string{},
 		merges:       map[string][]newsgraph.Merge{},
+		mentions:     newMentionIndex(),
 	}
 	ix.search.set(newSearchIndex())
 	return ix

@@ -101,7 +101,7 @@ func prepare(db *bolt.DB) (string, error) {
 		default:
 			return fmt.Errorf("schema version %q is not supported: this newsgraph reads versions %s and %s; use the newsgraph release that wrote the file", v, schemaVersionV1, schemaVersion)
 		}
-		for _, name := range [][]byte{bucketDocuments, bucketEntities, bucketRelations, bucketRedirects, bucketMerges} {
+		for _, name := range [][]byte{bucketDocuments, bucketEntities, bucketRelations, bucketRedirects, bucketMerges, bucketMentions} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
@@ -149,6 +149,7 @@ func load(ctx context.Context, db *bolt.DB) (*index, error) {
 	}()
 	var b newsgraph.Batch
 	var merges []*newsgraph.Merge
+	var mentions []*newsgraph.Mention
 	redirects := map[string]string{}
 	err = db.View(func(tx *bolt.Tx) error {
 		if err := readAll(ctx, tx.Bucket(bucketDocuments), &b.Documents, dec.document); err != nil {
@@ -159,6 +160,9 @@ func load(ctx context.Context, db *bolt.DB) (*index, error) {
 		}
 		if err := readAll(ctx, tx.Bucket(bucketMerges), &merges, decodeJSON[newsgraph.Merge]); err != nil {
 			return fmt.Errorf("merges: %w", err)
+		}
+		if mentions, err = readMentions(ctx, tx); err != nil {
+			return err
 		}
 		return tx.Bucket(bucketRedirects).ForEach(func(k, v []byte) error {
 			redirects[string(k)] = string(v)
@@ -174,6 +178,9 @@ func load(ctx context.Context, db *bolt.DB) (*index, error) {
 		idx.applyRedirects(redirects, nil)
 		for _, m := range merges {
 			idx.merges[m.Into] = append(idx.merges[m.Into], *m)
+		}
+		for _, m := range mentions {
+			idx.mentions.put(*m)
 		}
 	}
 	d := <-relations

@@ -22,7 +22,10 @@ const dataFile = "data/seed.json"
 var data embed.FS
 
 // Batch returns the curated seed graph as a fresh batch: documents with
-// their full text, entities and relations. The batch is normalised
+// their full text, entities and relations, and the mentions of every
+// entity by the article, with the spans where its name or an alias occurs
+// (newsgraph.FindSpans): each entity of the seed is one the article lists.
+// The batch is normalised
 // (Batch.Normalize) and checked: by Batch.Validate, by CheckReferences
 // against nothing (the seed is self-contained, so every reference must
 // resolve inside it) and against the relation vocabulary (Vocabulary).
@@ -33,6 +36,12 @@ func Batch() (*newsgraph.Batch, error) {
 	b, err := decode(data, dataFile)
 	if err != nil {
 		return nil, fmt.Errorf("seed: %w", err)
+	}
+	for _, d := range b.Documents {
+		for _, e := range b.Entities {
+			spans := newsgraph.FindSpans(d.Text, append([]string{e.Name}, e.Aliases...))
+			b.Mentions = append(b.Mentions, newsgraph.Mention{DocumentID: d.ID, EntityID: e.ID, Spans: spans})
+		}
 	}
 	b.Normalize()
 	if err := b.Validate(); err != nil {
