@@ -77,6 +77,7 @@ type ComplexityRoot struct {
 	Document struct {
 		ID          func(childComplexity int) int
 		Link        func(childComplexity int) int
+		Mentions    func(childComplexity int, first *int) int
 		PublishedAt func(childComplexity int) int
 		Relations   func(childComplexity int, first *int, after *string) int
 		SourceName  func(childComplexity int) int
@@ -162,6 +163,11 @@ type ComplexityRoot struct {
 		Name         func(childComplexity int) int
 		Neighbors    func(childComplexity int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) int
 		Relations    func(childComplexity int, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) int
+	}
+
+	Mention struct {
+		Entity func(childComplexity int) int
+		Spans  func(childComplexity int) int
 	}
 
 	Merge struct {
@@ -301,6 +307,11 @@ type ComplexityRoot struct {
 		GraphChanged func(childComplexity int, kinds []newsgraph.Kind, types []string) int
 	}
 
+	TextSpan struct {
+		End   func(childComplexity int) int
+		Start func(childComplexity int) int
+	}
+
 	UpsertEntityResult struct {
 		Created func(childComplexity int) int
 		Entity  func(childComplexity int) int
@@ -328,6 +339,7 @@ type ClaimResolver interface {
 }
 type DocumentResolver interface {
 	Relations(ctx context.Context, objs []*model.Document, first *int, after *string) ([]*model.RelationConnection, error)
+	Mentions(ctx context.Context, objs []*model.Document, first *int) ([][]*model.Mention, error)
 }
 type EventResolver interface {
 	Documents(ctx context.Context, objs []*model.Event, first *int) ([][]*model.Document, error)
@@ -556,6 +568,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Link(childComplexity), true
+	case "Document.mentions":
+		if e.ComplexityRoot.Document.Mentions == nil {
+			break
+		}
+
+		args, err := ec.field_Document_mentions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Document.Mentions(childComplexity, args["first"].(*int)), true
 	case "Document.publishedAt":
 		if e.ComplexityRoot.Document.PublishedAt == nil {
 			break
@@ -931,6 +954,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalConcept.Relations(childComplexity, args["types"].([]string), args["direction"].(*newsgraph.Direction), args["first"].(*int), args["after"].(*string), args["asOf"].(*newsgraph.Date)), true
+
+	case "Mention.entity":
+		if e.ComplexityRoot.Mention.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Entity(childComplexity), true
+	case "Mention.spans":
+		if e.ComplexityRoot.Mention.Spans == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Spans(childComplexity), true
 
 	case "Merge.actor":
 		if e.ComplexityRoot.Merge.Actor == nil {
@@ -1618,6 +1654,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subscription.GraphChanged(childComplexity, args["kinds"].([]newsgraph.Kind), args["types"].([]string)), true
 
+	case "TextSpan.end":
+		if e.ComplexityRoot.TextSpan.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TextSpan.End(childComplexity), true
+	case "TextSpan.start":
+		if e.ComplexityRoot.TextSpan.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TextSpan.Start(childComplexity), true
+
 	case "UpsertEntityResult.created":
 		if e.ComplexityRoot.UpsertEntityResult.Created == nil {
 			break
@@ -1845,7 +1894,7 @@ interface Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  "The documents that mention this entity (they list it, see ` + "`" + `Document.mentions` + "`" + `, or quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
   documents(
     "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
     first: Int = 50
@@ -1897,7 +1946,7 @@ type Person implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  "The documents that mention this entity (they list it, see ` + "`" + `Document.mentions` + "`" + `, or quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
   documents(
     "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
     first: Int = 50
@@ -1948,7 +1997,7 @@ type Organization implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  "The documents that mention this entity (they list it, see ` + "`" + `Document.mentions` + "`" + `, or quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
   documents(
     "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
     first: Int = 50
@@ -1997,7 +2046,7 @@ type Place implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  "The documents that mention this entity (they list it, see ` + "`" + `Document.mentions` + "`" + `, or quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
   documents(
     "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
     first: Int = 50
@@ -2046,7 +2095,7 @@ type LegalConcept implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  "The documents that mention this entity (they list it, see ` + "`" + `Document.mentions` + "`" + `, or quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
   documents(
     "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
     first: Int = 50
@@ -2097,7 +2146,7 @@ type Event implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  "The documents that mention this entity (they list it, see ` + "`" + `Document.mentions` + "`" + `, or quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
   documents(
     "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
     first: Int = 50
@@ -2152,7 +2201,7 @@ type Claim implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  "The documents that mention this entity (they list it, see ` + "`" + `Document.mentions` + "`" + `, or quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
   documents(
     "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
     first: Int = 50
@@ -2221,6 +2270,30 @@ type SearchHit {
   entity: Entity!
   "How well the entity matches, in (0, 1]: 1 is an exact name match."
   score: Float!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/mention.graphqls", Input: `"That a document names an entity: every entity an article lists is mentioned by it, whether or not a relation reaches the entity."
+type Mention {
+  "The entity the document names."
+  entity: Entity!
+  "Where the document's text names the entity (its name or an alias, matched with case, accents and punctuation folded), in ascending order; empty when none of its names occurs in the text."
+  spans: [TextSpan!]!
+}
+
+"A range of a document's text in characters (Unicode code points, not bytes or UTF-16 units): from ` + "`" + `start` + "`" + ` (included) to ` + "`" + `end` + "`" + ` (excluded)."
+type TextSpan {
+  "The offset of the first character."
+  start: Int!
+  "The offset just after the last character."
+  end: Int!
+}
+
+extend type Document {
+  "The entities this document records as mentioned, with where it names them, in ascending entity id order: the first ` + "`" + `first` + "`" + ` of them. Relations quoting the document do not add mentions of their own."
+  mentions(
+    "The number of mentions, 1 to 500."
+    first: Int = 50
+  ): [Mention!]!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/mutation.graphqls", Input: `"""
@@ -2859,6 +2932,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_text(ctx, field)
 	case "relations":
 		return ec.fieldContext_Document_relations(ctx, field)
+	case "mentions":
+		return ec.fieldContext_Document_mentions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
@@ -2961,6 +3036,16 @@ func (ec *executionContext) childFields_KindCount(ctx context.Context, field gra
 		return ec.fieldContext_KindCount_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type KindCount", field.Name)
+}
+
+func (ec *executionContext) childFields_Mention(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_Mention_entity(ctx, field)
+	case "spans":
+		return ec.fieldContext_Mention_spans(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Mention", field.Name)
 }
 
 func (ec *executionContext) childFields_Merge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3129,6 +3214,16 @@ func (ec *executionContext) childFields_Subgraph(ctx context.Context, field grap
 		return ec.fieldContext_Subgraph_truncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
+}
+
+func (ec *executionContext) childFields_TextSpan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "start":
+		return ec.fieldContext_TextSpan_start(ctx, field)
+	case "end":
+		return ec.fieldContext_TextSpan_end(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TextSpan", field.Name)
 }
 
 func (ec *executionContext) childFields_UpsertEntityResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3384,6 +3479,20 @@ func (ec *executionContext) field_Claim_relations_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Document_mentions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -5302,6 +5411,73 @@ func (ec *executionContext) resolveBatch_Document_relations(ctx context.Context,
 	)
 }
 
+func (ec *executionContext) _Document_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_mentions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Document_mentions(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Mention) graphql.Marshaler {
+			return ec.marshalNMention2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐMentionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_mentions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Mention(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Document_mentions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Document_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Document) (any, error) {
+	resolver := ec.Resolvers.Document()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*model.Document](ctx, "Document"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Mentions(ctx, batch.Parents, fc.Args["first"].(*int))
+		})
+		return graphql.ResolveBatchGroupResult[[]*model.Mention](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Document.mentions",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Mentions(ctx, []*model.Document{obj}, fc.Args["first"].(*int))
+	return graphql.ResolveBatchSingleResult[[]*model.Mention](
+		ctx,
+		results,
+		err,
+		"Document.mentions",
+	)
+}
+
 func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6987,6 +7163,70 @@ func (ec *executionContext) resolveBatch_LegalConcept_neighbors(ctx context.Cont
 		err,
 		"LegalConcept.neighbors",
 	)
+}
+
+func (ec *executionContext) _Mention_entity(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mention",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mention_spans(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_spans(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Spans, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []newsgraph.Span) graphql.Marshaler {
+			return ec.marshalNTextSpan2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_spans(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mention",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TextSpan(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Merge_into(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Merge) (ret graphql.Marshaler) {
@@ -10410,6 +10650,52 @@ func (ec *executionContext) fieldContext_Subscription_graphChanged(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _TextSpan_start(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Span) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TextSpan_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TextSpan_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TextSpan", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TextSpan_end(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Span) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TextSpan_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TextSpan_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TextSpan", field, false, false, "Int")
+}
+
 func (ec *executionContext) _UpsertEntityResult_entity(ctx context.Context, field graphql.CollectedField, obj *model.UpsertEntityResult) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12272,6 +12558,12 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Document_relations(ctx, field, obj)
 				})
+		case "mentions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_mentions(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12817,6 +13109,44 @@ func (ec *executionContext) _LegalConcept(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalConcept_neighbors(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mentionImplementors = []string{"Mention"}
+
+func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, obj *model.Mention) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mention")
+		case "entity":
+			out.Values[i] = ec._Mention_entity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "spans":
+			out.Values[i] = ec._Mention_spans(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13799,6 +14129,44 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	}
 }
 
+var textSpanImplementors = []string{"TextSpan"}
+
+func (ec *executionContext) _TextSpan(ctx context.Context, sel ast.SelectionSet, obj *newsgraph.Span) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, textSpanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TextSpan")
+		case "start":
+			out.Values[i] = ec._TextSpan_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "end":
+			out.Values[i] = ec._TextSpan_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var upsertEntityResultImplementors = []string{"UpsertEntityResult"}
 
 func (ec *executionContext) _UpsertEntityResult(ctx context.Context, sel ast.SelectionSet, obj *model.UpsertEntityResult) graphql.Marshaler {
@@ -14723,6 +15091,30 @@ func (ec *executionContext) marshalNKindCount2ᚕgithubᚗcomᚋnewsgraphᚋnews
 	return ret
 }
 
+func (ec *executionContext) marshalNMention2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Mention) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMention2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐMention(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMention2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐMention(ctx context.Context, sel ast.SelectionSet, v *model.Mention) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Mention!")
+		return graphql.Null
+	}
+	return ec._Mention(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNMerge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐMergeᚄ(ctx context.Context, sel ast.SelectionSet, v []*newsgraph.Merge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -14985,6 +15377,26 @@ func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋnewsgraphᚋnewsg
 		return graphql.Null
 	}
 	return ec._Subgraph(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTextSpan2githubᚗcomᚋnewsgraphᚋnewsgraphᚐSpan(ctx context.Context, sel ast.SelectionSet, v newsgraph.Span) graphql.Marshaler {
+	return ec._TextSpan(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTextSpan2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpanᚄ(ctx context.Context, sel ast.SelectionSet, v []newsgraph.Span) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTextSpan2githubᚗcomᚋnewsgraphᚋnewsgraphᚐSpan(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {

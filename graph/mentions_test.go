@@ -1,0 +1,139 @@
+package graph_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/seed"
+)
+
+func (s *countingStore) MentionsIn(ctx context.Context, documentIDs []string) (map[string][]newsgraph.Mention, error) {
+	s.countKeys("MentionsIn", len(documentIDs))
+	return s.Store.MentionsIn(ctx, documentIDs)
+}
+
+// mentionedChain is chainBatch with every person mentioned by both chain
+// documents, where its name occurs.
+func mentionedChain(n int) newsgraph.Batch {
+	b := chainBatch(n)
+	for _, d := range b.Documents {
+		for _, e := range b.Entities {
+			b.Mentions = append(b.Mentions, newsgraph.Mention{DocumentID: d.ID, EntityID: e.ID, Spans: newsgraph.FindSpans(d.Text, []string{e.Name})})
+		}
+	}
+	return b
+}
+
+// TestDocumentMentionsAreBatched checks that the mentions of every
+// document of a page, with their entities, cost one MentionsIn and one
+// EntitiesByID call, whatever the number of documents and mentions.
+func TestDocumentMentionsAreBatched(t *testing.T) {
+	const people = 60
+	s := openStore(t)
+	upsert(t, s, mentionedChain(people))
+	counting := newCountingStore(s)
+	a := serve(t, counting, graph.Config{})
+	for _, first := range []int{5, 80} {
+		t.Run(fmt.Sprint(first), func(t *testing.T) {
+			counting.reset()
+			resp := a.post(t, `query($first: Int) { documents { edges { node { id mentions(first: $first) { entity { id name } spans { start end } } } } } }`, map[string]any{"first": first})
+			if len(resp.Errors) > 0 {
+				t.Fatalf("errors: %+v", resp.Errors)
+			}
+			var data struct {
+				Documents struct {
+					Edges []struct {
+						Node struct {
+							Mentions []struct {
+								Entity struct{ ID, Name string }
+								Spans  []newsgraph.Span
+							}
+						}
+					}
+				}
+			}
+			if err := json.Unmarshal(resp.Data, &data); err != nil {
+				t.Fatal(err)
+			}
+			if got := len(data.Documents.Edges); got != 2 {
+				t.Fatalf("%d documents, want 2", got)
+			}
+			if got, want := len(data.Documents.Edges[0].Node.Mentions), min(first, people+1); got != want {
+				t.Errorf("%d mentions listed, want %d", got, want)
+			}
+			if m := data.Documents.Edges[0].Node.Mentions[0]; m.Entity.ID != "person:p000" || len(m.Spans) != 1 || m.Spans[0] != (newsgraph.Span{Start: 0, End: 4}) {
+				t.Errorf("first mention = %+v, want person:p000 at [0, 4)", m)
+			}
+			n, summary := counting.total()
+			if n > 3 || counting.calls["MentionsIn"] != 1 {
+				t.Errorf("%d store calls (%s), want 3: Documents, MentionsIn, EntitiesByID", n, summary)
+			}
+		})
+	}
+}
+
+// TestEntityDocumentsIncludeMentions checks that Entity.documents lists a
+// document that only mentions the entity, and that Document.mentions of
+// the seed article names its entities where the text does.
+func TestEntityDocumentsIncludeMentions(t *testing.T) {
+	s := openStore(t)
+	if err := seed.Load(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	upsert(t, s, newsgraph.Batch{
+		Documents: []*newsgraph.Document{{ID: "doc:aside", Title: "An aside", Text: "Marco Rubio was travelling."}},
+		Mentions:  []newsgraph.Mention{{DocumentID: "doc:aside", EntityID: "person:marco-rubio", Spans: []newsgraph.Span{{Start: 0, End: 11}}}},
+	})
+	a := serve(t, s, graph.Config{})
+	resp := a.post(t, `{ entity(id: "person:marco-rubio") { documents { id } }
+		document(id: "`+seed.DocumentID+`") { mentions(first: 500) { entity { id } spans { start end } } } }`, nil)
+	if len(resp.Errors) > 0 {
+		t.Fatalf("errors: %+v", resp.Errors)
+	}
+	var data struct {
+		Entity   struct{ Documents []struct{ ID string } }
+		Document struct {
+			Mentions []struct {
+				Entity struct{ ID string }
+				Spans  []newsgraph.Span
+			}
+		}
+	}
+	if err := json.Unmarshal(resp.Data, &data); err != nil {
+		t.Fatal(err)
+	}
+	var docs []string
+	for _, d := range data.Entity.Documents {
+		docs = append(docs, d.ID)
+	}
+	if want := []string{"doc:9e9124713ed057f1", "doc:aside"}; fmt.Sprint(docs) != fmt.Sprint(want) {
+		t.Errorf("Rubio's documents = %v, want %v", docs, want)
+	}
+	b, err := seed.Batch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []rune(b.Documents[0].Text)
+	found := false
+	for _, m := range data.Document.Mentions {
+		if m.Entity.ID != "person:claudia-sheinbaum" {
+			continue
+		}
+		found = len(m.Spans) > 0
+		for _, sp := range m.Spans {
+			if got := newsgraph.Fold(string(text[sp.Start:sp.End])); got != "sheinbaum" && got != "claudia sheinbaum" && got != "president sheinbaum" {
+				t.Errorf("a span of Sheinbaum spells %q", string(text[sp.Start:sp.End]))
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the seed article does not mention Sheinbaum with spans: %+v", data.Document.Mentions)
+	}
+	if got := len(data.Document.Mentions); got != len(b.Entities) {
+		t.Errorf("the seed article lists %d mentions, want one per seed entity, %d", got, len(b.Entities))
+	}
+}
