@@ -20,7 +20,7 @@ func (l *Level) Mentions(ctx context.Context) (map[string][]newsgraph.Mention, m
 		level    *Level
 	}
 	r, err := answer(l, "mentions", func() (result, error) {
-		out := result{mentions: map[string][]newsgraph.Mention{}, entities: map[string]*newsgraph.Entity{}, level: l.child()}
+		out := result{mentions: map[string][]newsgraph.Mention{}, level: l.child()}
 		ids := make([]string, len(l.documents))
 		for i, d := range l.documents {
 			ids[i] = d.ID
@@ -32,24 +32,14 @@ func (l *Level) Mentions(ctx context.Context) (map[string][]newsgraph.Mention, m
 		if err != nil {
 			return result{}, err
 		}
-		var missing []string
+		var entityIDs []string
 		for _, list := range byDoc {
 			for _, m := range list {
-				if k, ok := l.known[m.EntityID]; ok {
-					out.entities[m.EntityID] = k
-				} else {
-					missing = append(missing, m.EntityID)
-				}
+				entityIDs = append(entityIDs, m.EntityID)
 			}
 		}
-		if missing = unique(missing); len(missing) > 0 {
-			found, err := l.src.EntitiesByID(ctx, missing)
-			if err != nil {
-				return result{}, err
-			}
-			for id, e := range found {
-				out.entities[id] = e
-			}
+		if out.entities, err = l.entitiesNamed(ctx, entityIDs); err != nil {
+			return result{}, err
 		}
 		for _, e := range out.entities {
 			out.level.WithEntities(e)
