@@ -194,11 +194,12 @@ func TestFulltextQuery(t *testing.T) {
 		text string
 		want string
 	}{
-		{"López Obrador", "+lopez* +obrador*"},
+		{"López Obrador", "+(lopez* lopez~1) +(obrador* obrador~1)"},
+		{"sheinbum", "+(sheinbum* sheinbum~2)"},
 		{"FTO", "+fto*"},
 		{"  ", ""},
 		{"AND OR NOT", "+and* +or* +not*"},
-		{`title:"x" (a) [b] c~ d^2 e\ f/`, "+title* +x* +a* +b* +c* +d* +2* +e* +f*"},
+		{`title:"x" (a) [b] c~ d^2 e\ f/`, "+(title* title~1) +x* +a* +b* +c* +d* +2* +e* +f*"},
 	}
 	for _, tt := range tests {
 		if got := neo4j.FulltextQuery(newsgraph.SearchTokens(tt.text)); got != tt.want {

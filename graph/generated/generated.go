@@ -2268,7 +2268,7 @@ type EntityEdge {
 type SearchHit {
   "The entity that matches."
   entity: Entity!
-  "How well the entity matches, in (0, 1]: 1 is an exact name match."
+  "How well the entity matches, in (0, 1]: 1 is an exact name match, 0.95 an alias, 0.8 a prefix, up to 0.7 every query word a word prefix, up to 0.3 the description, up to 0.25 a match with typos."
   score: Float!
 }
 `, BuiltIn: false},
@@ -2709,7 +2709,10 @@ type Query {
   ): EntityConnection!
   """
   Entities whose name, alias, initialism or description matches the query,
-  best first. Matching ignores case and accents.
+  best first. Matching ignores case and accents, and a query word of 5
+  characters or more matches a name or alias word one edit away (two from
+  8 characters: a letter added, dropped, replaced or two swapped), with a
+  score of at most 0.25, below any match as typed of the same name.
   """
   search(
     "The text to look for, such as \"sheinbaum\" or \"FTO\": at most 1000 bytes and 12 distinct words (case, accents and punctuation folded)."

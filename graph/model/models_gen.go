@@ -222,7 +222,7 @@ type RelationInput struct {
 type SearchHit struct {
 	// The entity that matches.
 	Entity Entity `json:"entity"`
-	// How well the entity matches, in (0, 1]: 1 is an exact name match.
+	// How well the entity matches, in (0, 1]: 1 is an exact name match, 0.95 an alias, 0.8 a prefix, up to 0.7 every query word a word prefix, up to 0.3 the description, up to 0.25 a match with typos.
 	Score float64 `json:"score"`
 }
 
