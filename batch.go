@@ -174,6 +174,9 @@ func validateEntity(e *Entity) error {
 	case len(e.Aliases) > MaxNamesPerEntity || len(e.Roles) > MaxNamesPerEntity:
 		return fmt.Errorf("entity %s has %d aliases and %d roles: at most %d of each may come in one write", e.ID, len(e.Aliases), len(e.Roles), MaxNamesPerEntity)
 	}
+	if err := checkVerdict(e); err != nil {
+		return err
+	}
 	return checkEntityText(e)
 }
 
@@ -187,7 +190,7 @@ func checkEntityText(e *Entity) error {
 	labels := []struct {
 		what  string
 		value string
-	}{{"name", e.Name}, {"jurisdiction", e.Jurisdiction}, {"verdict", e.Verdict}}
+	}{{"name", e.Name}, {"jurisdiction", e.Jurisdiction}}
 	for i, a := range e.Aliases {
 		labels = append(labels, struct{ what, value string }{fmt.Sprintf("aliases[%d]", i), a})
 	}
@@ -200,7 +203,7 @@ func checkEntityText(e *Entity) error {
 		}
 	}
 	for _, t := range []struct{ what, value string }{
-		{"description", e.Description}, {"claimText", e.ClaimText}, {"counterEvidence", e.CounterEvidence},
+		{"description", e.Description}, {"claimText", e.ClaimText}, {"verdictNote", e.VerdictNote}, {"counterEvidence", e.CounterEvidence},
 	} {
 		if err := CheckText(fmt.Sprintf("entity %s: %s", e.ID, t.what), t.value); err != nil {
 			return err

@@ -78,7 +78,11 @@ var (
 
 func decodeJSON[T any](_, v []byte) (*T, error) {
 	item := new(T)
-	return item, json.Unmarshal(v, item)
+	err := json.Unmarshal(v, item)
+	if e, ok := any(item).(*newsgraph.Entity); ok {
+		newsgraph.UpgradeVerdict(e)
+	}
+	return item, err
 }
 
 // prepare creates the buckets of a new file and returns the schema

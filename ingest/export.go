@@ -135,7 +135,7 @@ func exportEntity(e *newsgraph.Entity) EntityInput {
 	return EntityInput{
 		Ref: e.ID, ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: e.Aliases, Description: e.Description,
 		StartDate: e.StartDate, EndDate: e.EndDate, Roles: e.Roles, Jurisdiction: e.Jurisdiction,
-		ClaimText: e.ClaimText, Verdict: e.Verdict, CounterEvidence: e.CounterEvidence,
+		ClaimText: e.ClaimText, Verdict: string(e.Verdict), VerdictNote: e.VerdictNote, CounterEvidence: e.CounterEvidence,
 		Place: e.PlaceID, Claimant: e.ClaimantID,
 	}
 }

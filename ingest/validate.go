@@ -127,7 +127,20 @@ func validateEntity(e *EntityInput) error {
 			return fmt.Errorf("aliases[%d] is empty or longer than %d bytes", j, maxNameLen)
 		}
 	}
+	if _, _, err := newsgraph.ParseVerdict(e.Verdict); err != nil {
+		return err
+	}
 	return nil
+}
+
+// verdict returns the verdict and note of a validated input: the note
+// given, or else the free text the verdict was read from.
+func (in *EntityInput) verdict() (newsgraph.Verdict, string) {
+	v, note, _ := newsgraph.ParseVerdict(in.Verdict)
+	if in.VerdictNote != "" {
+		note = in.VerdictNote
+	}
+	return v, note
 }
 
 func kindList() string {

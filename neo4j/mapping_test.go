@@ -36,7 +36,7 @@ func TestEntityRoundTrip(t *testing.T) {
 		{ID: "event:summit", Kind: newsgraph.KindEvent, Name: "Summit",
 			StartDate: newsgraph.MustParseDate("2025-02-01"), EndDate: newsgraph.MustParseDate("2025-02-03"), PlaceID: "place:mexico-city"},
 		{ID: "legal-concept:fto", Kind: newsgraph.KindLegalConcept, Name: "Foreign Terrorist Organization", Jurisdiction: "US domestic law"},
-		{ID: "claim:x", Kind: newsgraph.KindClaim, Name: "X", ClaimText: "x", ClaimantID: "person:y", Verdict: "disputed", CounterEvidence: "z"},
+		{ID: "claim:x", Kind: newsgraph.KindClaim, Name: "X", ClaimText: "x", ClaimantID: "person:y", Verdict: newsgraph.VerdictDisputed, VerdictNote: "n", CounterEvidence: "z"},
 		{ID: "place:mexico", Kind: newsgraph.KindPlace, Name: "Mexico"},
 	}
 	for _, want := range tests {

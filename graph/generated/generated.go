@@ -67,6 +67,7 @@ type ComplexityRoot struct {
 		Neighbors       func(childComplexity int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) int
 		Relations       func(childComplexity int, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) int
 		Verdict         func(childComplexity int) int
+		VerdictNote     func(childComplexity int) int
 	}
 
 	DeleteEntityResult struct {
@@ -542,6 +543,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Verdict(childComplexity), true
+	case "Claim.verdictNote":
+		if e.ComplexityRoot.Claim.VerdictNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.VerdictNote(childComplexity), true
 
 	case "DeleteEntityResult.id":
 		if e.ComplexityRoot.DeleteEntityResult.ID == nil {
@@ -2214,8 +2221,10 @@ type Claim implements Entity {
   claimText: String
   "The entity that states the claim, or null when unknown."
   claimant: Entity
-  "The claim's standing as reported, such as \"unsupported\" or \"disputed\", or null when none is reported."
-  verdict: String
+  "The claim's standing as reported, or null when none is reported."
+  verdict: ClaimVerdict
+  "Why the claim has its verdict, in words, or null when no note was written."
+  verdictNote: String
   "A summary of the reported evidence against the claim, or null when none is reported."
   counterEvidence: String
   "The relations this claim takes part in, in ascending relation id order."
@@ -2270,6 +2279,20 @@ type SearchHit {
   entity: Entity!
   "How well the entity matches, in (0, 1]: 1 is an exact name match, 0.95 an alias, 0.8 a prefix, up to 0.7 every query word a word prefix, up to 0.3 the description, up to 0.25 a match with typos."
   score: Float!
+}
+
+"A claim's standing as reported."
+enum ClaimVerdict {
+  "The reporting backs the claim with evidence."
+  SUPPORTED
+  "The reporting says the claim has no basis, or that no evidence was given for it."
+  UNSUPPORTED
+  "Other actors, or the law as reported, contest the claim."
+  DISPUTED
+  "The reporting shows the claim to be wrong."
+  FALSE
+  "The reporting neither confirms nor refutes the claim."
+  UNVERIFIED
 }
 `, BuiltIn: false},
 	{Name: "../../schema/mention.graphqls", Input: `"That a document names an entity: every entity an article lists is mentioned by it, whether or not a relation reaches the entity."
@@ -2423,8 +2446,10 @@ input EntityInput {
   jurisdiction: String
   "CLAIM: the claim as reported."
   claimText: String
-  "CLAIM: its reported standing, such as \"unsupported\"."
-  verdict: String
+  "CLAIM: its reported standing."
+  verdict: ClaimVerdict
+  "CLAIM: why it has its verdict, in words."
+  verdictNote: String
   "CLAIM: a summary of the evidence against it."
   counterEvidence: String
   "EVENT: the ` + "`" + `ref` + "`" + ` or id of the PLACE where it happened."
@@ -4995,6 +5020,29 @@ func (ec *executionContext) _Claim_verdict(ctx context.Context, field graphql.Co
 			return obj.Verdict(), nil
 		},
 		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Verdict) graphql.Marshaler {
+			return ec.marshalOClaimVerdict2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐVerdict(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_verdict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, false, "ClaimVerdict")
+}
+
+func (ec *executionContext) _Claim_verdictNote(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_verdictNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VerdictNote(), nil
+		},
+		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -5002,7 +5050,7 @@ func (ec *executionContext) _Claim_verdict(ctx context.Context, field graphql.Co
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Claim_verdict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Claim_verdictNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Claim", field, true, false, "String")
 }
 
@@ -11970,7 +12018,7 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ref", "id", "kind", "name", "aliases", "description", "startDate", "endDate", "roles", "jurisdiction", "claimText", "verdict", "counterEvidence", "place", "claimant"}
+	fieldsInOrder := [...]string{"ref", "id", "kind", "name", "aliases", "description", "startDate", "endDate", "roles", "jurisdiction", "claimText", "verdict", "verdictNote", "counterEvidence", "place", "claimant"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12056,11 +12104,18 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 			it.ClaimText = data
 		case "verdict":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verdict"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOClaimVerdict2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐVerdict(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Verdict = data
+		case "verdictNote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verdictNote"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerdictNote = data
 		case "counterEvidence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("counterEvidence"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -12439,6 +12494,11 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 				})
 		case "verdict":
 			out.Values[i] = ec._Claim_verdict(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "verdictNote":
+			out.Values[i] = ec._Claim_verdictNote(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -15603,6 +15663,42 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	res := graphql.MarshalBoolean(*v)
 	return res
 }
+
+func (ec *executionContext) unmarshalOClaimVerdict2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐVerdict(ctx context.Context, v any) (*newsgraph.Verdict, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOClaimVerdict2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐVerdict[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOClaimVerdict2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐVerdict(ctx context.Context, sel ast.SelectionSet, v *newsgraph.Verdict) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOClaimVerdict2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐVerdict[*v])
+	return res
+}
+
+var (
+	unmarshalOClaimVerdict2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐVerdict = map[string]newsgraph.Verdict{
+		"SUPPORTED":   newsgraph.VerdictSupported,
+		"UNSUPPORTED": newsgraph.VerdictUnsupported,
+		"DISPUTED":    newsgraph.VerdictDisputed,
+		"FALSE":       newsgraph.VerdictFalse,
+		"UNVERIFIED":  newsgraph.VerdictUnverified,
+	}
+	marshalOClaimVerdict2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐVerdict = map[newsgraph.Verdict]string{
+		newsgraph.VerdictSupported:   "SUPPORTED",
+		newsgraph.VerdictUnsupported: "UNSUPPORTED",
+		newsgraph.VerdictDisputed:    "DISPUTED",
+		newsgraph.VerdictFalse:       "FALSE",
+		newsgraph.VerdictUnverified:  "UNVERIFIED",
+	}
+)
 
 func (ec *executionContext) unmarshalODate2githubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx context.Context, v any) (newsgraph.Date, error) {
 	res, err := model.UnmarshalDate(v)

@@ -97,8 +97,10 @@ type EntityInput struct {
 	Jurisdiction *string `json:"jurisdiction,omitempty"`
 	// CLAIM: the claim as reported.
 	ClaimText *string `json:"claimText,omitempty"`
-	// CLAIM: its reported standing, such as "unsupported".
-	Verdict *string `json:"verdict,omitempty"`
+	// CLAIM: its reported standing.
+	Verdict *newsgraph.Verdict `json:"verdict,omitempty"`
+	// CLAIM: why it has its verdict, in words.
+	VerdictNote *string `json:"verdictNote,omitempty"`
 	// CLAIM: a summary of the evidence against it.
 	CounterEvidence *string `json:"counterEvidence,omitempty"`
 	// EVENT: the `ref` or id of the PLACE where it happened.
