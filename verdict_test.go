@@ -74,3 +74,29 @@ func TestBatchRefusesFreeTextVerdicts(t *testing.T) {
 		t.Errorf("Validate of UNSUPPORTED = %v", err)
 	}
 }
+
+// FuzzParseVerdict checks that ParseVerdict never panics, gives a valid
+// verdict or an Invalid error, and reads its own results back unchanged.
+func FuzzParseVerdict(f *testing.F) {
+	for _, s := range []string{"DISPUTED", "unsubstantiated", "supported (official provisional data)", "", "probably", "FALSE!", "ünverified"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, note, err := newsgraph.ParseVerdict(s)
+		if err != nil {
+			if newsgraph.ErrorCode(err) != newsgraph.Invalid {
+				t.Fatalf("ParseVerdict(%q) error %v is not Invalid", s, err)
+			}
+			return
+		}
+		if v != "" && !v.Valid() {
+			t.Fatalf("ParseVerdict(%q) = %q, not a verdict", s, v)
+		}
+		if again, againNote, err := newsgraph.ParseVerdict(string(v)); err != nil || again != v || againNote != "" {
+			t.Errorf("ParseVerdict(%q) = %q, %q, %v; want %q back", v, again, againNote, err, v)
+		}
+		if v == "" && note != "" {
+			t.Errorf("ParseVerdict(%q) gave a note %q and no verdict", s, note)
+		}
+	})
+}
