@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -199,7 +200,7 @@ func foldedWords(text string) []textWord {
 			return
 		}
 		raw := text[wordByte:endByte]
-		if f := Fold(raw); f != "" && !containsSpace(f) {
+		if f := Fold(raw); f != "" && !strings.Contains(f, " ") {
 			w := textWord{folded: f, start: wordStart, end: end}
 			if n := len(raw); n >= 3 && (raw[n-1] == 's' || raw[n-1] == 'S') {
 				if r, size := utf8.DecodeLastRuneInString(raw[:n-1]); isApostrophe(r) {
@@ -222,13 +223,4 @@ func foldedWords(text string) []textWord {
 	}
 	flush(len(text), pos)
 	return words
-}
-
-func containsSpace(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' {
-			return true
-		}
-	}
-	return false
 }
