@@ -170,6 +170,27 @@ func (d *plainDecoder) number(dst *float64) bool {
 	return err == nil
 }
 
+// integer decodes an integer into dst as encoding/json does for an int: a
+// number without fraction or exponent, in range. Anything else it leaves
+// to encoding/json.
+func (d *plainDecoder) integer(dst *int) bool {
+	start := d.pos
+	d.consume('-')
+	switch {
+	case d.consume('0'):
+	case d.pos < len(d.data) && d.data[d.pos] >= '1' && d.data[d.pos] <= '9':
+		d.digits()
+	default:
+		return false
+	}
+	if d.pos < len(d.data) && (d.data[d.pos] == '.' || d.data[d.pos] == 'e' || d.data[d.pos] == 'E') {
+		return false
+	}
+	n, err := strconv.ParseInt(string(d.data[start:d.pos]), 10, 0)
+	*dst = int(n)
+	return err == nil
+}
+
 // digits skips decimal digits and returns how many there were.
 func (d *plainDecoder) digits() int {
 	start := d.pos
