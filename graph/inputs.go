@@ -55,7 +55,19 @@ func entityInput(e model.EntityInput) ingest.EntityInput {
 		CounterEvidence: stringOr(e.CounterEvidence),
 		Place:           stringOr(e.Place),
 		Claimant:        stringOr(e.Claimant),
+		Spans:           spans(e.Spans),
 	}
+}
+
+// spans copies the spans of an input; gqlgen gives them as pointers.
+func spans(in []*newsgraph.Span) []newsgraph.Span {
+	var out []newsgraph.Span
+	for _, s := range in {
+		if s != nil {
+			out = append(out, *s)
+		}
+	}
+	return out
 }
 
 func relationInput(r model.RelationInput) ingest.RelationInput {

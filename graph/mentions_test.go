@@ -137,3 +137,44 @@ func TestEntityDocumentsIncludeMentions(t *testing.T) {
 		t.Errorf("the seed article lists %d mentions, want one per seed entity, %d", got, len(b.Entities))
 	}
 }
+
+// TestIngestDocumentTakesSpans checks that ingestDocument records the
+// spans an entity input gives, finds them when it gives none, and refuses
+// spans outside the text.
+func TestIngestDocumentTakesSpans(t *testing.T) {
+	a := seedWriteAPI(t, graph.Config{})
+	const ingest = `mutation($input: IngestInput!) { ingestDocument(input: $input) { document { id mentions { entity { id } spans { start end } } } } }`
+	input := func(text string, spans []map[string]int) map[string]any {
+		return map[string]any{"input": map[string]any{
+			"document": map[string]any{"title": "Spans", "publishedAt": "2025-11-21", "text": text},
+			"entities": []any{
+				map[string]any{"ref": "rubio", "kind": "PERSON", "name": "Marco Rubio", "spans": spans},
+				map[string]any{"ref": "mexico", "kind": "PLACE", "name": "Mexico"},
+			},
+			"relations": []any{},
+		}}
+	}
+	var got struct {
+		IngestDocument struct {
+			Document struct {
+				Mentions []struct {
+					Entity struct{ ID string }
+					Spans  []newsgraph.Span
+				}
+			}
+		}
+	}
+	a.mutate(t, a.keys.write, ingest, input("Rubio flew to Mexico.", []map[string]int{{"start": 0, "end": 5}}), &got)
+	want := fmt.Sprint([]any{"person:marco-rubio", []newsgraph.Span{{Start: 0, End: 5}}, "place:mexico", []newsgraph.Span{{Start: 14, End: 20}}})
+	var have []any
+	for _, m := range got.IngestDocument.Document.Mentions {
+		have = append(have, m.Entity.ID, m.Spans)
+	}
+	if fmt.Sprint(have) != want {
+		t.Errorf("mentions = %v, want %v", have, want)
+	}
+	resp, _ := a.postAs(t, a.keys.write, ingest, input("Rubio left.", []map[string]int{{"start": 5, "end": 50}}))
+	if got := errorCode(resp); got != "BAD_USER_INPUT" {
+		t.Errorf("spans past the text: code %q (%+v), want BAD_USER_INPUT", got, resp.Errors)
+	}
+}

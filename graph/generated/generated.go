@@ -1714,6 +1714,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("IngestInput", ec.unmarshalInputIngestInput),
 			graphql.NewInputUnmarshaler("RelationFilter", ec.unmarshalInputRelationFilter),
 			graphql.NewInputUnmarshaler("RelationInput", ec.unmarshalInputRelationInput),
+			graphql.NewInputUnmarshaler("TextSpanInput", ec.unmarshalInputTextSpanInput),
 		)
 	}
 	first := true
@@ -2311,6 +2312,14 @@ type TextSpan {
   end: Int!
 }
 
+"A range of a document's text in characters (Unicode code points): from ` + "`" + `start` + "`" + ` (included) to ` + "`" + `end` + "`" + ` (excluded)."
+input TextSpanInput {
+  "The offset of the first character, 0 or more."
+  start: Int!
+  "The offset just after the last character, more than ` + "`" + `start` + "`" + `."
+  end: Int!
+}
+
 extend type Document {
   "The entities this document records as mentioned, with where it names them, in ascending entity id order: the first ` + "`" + `first` + "`" + ` of them. Relations quoting the document do not add mentions of their own."
   mentions(
@@ -2456,6 +2465,8 @@ input EntityInput {
   place: String
   "CLAIM: the ` + "`" + `ref` + "`" + ` or id of the entity that states it."
   claimant: String
+  "In ingestDocument: where the document names the entity, in characters; when omitted they are found from its names (see ` + "`" + `Document.mentions` + "`" + `). Refused without a document."
+  spans: [TextSpanInput!]
 }
 
 "A relation the ingested document supports."
@@ -12018,7 +12029,7 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ref", "id", "kind", "name", "aliases", "description", "startDate", "endDate", "roles", "jurisdiction", "claimText", "verdict", "verdictNote", "counterEvidence", "place", "claimant"}
+	fieldsInOrder := [...]string{"ref", "id", "kind", "name", "aliases", "description", "startDate", "endDate", "roles", "jurisdiction", "claimText", "verdict", "verdictNote", "counterEvidence", "place", "claimant", "spans"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12137,6 +12148,13 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 				return it, err
 			}
 			it.Claimant = data
+		case "spans":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spans"))
+			data, err := ec.unmarshalOTextSpanInput2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpanᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Spans = data
 		}
 	}
 	return it, nil
@@ -12361,6 +12379,55 @@ func (ec *executionContext) unmarshalInputRelationInput(ctx context.Context, obj
 func UnmarshalRelationInput(ctx context.Context, raw any) (model.RelationInput, error) {
 	var out model.RelationInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RelationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTextSpanInput(ctx context.Context, obj any) (newsgraph.Span, error) {
+	var it newsgraph.Span
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"start", "end"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "end":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.End = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTextSpanInput unmarshals raw into the TextSpanInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTextSpanInput(ctx context.Context, raw any) (newsgraph.Span, error) {
+	var out newsgraph.Span
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TextSpanInput", raw, &out)
 	return out, err
 }
 
@@ -15462,6 +15529,11 @@ func (ec *executionContext) marshalNTextSpan2ᚕgithubᚗcomᚋnewsgraphᚋnewsg
 	return ret
 }
 
+func (ec *executionContext) unmarshalNTextSpanInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpan(ctx context.Context, v any) (*newsgraph.Span, error) {
+	res, err := ec.unmarshalInputTextSpanInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := graphql.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -15945,6 +16017,23 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOTextSpanInput2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpanᚄ(ctx context.Context, v any) ([]*newsgraph.Span, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*newsgraph.Span, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTextSpanInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpan(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -107,6 +107,8 @@ type EntityInput struct {
 	Place *string `json:"place,omitempty"`
 	// CLAIM: the `ref` or id of the entity that states it.
 	Claimant *string `json:"claimant,omitempty"`
+	// In ingestDocument: where the document names the entity, in characters; when omitted they are found from its names (see `Document.mentions`). Refused without a document.
+	Spans []*newsgraph.Span `json:"spans,omitempty"`
 }
 
 // One document to ingest, with the entities and relations it supports.
