@@ -49,9 +49,42 @@ func WithinEdits(a, b string, k int) bool {
 		return false
 	}
 	if isASCII(a) && isASCII(b) {
+		if d := len(a) - len(b); d > k || -d > k || bagDistance(a, b) > k {
+			return false
+		}
 		return withinEdits([]byte(a), []byte(b), k)
 	}
 	return withinEdits([]rune(a), []rune(b), k)
+}
+
+// bagDistance is a lower bound of the edit distance of two ASCII strings,
+// computed in one pass: the larger of the numbers of characters of a not
+// matched in b and of b not matched in a, as multisets. An insertion,
+// deletion or substitution changes it by at most one and a swap not at
+// all, so strings more than k apart by it are more than k edits apart.
+func bagDistance(a, b string) int {
+	var counts [128]int16
+	for i := 0; i < len(a); i++ {
+		counts[a[i]]++
+	}
+	for i := 0; i < len(b); i++ {
+		counts[b[i]]--
+	}
+	// Only the characters of a and b were counted: read (and clear) those.
+	more, less := 0, 0
+	for i := 0; i < len(a); i++ {
+		if c := counts[a[i]]; c > 0 {
+			more += int(c)
+			counts[a[i]] = 0
+		}
+	}
+	for i := 0; i < len(b); i++ {
+		if c := counts[b[i]]; c < 0 {
+			less -= int(c)
+			counts[b[i]] = 0
+		}
+	}
+	return max(more, less)
 }
 
 // withinEdits is WithinEdits over bytes or runes.

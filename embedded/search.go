@@ -23,9 +23,9 @@ type searchIndex struct {
 	// that the entities a key of which starts with the query (those
 	// SearchScore gives 0.8 or more) are found by binary search.
 	keys []searchKey
-	// trigrams lists the words of words by their padded trigrams, for
-	// typo-tolerant candidates (fuzzy.go).
-	trigrams *trigramIndex
+	// fuzzy indexes the words of words for typo-tolerant candidates
+	// (fuzzy.go).
+	fuzzy *fuzzyIndex
 }
 
 // searchKey is one search key of an entity.
@@ -52,7 +52,7 @@ func foldEntity(e *newsgraph.Entity) foldedEntity {
 }
 
 func newSearchIndex() *searchIndex {
-	return &searchIndex{postings: map[string][]string{}, folded: map[string]foldedEntity{}, trigrams: newTrigramIndex()}
+	return &searchIndex{postings: map[string][]string{}, folded: map[string]foldedEntity{}, fuzzy: newFuzzyIndex()}
 }
 
 // textSearch returns the search index, building it when there is none.
@@ -95,7 +95,7 @@ func buildSearchIndex(ix *index) *searchIndex {
 		s.words = append(s.words, w)
 	}
 	slices.Sort(s.words)
-	s.trigrams.add(s.words)
+	s.fuzzy.add(s.words)
 	return s
 }
 
@@ -205,8 +205,8 @@ func (s *searchIndex) apply(c *searchChanges) {
 		s.postings[w] = mergeSorted(old, ids, cmpString)
 	}
 	s.words = replaceSorted(s.words, gone, newWords, cmpString)
-	s.trigrams.remove(gone)
-	s.trigrams.add(newWords)
+	s.fuzzy.remove(gone)
+	s.fuzzy.add(newWords)
 }
 
 // applyKeys updates the sorted keys from the changed entities' old and new
