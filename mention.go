@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -23,8 +24,10 @@ type Mention struct {
 	Spans []Span `json:"spans,omitempty"`
 }
 
-// Span is a range of a document's text in characters (Unicode code
-// points, not bytes): [Start, End), Start >= 0 and End > Start.
+// Span is a range of a document's text in UTF-16 code units, the indexes
+// of a JavaScript string (a character outside the Basic Multilingual
+// Plane, such as an emoji, counts two): [Start, End), Start >= 0 and
+// End > Start. It is the unit of every offset the API gives.
 type Span struct {
 	Start int `json:"start"`
 	End   int `json:"end"`
@@ -92,8 +95,8 @@ func UnionMentions(a, b []Mention) []Mention {
 const MaxSpansPerMention = 1000
 
 // validateMention checks a mention on its own: its ids and spans, and,
-// when its document's text is known (textLen >= 0, in characters), that
-// every span lies within it.
+// when its document's text is known (textLen >= 0, in UTF-16 code units),
+// that every span lies within it.
 func validateMention(m Mention, textLen int) error {
 	switch {
 	case !ValidDocumentID(m.DocumentID):
@@ -108,19 +111,25 @@ func validateMention(m Mention, textLen int) error {
 			return fmt.Errorf("mention of %s by %s: spans[%d] [%d, %d) is empty or negative", m.EntityID, m.DocumentID, j, s.Start, s.End)
 		}
 		if textLen >= 0 && s.End > textLen {
-			return fmt.Errorf("mention of %s by %s: spans[%d] [%d, %d) ends after the text's %d characters", m.EntityID, m.DocumentID, j, s.Start, s.End, textLen)
+			return fmt.Errorf("mention of %s by %s: spans[%d] [%d, %d) ends after the text's %d UTF-16 code units", m.EntityID, m.DocumentID, j, s.Start, s.End, textLen)
 		}
 	}
 	return nil
 }
 
-// TextLength is the length of a document's text in characters, the unit
-// of Span.
-func TextLength(text string) int { return utf8.RuneCountInString(text) }
+// TextLength is the length of a document's text in UTF-16 code units, the
+// unit of Span.
+func TextLength(text string) int {
+	n := 0
+	for _, r := range text {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
 
 // FindSpans returns where text names any of names, matched after folding
 // (see Fold: case, diacritics, apostrophes, punctuation and spelling
-// variants) on whole words, as exact character offsets of text: each span
+// variants) on whole words, as exact offsets of text (see Span): each span
 // starts at the first character of a matching word and ends after the
 // last. A possessive "'s" ("Sheinbaum's") matches the bare name and is
 // left out of the span. Spans are sorted and distinct; a match inside a
@@ -181,7 +190,7 @@ func matchWords(words []textWord, want []string) (int, bool) {
 }
 
 // textWord is a word of a document's text: a run of letters, digits,
-// marks and apostrophes, folded, with its character offsets. bare is the
+// marks and apostrophes, folded, with its offsets (see Span). bare is the
 // folded word without a possessive "'s", ending at bareEnd; empty when the
 // word has none.
 type textWord struct {
@@ -190,7 +199,7 @@ type textWord struct {
 }
 
 // foldedWords splits text into the words Fold keeps, each folded alone,
-// so that a match on folded words maps back to character offsets.
+// so that a match on folded words maps back to offsets of the text.
 func foldedWords(text string) []textWord {
 	var words []textWord
 	wordStart, wordByte := -1, 0
@@ -204,7 +213,7 @@ func foldedWords(text string) []textWord {
 			w := textWord{folded: f, start: wordStart, end: end}
 			if n := len(raw); n >= 3 && (raw[n-1] == 's' || raw[n-1] == 'S') {
 				if r, size := utf8.DecodeLastRuneInString(raw[:n-1]); isApostrophe(r) {
-					w.bare, w.bareEnd = Fold(raw[:n-1-size]), end-2
+					w.bare, w.bareEnd = Fold(raw[:n-1-size]), end-2 // the apostrophe and the s are one code unit each
 				}
 			}
 			words = append(words, w)
@@ -219,7 +228,7 @@ func foldedWords(text string) []textWord {
 		} else {
 			flush(i, pos)
 		}
-		pos++
+		pos += utf16.RuneLen(r)
 	}
 	flush(len(text), pos)
 	return words

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -22,15 +23,15 @@ func TestFindSpans(t *testing.T) {
 		{"whole words only", "Trumpism is not Trump.", []string{"Trump"}, []string{"Trump"}},
 		{"inside a longer match", "Claudia Sheinbaum met Sheinbaum.", []string{"Sheinbaum", "Claudia Sheinbaum"}, []string{"Claudia Sheinbaum", "Sheinbaum"}},
 		{"british spelling", "the World Health Organisation", []string{"World Health Organization"}, []string{"World Health Organisation"}},
-		{"multi-byte offsets are characters", "Ñandú: Mexico", []string{"Mexico"}, []string{"Mexico"}},
+		{"offsets are UTF-16 code units", "Ñandú 🇲🇽: Mexico", []string{"Mexico"}, []string{"Mexico"}},
 		{"absent", "Nothing here.", []string{"Rubio"}, nil},
 		{"empty name", "Text.", []string{"", "..."}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			runes := []rune(tc.text)
+			units := utf16.Encode([]rune(tc.text))
 			var got []string
 			for _, s := range newsgraph.FindSpans(tc.text, tc.names) {
-				got = append(got, string(runes[s.Start:s.End]))
+				got = append(got, string(utf16.Decode(units[s.Start:s.End])))
 			}
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("FindSpans(%q, %q) name %q, want %q", tc.text, tc.names, got, tc.want)
@@ -66,14 +67,17 @@ func FuzzFindSpans(f *testing.F) {
 	f.Add("a''s 's", "a")
 	f.Add("Straße Strasse", "strasse")
 	f.Fuzz(func(t *testing.T, text, name string) {
-		runes := []rune(text)
+		units := utf16.Encode([]rune(text))
+		if newsgraph.TextLength(text) != len(units) {
+			t.Fatalf("TextLength(%q) = %d, want %d", text, newsgraph.TextLength(text), len(units))
+		}
 		spans := newsgraph.FindSpans(text, []string{name})
 		want := newsgraph.Fold(name)
 		for i, s := range spans {
-			if s.Start < 0 || s.End <= s.Start || s.End > len(runes) {
-				t.Fatalf("span %v of %q is outside its %d characters", s, text, len(runes))
+			if s.Start < 0 || s.End <= s.Start || s.End > len(units) {
+				t.Fatalf("span %v of %q is outside its %d code units", s, text, len(units))
 			}
-			if got := newsgraph.Fold(string(runes[s.Start:s.End])); got != want && got != want+"s" {
+			if got := newsgraph.Fold(string(utf16.Decode(units[s.Start:s.End]))); got != want && got != want+"s" {
 				t.Errorf("span %v of %q folds to %q, want %q", s, text, got, want)
 			}
 			if i > 0 && (newsgraph.CompareSpans(spans[i-1], s) >= 0 || spans[i-1].End >= s.End) {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/graph"
@@ -117,7 +118,7 @@ func TestEntityDocumentsIncludeMentions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := []rune(b.Documents[0].Text)
+	text := utf16.Encode([]rune(b.Documents[0].Text))
 	found := false
 	for _, m := range data.Document.Mentions {
 		if m.Entity.ID != "person:claudia-sheinbaum" {
@@ -125,8 +126,8 @@ func TestEntityDocumentsIncludeMentions(t *testing.T) {
 		}
 		found = len(m.Spans) > 0
 		for _, sp := range m.Spans {
-			if got := newsgraph.Fold(string(text[sp.Start:sp.End])); got != "sheinbaum" && got != "claudia sheinbaum" && got != "president sheinbaum" {
-				t.Errorf("a span of Sheinbaum spells %q", string(text[sp.Start:sp.End]))
+			if got := newsgraph.Fold(string(utf16.Decode(text[sp.Start:sp.End]))); got != "sheinbaum" && got != "claudia sheinbaum" && got != "president sheinbaum" {
+				t.Errorf("a span of Sheinbaum spells %q", string(utf16.Decode(text[sp.Start:sp.End])))
 			}
 		}
 	}

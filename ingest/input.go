@@ -67,10 +67,10 @@ type EntityInput struct {
 	Place string `json:"place,omitempty"`
 	// Claimant is the ref or entity id of the entity that states a CLAIM.
 	Claimant string `json:"claimant,omitempty"`
-	// Spans are where the document names the entity, in characters (see
-	// newsgraph.Span). When empty, Ingest finds them from the entity's
-	// names; export writes them, so that a round trip keeps them exactly.
-	// An entities-only input has no document and no spans.
+	// Spans are where the document names the entity, in UTF-16 code
+	// units (see newsgraph.Span). When empty, Ingest finds them from the
+	// entity's names; export writes them, so that a round trip keeps them
+	// exactly. An entities-only input has no document and no spans.
 	Spans []newsgraph.Span `json:"spans,omitempty"`
 }
 

@@ -74,7 +74,7 @@ func holds(stored []newsgraph.Mention, m newsgraph.Mention) bool {
 }
 
 // checkSpans checks the spans an entity input gives against the
-// document's text of textLen characters.
+// document's text of textLen UTF-16 code units (see newsgraph.Span).
 func checkSpans(spans []newsgraph.Span, textLen int) error {
 	if len(spans) > newsgraph.MaxSpansPerMention {
 		return fmt.Errorf("spans: at most %d, got %d", newsgraph.MaxSpansPerMention, len(spans))
@@ -84,7 +84,7 @@ func checkSpans(spans []newsgraph.Span, textLen int) error {
 		case s.Start < 0 || s.End <= s.Start:
 			return fmt.Errorf("spans[%d] [%d, %d) is empty or negative: want 0 <= start < end", j, s.Start, s.End)
 		case s.End > textLen:
-			return fmt.Errorf("spans[%d] [%d, %d) ends after the document's %d characters", j, s.Start, s.End, textLen)
+			return fmt.Errorf("spans[%d] [%d, %d) ends after the document's %d UTF-16 code units", j, s.Start, s.End, textLen)
 		}
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/ingest"
@@ -32,7 +33,7 @@ func TestIngestRecordsEveryListedEntityAsMentioned(t *testing.T) {
 	if len(byEntity) != len(listed) {
 		t.Errorf("the article records %d mentions, want one per listed entity, %d: %v", len(byEntity), len(listed), got[docID])
 	}
-	text := []rune(in.Document.Text)
+	text := utf16.Encode([]rune(in.Document.Text))
 	for _, tc := range []struct {
 		id   string
 		want []string // the text of each span
@@ -50,7 +51,7 @@ func TestIngestRecordsEveryListedEntityAsMentioned(t *testing.T) {
 		}
 		var texts []string
 		for _, sp := range spans {
-			texts = append(texts, string(text[sp.Start:sp.End]))
+			texts = append(texts, string(utf16.Decode(text[sp.Start:sp.End])))
 		}
 		if !reflect.DeepEqual(texts, tc.want) {
 			t.Errorf("spans of %s name %q, want %q", tc.id, texts, tc.want)

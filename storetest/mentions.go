@@ -25,7 +25,7 @@ func testMentions(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 }
 
 // whoSpans are where the response document names the World Health
-// Organization: "World Health Organisation" at characters 202..227.
+// Organization: "World Health Organisation" at 202..227.
 var whoSpans = []newsgraph.Span{{Start: 202, End: 227}}
 
 // mustMentionsIn returns MentionsIn of ids or fails.

@@ -2304,19 +2304,19 @@ type Mention {
   spans: [TextSpan!]!
 }
 
-"A range of a document's text in characters (Unicode code points, not bytes or UTF-16 units): from ` + "`" + `start` + "`" + ` (included) to ` + "`" + `end` + "`" + ` (excluded)."
+"A span of a text, [start, end) in UTF-16 code units (JavaScript string indexes)."
 type TextSpan {
-  "The offset of the first character."
+  "The first code unit."
   start: Int!
-  "The offset just after the last character."
+  "The code unit after the last."
   end: Int!
 }
 
-"A range of a document's text in characters (Unicode code points): from ` + "`" + `start` + "`" + ` (included) to ` + "`" + `end` + "`" + ` (excluded)."
+"A span of a text, [start, end) in UTF-16 code units (JavaScript string indexes), as ` + "`" + `TextSpan` + "`" + ` gives them."
 input TextSpanInput {
-  "The offset of the first character, 0 or more."
+  "The first code unit, 0 or more."
   start: Int!
-  "The offset just after the last character, more than ` + "`" + `start` + "`" + `."
+  "The code unit after the last, more than ` + "`" + `start` + "`" + `."
   end: Int!
 }
 
@@ -2465,7 +2465,7 @@ input EntityInput {
   place: String
   "CLAIM: the ` + "`" + `ref` + "`" + ` or id of the entity that states it."
   claimant: String
-  "In ingestDocument: where the document names the entity, in characters; when omitted they are found from its names (see ` + "`" + `Document.mentions` + "`" + `). Refused without a document."
+  "In ingestDocument: where the document names the entity, in UTF-16 code units (as ` + "`" + `Query.extract` + "`" + ` and ` + "`" + `Document.mentions` + "`" + ` give them); when omitted they are found from its names (see ` + "`" + `Document.mentions` + "`" + `). Refused without a document."
   spans: [TextSpanInput!]
 }
 

@@ -107,7 +107,7 @@ type EntityInput struct {
 	Place *string `json:"place,omitempty"`
 	// CLAIM: the `ref` or id of the entity that states it.
 	Claimant *string `json:"claimant,omitempty"`
-	// In ingestDocument: where the document names the entity, in characters; when omitted they are found from its names (see `Document.mentions`). Refused without a document.
+	// In ingestDocument: where the document names the entity, in UTF-16 code units (as `Query.extract` and `Document.mentions` give them); when omitted they are found from its names (see `Document.mentions`). Refused without a document.
 	Spans []*newsgraph.Span `json:"spans,omitempty"`
 }
 
