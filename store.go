@@ -206,9 +206,17 @@ type Writer interface {
 	// call changes nothing and records nothing. It returns the survivor and
 	// the record it kept, nil when it merged nothing.
 	MergeEntities(ctx context.Context, m Merge) (Merged, error)
-	// Merges returns the merge records whose Into is id (after resolving id
-	// if it was merged away), oldest first.
-	Merges(ctx context.Context, id string) ([]Merge, error)
+	// Merges returns, for each requested id that has any, the merge history
+	// of the entity the id resolves to: every merge record whose Into
+	// resolves to it, the merges into it and, before and after them, those
+	// into entities later merged into it, in the order they were made
+	// (oldest At first; records of one survivor in the order it took them).
+	// So after A was merged into B and later B into C, Merges of A, B or C
+	// holds both records. The map is keyed by the requested ids; ids
+	// without records (or malformed, or absent) are missing. It is one
+	// read however many ids are asked, so an export reads the history of a
+	// page of entities per call.
+	Merges(ctx context.Context, ids []string) (map[string][]Merge, error)
 }
 
 // WriteReport says what an Upsert wrote, each item as stored after the

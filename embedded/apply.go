@@ -31,7 +31,7 @@ func (ix *index) applyChange(c *change) {
 	ix.applyRedirects(c.redirects, c.deleteRedirects)
 	ix.applyMentions(c)
 	if c.merge != nil {
-		ix.merges[c.merge.Into] = append(ix.merges[c.merge.Into], *c.merge)
+		ix.addMerge(*c.merge)
 	}
 	ix.updateAdjacency(c, goneSlots, gone, added)
 }

@@ -32,6 +32,10 @@ type index struct {
 	in           map[string]*slotList // by To
 	byType       map[string]*slotList
 	byDocument   map[string]*slotList // by evidence document
+	// selfLoops counts, for each entity with any, its relations whose
+	// From and To are both it: they are on its out and in lists, and its
+	// degree counts them once.
+	selfLoops map[string]int32
 	// sortMu serialises readers sorting lists (see index.sorted).
 	sortMu sync.Mutex
 
@@ -55,7 +59,9 @@ type index struct {
 	// that redirect to it.
 	redirects map[string]string
 	merged    map[string][]string
-	// merges holds the merge records by survivor, oldest first.
+	// merges holds the merge records by final survivor, in the order they
+	// were made: a survivor's history includes the records of the entities
+	// merged into it (addMerge).
 	merges map[string][]newsgraph.Merge
 	// mentions holds the mentions documents record (mentions.go).
 	mentions mentionIndex
@@ -72,6 +78,7 @@ func newIndex() *index {
 		in:           map[string]*slotList{},
 		byType:       map[string]*slotList{},
 		byDocument:   map[string]*slotList{},
+		selfLoops:    map[string]int32{},
 		types:        map[string]string{},
 		referrers:    map[string]map[string]bool{},
 		redirects:    map[string]string{},
@@ -170,6 +177,9 @@ func (ix *index) applyRelations(rels []*newsgraph.Relation, seqs []uint64, slots
 			ix.relationList.add(s)
 			addTo(ix.out, r.From, s)
 			addTo(ix.in, r.To, s)
+			if r.From == r.To {
+				ix.selfLoops[r.From]++
+			}
 			addTo(ix.byType, r.Type, s)
 			if len(r.Evidence) == 1 { // the usual case, without documentsOf's slice
 				addTo(ix.byDocument, r.Evidence[0].DocumentID, s)
@@ -221,7 +231,14 @@ func (ix *index) loadRelations(rels []*newsgraph.Relation, seqs []uint64) {
 	}
 	var wg sync.WaitGroup
 	wg.Go(func() { ix.out = group(func(r *newsgraph.Relation) string { return r.From }) })
-	wg.Go(func() { ix.in = group(func(r *newsgraph.Relation) string { return r.To }) })
+	wg.Go(func() {
+		ix.in = group(func(r *newsgraph.Relation) string { return r.To })
+		for _, r := range rels {
+			if r.From == r.To {
+				ix.selfLoops[r.From]++
+			}
+		}
+	})
 	wg.Go(func() {
 		for _, r := range rels {
 			ix.internType(r)

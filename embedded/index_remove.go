@@ -65,6 +65,11 @@ func (ix *index) removeRelations(ids []string) ([]int32, []*newsgraph.Relation) 
 		r := ix.rels[s]
 		touch(ix.out, r.From)
 		touch(ix.in, r.To)
+		if r.From == r.To {
+			if ix.selfLoops[r.From]--; ix.selfLoops[r.From] <= 0 {
+				delete(ix.selfLoops, r.From)
+			}
+		}
 		touch(ix.byType, r.Type)
 		for _, doc := range documentsOf(r.Evidence, nil) {
 			touch(ix.byDocument, doc)
@@ -194,4 +199,22 @@ func removeSorted[T any](a, b []T, cmp func(T, T) int) []T {
 		out = append(out, x)
 	}
 	return out
+}
+
+// addMerge keeps the record m of a merge just made (or loaded, in the order
+// they were made) under its survivor, and moves there the records kept
+// under each entity merged away, so that a survivor's history holds the
+// merges into the entities it absorbed as well: after A into B and then B
+// into C, C's history is both, oldest first.
+func (ix *index) addMerge(m newsgraph.Merge) {
+	history := ix.merges[m.Into]
+	for _, id := range m.From {
+		if moved, ok := ix.merges[id]; ok {
+			history = append(history, moved...)
+			delete(ix.merges, id)
+		}
+	}
+	history = append(history, m)
+	slices.SortStableFunc(history, func(a, b newsgraph.Merge) int { return a.At.Compare(b.At) })
+	ix.merges[m.Into] = history
 }

@@ -180,8 +180,9 @@ func load(ctx context.Context, db *bolt.DB) (*index, error) {
 		idx.applyDocuments(b.Documents)
 		idx.applyEntities(b.Entities)
 		idx.applyRedirects(redirects, nil)
+		// The records are stored in the order they were made.
 		for _, m := range merges {
-			idx.merges[m.Into] = append(idx.merges[m.Into], *m)
+			idx.addMerge(*m)
 		}
 		for _, m := range mentions {
 			idx.mentions.put(*m)

@@ -70,14 +70,23 @@ func (s *Store) DeleteEntity(ctx context.Context, id string) (newsgraph.Deletion
 	return deleted, nil
 }
 
-// Merges returns the merge records whose Into is id, after resolving an
-// id merged away, oldest first.
-func (s *Store) Merges(ctx context.Context, id string) ([]newsgraph.Merge, error) {
-	var out []newsgraph.Merge
+// Merges returns the merge history of the entity each id resolves to,
+// keyed by the requested id: the records the index keeps under the
+// survivor (see index.addMerge).
+func (s *Store) Merges(ctx context.Context, ids []string) (map[string][]newsgraph.Merge, error) {
+	out := map[string][]newsgraph.Merge{}
 	err := s.read(ctx, func(ix *index) error {
-		for _, m := range ix.merges[ix.resolve(id)] {
-			m.From = slices.Clone(m.From)
-			out = append(out, m)
+		for _, id := range ids {
+			records := ix.merges[ix.resolve(id)]
+			if len(records) == 0 {
+				continue
+			}
+			list := make([]newsgraph.Merge, len(records))
+			for i, m := range records {
+				m.From = slices.Clone(m.From)
+				list[i] = m
+			}
+			out[id] = list
 		}
 		return nil
 	})

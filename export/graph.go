@@ -75,6 +75,10 @@ type Query struct {
 	Kinds []newsgraph.Kind
 	// AsOf, when not zero, keeps the relations valid on that day.
 	AsOf newsgraph.Date
+	// Induced adds to a neighbourhood every other relation among its nodes
+	// that Types and AsOf keep (newsgraph.NeighborhoodQuery.Induced); it is
+	// only for Around.
+	Induced bool
 }
 
 // Validate checks q before anything is read: an Invalid or LimitExceeded
@@ -86,8 +90,8 @@ func (q Query) Validate() error {
 		}
 	}
 	if q.Around == "" {
-		if q.Depth != 0 || q.Limit != 0 {
-			return newsgraph.Errorf(newsgraph.Invalid, "depth and limit bound a neighbourhood: give the entity it is around")
+		if q.Depth != 0 || q.Limit != 0 || q.Induced {
+			return newsgraph.Errorf(newsgraph.Invalid, "depth, limit and induced are for a neighbourhood: give the entity it is around")
 		}
 		return newsgraph.CheckRelationTypes(q.Types)
 	}
@@ -96,7 +100,7 @@ func (q Query) Validate() error {
 
 // neighborhood is the walk an Around query asks of the store.
 func (q Query) neighborhood() newsgraph.NeighborhoodQuery {
-	n := newsgraph.NeighborhoodQuery{ID: q.Around, Depth: q.Depth, Direction: newsgraph.Both, Types: q.Types, Kinds: q.Kinds, Limit: q.Limit, AsOf: q.AsOf}
+	n := newsgraph.NeighborhoodQuery{ID: q.Around, Depth: q.Depth, Direction: newsgraph.Both, Types: q.Types, Kinds: q.Kinds, Limit: q.Limit, AsOf: q.AsOf, Induced: q.Induced}
 	if n.Depth == 0 {
 		n.Depth = 1
 	}

@@ -131,9 +131,9 @@ func parseQuery(r *http.Request) (Format, Query, error) {
 	if err := subgraph.ParseWalk(v, &walk); err != nil {
 		return f, q, err
 	}
-	q = Query{Around: v.Get("around"), Depth: walk.Depth, Limit: walk.Limit, Types: walk.Types, Kinds: walk.Kinds, AsOf: walk.AsOf}
+	q = Query{Around: v.Get("around"), Depth: walk.Depth, Limit: walk.Limit, Types: walk.Types, Kinds: walk.Kinds, AsOf: walk.AsOf, Induced: walk.Induced}
 	if f.Name == "jsonl" {
-		for _, p := range []string{"around", "depth", "limit", "types", "kinds", "asOf"} {
+		for _, p := range []string{"around", "depth", "limit", "types", "kinds", "asOf", "induced"} {
 			if v.Has(p) {
 				return f, q, newsgraph.Errorf(newsgraph.Invalid, "format=jsonl exports the whole store and takes no %s", p)
 			}

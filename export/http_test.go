@@ -84,44 +84,75 @@ func TestHTTPExportsAreAttachments(t *testing.T) {
 func TestHTTPNeighborhoodIsTheStoresWalk(t *testing.T) {
 	store := openFixture(t)
 	url := serveExport(t, store, export.Config{})
-	_, body := get(t, url+"?format=cytoscape&around="+storetest.PersonSheinbaum+"&depth=2&kinds=person,place,claim&types=SUCCEEDED,GOVERNED_BY,LOCATED_IN,REJECTS", "")
-	var doc struct {
-		Elements struct {
-			Nodes, Edges []struct{ Data map[string]any }
-		}
-	}
-	if err := json.Unmarshal(body, &doc); err != nil {
-		t.Fatalf("%v: %s", err, body)
-	}
-	sgs, err := store.Neighborhoods(context.Background(), []newsgraph.NeighborhoodQuery{{
+	filtered := newsgraph.NeighborhoodQuery{
 		ID: storetest.PersonSheinbaum, Depth: 2, Limit: newsgraph.MaxPageSize,
 		Kinds: []newsgraph.Kind{newsgraph.KindPerson, newsgraph.KindPlace, newsgraph.KindClaim},
 		Types: []string{"SUCCEEDED", "GOVERNED_BY", "LOCATED_IN", "REJECTS"},
-	}})
-	if err != nil {
-		t.Fatal(err)
 	}
-	var gotNodes, wantNodes, gotEdges, wantEdges []string
-	for _, n := range doc.Elements.Nodes {
-		gotNodes = append(gotNodes, n.Data["id"].(string))
-	}
-	for _, e := range sgs[0].Nodes {
-		wantNodes = append(wantNodes, e.ID)
-	}
-	for _, e := range doc.Elements.Edges {
-		gotEdges = append(gotEdges, e.Data["id"].(string))
-	}
-	for _, r := range sgs[0].Edges {
-		wantEdges = append(wantEdges, r.ID)
-	}
-	if strings.Join(gotNodes, " ") != strings.Join(wantNodes, " ") || strings.Join(gotEdges, " ") != strings.Join(wantEdges, " ") {
-		t.Errorf("nodes %v edges %v, want %v and %v", gotNodes, gotEdges, wantNodes, wantEdges)
-	}
-	// Degrees are the whole store's, not the neighbourhood's.
-	for _, n := range doc.Elements.Nodes {
-		if n.Data["id"] == storetest.PersonSheinbaum && n.Data["degree"] != float64(5) {
-			t.Errorf("Sheinbaum's degree %v, want 5", n.Data["degree"])
-		}
+	near := newsgraph.NeighborhoodQuery{ID: storetest.PersonSheinbaum, Depth: 1, Limit: newsgraph.MaxPageSize}
+	nearInduced := near
+	nearInduced.Induced = true
+	for _, c := range []struct {
+		params string
+		walk   newsgraph.NeighborhoodQuery
+	}{
+		{"&depth=2&kinds=person,place,claim&types=SUCCEEDED,GOVERNED_BY,LOCATED_IN,REJECTS", filtered},
+		{"", near},
+		{"&induced=true", nearInduced},
+		{"&induced=false", near},
+	} {
+		t.Run(c.params, func(t *testing.T) {
+			_, body := get(t, url+"?format=cytoscape&around="+storetest.PersonSheinbaum+c.params, "")
+			var doc struct {
+				Elements struct {
+					Nodes, Edges []struct{ Data map[string]any }
+				}
+			}
+			if err := json.Unmarshal(body, &doc); err != nil {
+				t.Fatalf("%v: %s", err, body)
+			}
+			sgs, err := store.Neighborhoods(context.Background(), []newsgraph.NeighborhoodQuery{c.walk, near})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.walk.Induced && len(sgs[0].Edges) <= len(sgs[1].Edges) {
+				t.Fatalf("the induced walk has %d edges, the walk alone %d: the test checks nothing", len(sgs[0].Edges), len(sgs[1].Edges))
+			}
+			var gotNodes, wantNodes, gotEdges, wantEdges []string
+			for _, n := range doc.Elements.Nodes {
+				gotNodes = append(gotNodes, n.Data["id"].(string))
+			}
+			for _, e := range sgs[0].Nodes {
+				wantNodes = append(wantNodes, e.ID)
+			}
+			for _, e := range doc.Elements.Edges {
+				gotEdges = append(gotEdges, e.Data["id"].(string))
+			}
+			for _, r := range sgs[0].Edges {
+				wantEdges = append(wantEdges, r.ID)
+			}
+			if len(wantEdges) == 0 {
+				t.Fatal("the store's walk has no edges: the test checks nothing")
+			}
+			if strings.Join(gotNodes, " ") != strings.Join(wantNodes, " ") || strings.Join(gotEdges, " ") != strings.Join(wantEdges, " ") {
+				t.Errorf("nodes %v edges %v, want %v and %v", gotNodes, gotEdges, wantNodes, wantEdges)
+			}
+			// Degrees are the whole store's (Store.Degrees), not the
+			// neighbourhood's.
+			degrees, err := store.Degrees(context.Background(), wantNodes)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, n := range doc.Elements.Nodes {
+				id := n.Data["id"].(string)
+				if n.Data["degree"] != float64(degrees[id]) {
+					t.Errorf("%s: degree %v, want %d", id, n.Data["degree"], degrees[id])
+				}
+				if id == storetest.PersonSheinbaum && n.Data["degree"] != float64(5) {
+					t.Errorf("Sheinbaum's degree %v, want 5", n.Data["degree"])
+				}
+			}
+		})
 	}
 }
 
@@ -141,6 +172,9 @@ func TestHTTPBadRequestsAreBadUserInput(t *testing.T) {
 		{"format=cytoscape&around=person:claudia-sheinbaum&depth=x", "BAD_USER_INPUT", 400},
 		{"format=cytoscape&around=person:claudia-sheinbaum&depth=9", "LIMIT_EXCEEDED", 400},
 		{"format=jsonl&kinds=PERSON", "BAD_USER_INPUT", 400},
+		{"format=jsonl&induced=true", "BAD_USER_INPUT", 400},
+		{"format=graphml&induced=true", "BAD_USER_INPUT", 400},
+		{"format=cytoscape&around=person:claudia-sheinbaum&induced=yes", "BAD_USER_INPUT", 400},
 		{"format=cytoscape&around=person:nobody", "NOT_FOUND", 404},
 	} {
 		resp, body := get(t, url+"?"+c.query, "")

@@ -14,8 +14,9 @@ type neighborhood struct {
 }
 
 // openNeighborhood walks the neighbourhood and derives its attributes in a
-// bounded number of batched calls: degrees and disputes as count-only
-// relation queries, first-seen days from the documents mentioning each node.
+// bounded number of batched calls: degrees from the store's indexes
+// (Store.Degrees), disputes as count-only relation queries, first-seen days
+// from the documents mentioning each node.
 func openNeighborhood(ctx context.Context, store Reader, q Query) (*neighborhood, error) {
 	sgs, err := store.Neighborhoods(ctx, []newsgraph.NeighborhoodQuery{q.neighborhood()})
 	if err != nil {
@@ -23,16 +24,18 @@ func openNeighborhood(ctx context.Context, store Reader, q Query) (*neighborhood
 	}
 	sg := sgs[0]
 	ids := make([]string, len(sg.Nodes))
-	counts := make([]newsgraph.RelationQuery, len(sg.Nodes))
 	for i, e := range sg.Nodes {
 		ids[i] = e.ID
-		counts[i] = newsgraph.RelationQuery{Filter: newsgraph.RelationFilter{Involving: e.ID}}
+	}
+	degrees, err := store.Degrees(ctx, ids)
+	if err != nil {
+		return nil, err
 	}
 	var disputes []newsgraph.RelationQuery
 	for _, r := range sg.Edges {
 		disputes = append(disputes, newsgraph.DisputeQueries(r)...)
 	}
-	totals, err := countRelations(ctx, store, append(counts, disputes...))
+	totals, err := countRelations(ctx, store, disputes)
 	if err != nil {
 		return nil, err
 	}
@@ -49,11 +52,11 @@ func openNeighborhood(ctx context.Context, store Reader, q Query) (*neighborhood
 		return nil, err
 	}
 	g := &neighborhood{}
-	for i, e := range sg.Nodes {
+	for _, e := range sg.Nodes {
 		first, _ := reportedRange(days, mentioning[e.ID])
-		g.nodes = append(g.nodes, &Node{Entity: e, Degree: totals[i], FirstSeen: first})
+		g.nodes = append(g.nodes, &Node{Entity: e, Degree: degrees[e.ID], FirstSeen: first})
 	}
-	next := len(sg.Nodes)
+	next := 0
 	for _, r := range sg.Edges {
 		n := len(newsgraph.DisputeQueries(r))
 		e := &Edge{Relation: r, Disputed: newsgraph.Disputed(r, totals[next:next+n])}

@@ -51,6 +51,10 @@ func complexityRoot() generated.ComplexityRoot {
 	c.Query.MergeHistory = func(child int, _ string, first *int) int {
 		return listCost(child, intOr(first, newsgraph.DefaultMergeHistory))
 	}
+	// A draft costs as much as reading its text and a page of candidates.
+	c.Query.Extract = func(child int, _ model.ExtractInput) int {
+		return saturatingAdd(extractCost, listCost(child, newsgraph.DefaultPageSize))
+	}
 	// A document's text can be megabytes: it costs as a hundred fields.
 	c.Document.Text = func(int) int { return textCost }
 
@@ -74,6 +78,11 @@ func complexityRoot() generated.ComplexityRoot {
 
 // textCost is the complexity of a document's text.
 const textCost = 100
+
+// extractCost is the complexity of drafting an article: a 1,000-word
+// article takes a few milliseconds (BenchmarkExtract), as a page of 500
+// relations with a few fields does.
+const extractCost = 1000
 
 // edgesPerNode is the number of edges a neighbourhood is charged for each
 // node of its limit. Measured (BenchmarkComplexity, a generated graph of

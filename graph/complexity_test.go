@@ -1,8 +1,12 @@
 package graph_test
 
 import (
+	"os"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // TestComplexityLetsAFrontendDrawANeighborhood: the default complexity
@@ -19,13 +23,14 @@ func TestComplexityLetsAFrontendDrawANeighborhood(t *testing.T) {
 		}
 	}
 	// The explorer's own query (web/src/explore/api.js) at its largest
-	// limit, with what it draws: colour by kind, width by corroboration,
-	// red for DISPUTED.
-	const explorer = `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 500) { truncated
-		nodes { id name kind } edges { id type fromId toId status corroboration } } }`
-	if resp := a.post(t, explorer, map[string]any{"id": ana}); len(resp.Errors) > 0 {
+	// limit: what it draws, induced, with hops and degrees.
+	explorer := explorerQuery(t, "neighborhoodQuery")
+	vars := map[string]any{"id": ana, "depth": 2, "limit": 500, "direction": "BOTH"}
+	if resp := a.post(t, explorer, vars); len(resp.Errors) > 0 {
 		t.Errorf("the explorer's largest neighbourhood is refused: %+v", resp.Errors)
 	}
+	probe := graph.NewHandler(openStore(t), graph.Config{Logger: discardLogger(), ComplexityLimit: 50})
+	t.Logf("the explorer's neighbourhood at limit 500 costs %d", complexityOf(t, probe, explorer, `{"id":"x","depth":2,"limit":500}`))
 	for name, selection := range map[string]string{
 		"documents' text": "nodes { id name documents { title text } } edges { id }",
 		"edges' evidence": "nodes { id } edges { id evidence { quote document { title publishedAt } } }",
@@ -36,4 +41,31 @@ func TestComplexityLetsAFrontendDrawANeighborhood(t *testing.T) {
 			a.mustFail(t, query, map[string]any{"id": ana}, "LIMIT_EXCEEDED", "complexity", "limit of 30000")
 		})
 	}
+}
+
+// explorerQuery returns the text of the GraphQL operation that the
+// explorer's web/src/explore/api.js holds in the template literal named
+// name, with the constants it interpolates filled in, so that the test
+// checks the query the explorer really sends.
+func explorerQuery(t *testing.T, name string) string {
+	t.Helper()
+	src, err := os.ReadFile("../web/src/explore/api.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	consts := map[string]string{}
+	for _, m := range regexp.MustCompile(`(?m)^(?:export )?const (\w+) = ("[^"]*"|`+"`[^`]*`"+`);`).FindAllStringSubmatch(string(src), -1) {
+		consts[m[1]] = m[2][1 : len(m[2])-1]
+	}
+	query, ok := consts[name]
+	if !ok {
+		t.Fatalf("web/src/explore/api.js has no const %s", name)
+	}
+	return regexp.MustCompile(`\$\{(\w+)\}`).ReplaceAllStringFunc(query, func(ref string) string {
+		v, ok := consts[ref[2:len(ref)-1]]
+		if !ok {
+			t.Fatalf("%s interpolates %s, which is not a constant of api.js", name, ref)
+		}
+		return v
+	})
 }

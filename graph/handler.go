@@ -15,6 +15,7 @@ import (
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/auth"
 	"github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/ingest"
 )
@@ -201,11 +202,12 @@ func NewHandler(store newsgraph.Store, cfg Config) http.Handler {
 	cfg = cfg.withDefaults()
 	schema := generated.NewExecutableSchema(generated.Config{
 		Resolvers: &resolver{
-			store:    store,
-			ingest:   ingest.New(store),
-			broker:   cfg.Broker,
-			logger:   cfg.Logger,
-			ingested: cfg.Ingested,
+			store:     store,
+			ingest:    ingest.New(store),
+			extractor: extract.NewOffline(extract.NewSource(store)),
+			broker:    cfg.Broker,
+			logger:    cfg.Logger,
+			ingested:  cfg.Ingested,
 		},
 		Directives: generated.DirectiveRoot{Requires: requiresDirective(cfg.Logger)},
 		Complexity: complexityRoot(),

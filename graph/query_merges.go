@@ -12,10 +12,11 @@ func (r *queryResolver) MergeHistory(ctx context.Context, id string, first *int)
 	if err := newsgraph.CheckListSize("mergeHistory", n); err != nil {
 		return nil, err
 	}
-	merges, err := r.store.Merges(ctx, id)
+	byID, err := r.store.Merges(ctx, []string{id})
 	if err != nil {
 		return nil, err
 	}
+	merges := byID[id]
 	merges = merges[:min(len(merges), n)]
 	out := make([]*newsgraph.Merge, len(merges))
 	for i := range merges {

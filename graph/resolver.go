@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/loaders"
@@ -22,11 +23,14 @@ import (
 
 // resolver is the root of the resolvers; it holds what every resolver shares.
 type resolver struct {
-	store    newsgraph.Store
-	ingest   *ingest.Service
-	broker   *events.Broker
-	logger   *slog.Logger
-	ingested func(committed, rejected, relations int) // Config.Ingested
+	store  newsgraph.Store
+	ingest *ingest.Service
+	// extractor drafts articles for Query.extract, matching them against
+	// the store through a gazetteer rebuilt when the store changes.
+	extractor extract.Extractor
+	broker    *events.Broker
+	logger    *slog.Logger
+	ingested  func(committed, rejected, relations int) // Config.Ingested
 }
 
 func (r *resolver) Query() generated.QueryResolver               { return &queryResolver{r} }

@@ -76,9 +76,16 @@ type groupItem struct {
 }
 
 // ingestGroup ingests items in order: each run of document and entity
-// inputs in one write (ingestRun), each merges-only input on its own,
-// after the inputs before it, whose entities its merges may need.
+// inputs in one write, each merges-only input on its own, after the
+// inputs before it, whose entities its merges may need.
 func (s *Service) ingestGroup(ctx context.Context, items []groupItem) ([]Outcome, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ingestGroupLocked(ctx, items)
+}
+
+// ingestGroupLocked is ingestGroup for a caller holding s.mu.
+func (s *Service) ingestGroupLocked(ctx context.Context, items []groupItem) ([]Outcome, error) {
 	out := make([]Outcome, 0, len(items))
 	for len(items) > 0 {
 		n := 0
@@ -86,9 +93,7 @@ func (s *Service) ingestGroup(ctx context.Context, items []groupItem) ([]Outcome
 			n++
 		}
 		if n == 0 {
-			s.mu.Lock()
 			res, err := s.replayMerges(ctx, items[0].input)
-			s.mu.Unlock()
 			out = append(out, Outcome{Result: res, Err: err})
 			if err != nil && !isRejection(err) {
 				return failFrom(append(out, make([]Outcome, len(items)-1)...), len(out), err), err
@@ -106,60 +111,95 @@ func (s *Service) ingestGroup(ctx context.Context, items []groupItem) ([]Outcome
 	return out, nil
 }
 
-// ingestRun ingests document and entity inputs in one write.
+// ingestRun ingests document and entity inputs in one write; the caller
+// holds s.mu.
 func (s *Service) ingestRun(ctx context.Context, items []groupItem) ([]Outcome, error) {
-	out := make([]Outcome, len(items))
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	run, err := s.planRun(ctx, s.store, items)
+	if err != nil {
+		return run.out, err
+	}
+	out, _, err := s.writeRun(ctx, run)
+	return out, err
+}
+
+// plannedRun is a run of document and entity inputs planned against an
+// overlay and ready to be written in one Upsert.
+type plannedRun struct {
+	items []groupItem
+	// out holds the outcomes known once planned: the rejections.
+	out      []Outcome
+	plans    []*plan
+	accepted []int
+	overlay  *overlay
+	// batch is the overlay's batch, taken once planning is done, so that
+	// writing the run never reads the overlay, which the plan of a next
+	// run may be reading through at the same time (IngestStream).
+	batch newsgraph.Batch
+}
+
+// planRun plans items in order against base, each input seeing the ones
+// planned before it, and reads only; the caller holds s.mu. A store
+// failure is returned with every input marked failed.
+func (s *Service) planRun(ctx context.Context, base reader, items []groupItem) (*plannedRun, error) {
+	run := &plannedRun{items: items, out: make([]Outcome, len(items)), plans: make([]*plan, len(items))}
 	entities, relations := 0, 0
 	for _, item := range items {
 		entities += len(item.input.Entities)
 		relations += len(item.input.Relations)
 	}
-	ov := newOverlay(s.store, entities, relations)
-	plans := make([]*plan, len(items))
-	var accepted []int
+	run.overlay = newOverlay(base, entities, relations)
 	for i, item := range items {
 		if item.err != nil {
-			out[i].Err = item.err
+			run.out[i].Err = item.err
 			continue
 		}
-		p, err := s.plan(ctx, ov, item.input)
+		p, err := s.plan(ctx, run.overlay, item.input)
 		switch {
 		case isRejection(err):
-			out[i].Err = err
+			run.out[i].Err = err
 			continue
 		case err != nil:
-			return failFrom(out, 0, err), err
+			failFrom(run.out, 0, err)
+			return run, err
 		}
-		ov.add(p.batch)
-		plans[i] = p
-		accepted = append(accepted, i)
+		run.overlay.add(p.batch)
+		run.plans[i] = p
+		run.accepted = append(run.accepted, i)
 	}
-	report, err := s.write(ctx, ov.batch())
+	run.batch = run.overlay.batch()
+	return run, nil
+}
+
+// writeRun writes a planned run in one Upsert and returns the outcome of
+// each input; the caller holds s.mu. When that write fails, the inputs are
+// written one at a time instead, each planned against the store again, and
+// combined is false: what was written is then not the plan.
+func (s *Service) writeRun(ctx context.Context, run *plannedRun) (out []Outcome, combined bool, err error) {
+	out = run.out
+	report, err := s.write(ctx, run.batch)
 	if err == nil {
 		sr := indexReport(report)
-		for _, i := range accepted {
-			out[i].Result = plans[i].reported(sr, false)
+		for _, i := range run.accepted {
+			out[i].Result = run.plans[i].reported(sr, false)
 		}
-		return out, nil
+		return out, true, nil
 	}
 	if ctx.Err() != nil {
-		return failFrom(out, 0, err), err
+		return failFrom(out, 0, err), false, err
 	}
 	// Fall back to one write per input: the store's answer then names the
 	// input it refuses, and the others are kept.
-	for n, i := range accepted {
-		res, err := s.ingestLocked(ctx, items[i].input)
+	for n, i := range run.accepted {
+		res, err := s.ingestLocked(ctx, run.items[i].input)
 		out[i] = Outcome{Result: res, Err: err}
 		if err != nil && !isRejection(err) {
-			for _, j := range accepted[n+1:] {
+			for _, j := range run.accepted[n+1:] {
 				out[j] = Outcome{Err: err}
 			}
-			return out, err
+			return out, false, err
 		}
 	}
-	return out, nil
+	return out, false, nil
 }
 
 // failFrom marks every input from index from on that is not rejected as

@@ -14,7 +14,9 @@ import (
 // same plan as ingesting it after the ones before it. add records what an
 // input will write; batch returns everything, each item once.
 type overlay struct {
-	store newsgraph.Store
+	// base is what the overlay lies on: the store, or the overlay of the
+	// run planned before this one while that run is being written.
+	base reader
 
 	documents map[string]*newsgraph.Document
 	docOrder  []string
@@ -54,12 +56,12 @@ type pendingRelation struct {
 	write *newsgraph.Relation
 }
 
-// newOverlay returns an overlay of store for a group of inputs naming
+// newOverlay returns an overlay of base for a group of inputs naming
 // about the given numbers of entities and relations, which size its maps:
 // growing them item by item costs more than planning does.
-func newOverlay(store newsgraph.Store, entities, relations int) *overlay {
+func newOverlay(base reader, entities, relations int) *overlay {
 	return &overlay{
-		store:           store,
+		base:            base,
 		documents:       map[string]*newsgraph.Document{},
 		mentions:        map[string][]newsgraph.Mention{},
 		entities:        make(map[string]*newsgraph.Entity, entities),
@@ -138,7 +140,7 @@ func (o *overlay) batch() newsgraph.Batch {
 // MentionsIn answers with the stored mentions joined with the pending
 // ones.
 func (o *overlay) MentionsIn(ctx context.Context, ids []string) (map[string][]newsgraph.Mention, error) {
-	stored, err := o.store.MentionsIn(ctx, ids)
+	stored, err := o.base.MentionsIn(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -170,7 +172,7 @@ func (o *overlay) EntitiesByID(ctx context.Context, ids []string) (map[string]*n
 	if len(rest) == 0 {
 		return out, nil
 	}
-	stored, err := o.store.EntitiesByID(ctx, rest)
+	stored, err := o.base.EntitiesByID(ctx, rest)
 	if err != nil {
 		return nil, err
 	}
@@ -210,7 +212,7 @@ func (o *overlay) EntitiesNamed(ctx context.Context, keys []newsgraph.NameKey) (
 		}
 	}
 	if len(ask) > 0 {
-		stored, err := o.store.EntitiesNamed(ctx, ask)
+		stored, err := o.base.EntitiesNamed(ctx, ask)
 		if err != nil {
 			return nil, err
 		}
@@ -261,7 +263,7 @@ func (o *overlay) DocumentsByID(ctx context.Context, ids []string) (map[string]*
 	if len(rest) == 0 {
 		return out, nil
 	}
-	stored, err := o.store.DocumentsByID(ctx, rest)
+	stored, err := o.base.DocumentsByID(ctx, rest)
 	if err != nil {
 		return nil, err
 	}
@@ -291,7 +293,7 @@ func (o *overlay) RelationsByID(ctx context.Context, ids []string) (map[string]*
 	if len(rest) == 0 {
 		return out, nil
 	}
-	stored, err := o.store.RelationsByID(ctx, rest)
+	stored, err := o.base.RelationsByID(ctx, rest)
 	if err != nil {
 		return nil, err
 	}

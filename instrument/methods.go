@@ -121,6 +121,6 @@ func (o *observed) MergeEntities(ctx context.Context, m newsgraph.Merge) (newsgr
 	})
 }
 
-func (o *observed) Merges(ctx context.Context, id string) ([]newsgraph.Merge, error) {
-	return call(o, ctx, "Merges", func(ctx context.Context) ([]newsgraph.Merge, error) { return o.store.Merges(ctx, id) })
+func (o *observed) Merges(ctx context.Context, ids []string) (map[string][]newsgraph.Merge, error) {
+	return call(o, ctx, "Merges", func(ctx context.Context) (map[string][]newsgraph.Merge, error) { return o.store.Merges(ctx, ids) })
 }

@@ -238,7 +238,7 @@ func TestWritesAnswerMalformedIDsFirst(t *testing.T) {
 		{"delete relation: bad end", func() error { _, err := s.DeleteRelation(ctx, "person:a|KNOWS|b"); return err }, newsgraph.NotFound},
 		{"delete entity", func() error { _, err := s.DeleteEntity(ctx, "Person A"); return err }, newsgraph.NotFound},
 		{"merges", func() error {
-			ms, err := s.Merges(ctx, "")
+			ms, err := s.Merges(ctx, []string{"", "Person A"})
 			if err == nil && len(ms) != 0 {
 				t.Errorf("Merges of a malformed id = %v, want none", ms)
 			}

@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -10,35 +11,55 @@ import (
 	"github.com/newsgraph/newsgraph"
 )
 
-// Merges returns the merge records whose survivor is id, after resolving
-// id if it was merged away, oldest first. An id no merge went into has no
-// records; neither has a malformed one, answered without a round trip.
-func (s *Store) Merges(ctx context.Context, id string) ([]newsgraph.Merge, error) {
-	if !newsgraph.ValidEntityID(id) {
-		return []newsgraph.Merge{}, nil
+// Merges returns the merge history of the survivor of each id, keyed by
+// the requested id, in one read: the records attached to the survivor
+// (merges_of.cypher). Malformed ids have none and are not sent.
+func (s *Store) Merges(ctx context.Context, ids []string) (map[string][]newsgraph.Merge, error) {
+	var valid []string
+	for _, id := range ids {
+		if newsgraph.ValidEntityID(id) {
+			valid = append(valid, id)
+		}
 	}
-	return readTx(ctx, s, "merges", func(tx neo4j.ManagedTransaction) ([]newsgraph.Merge, error) {
-		redirects, err := resolveMerged(ctx, tx, []string{id})
+	if len(valid) == 0 {
+		return map[string][]newsgraph.Merge{}, nil
+	}
+	return readTx(ctx, s, "merges", func(tx neo4j.ManagedTransaction) (map[string][]newsgraph.Merge, error) {
+		redirects, err := resolveMerged(ctx, tx, valid)
 		if err != nil {
 			return nil, err
 		}
-		recs, err := run(ctx, tx, mergesInto, map[string]any{"into": resolved(redirects, id)})
+		survivors := make([]string, len(valid))
+		for i, id := range valid {
+			survivors[i] = resolved(redirects, id)
+		}
+		recs, err := run(ctx, tx, mergesOf, map[string]any{"ids": unique(survivors)})
 		if err != nil {
 			return nil, err
 		}
-		out := make([]newsgraph.Merge, 0, len(recs))
+		bySurvivor := map[string][]newsgraph.Merge{}
 		for _, rec := range recs {
+			id, err := value[string](rec, "id")
+			if err != nil {
+				return nil, err
+			}
 			m, err := mergeOf(rec)
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, m)
+			bySurvivor[id] = append(bySurvivor[id], m)
+		}
+		out := map[string][]newsgraph.Merge{}
+		for i, id := range valid {
+			if records := bySurvivor[survivors[i]]; len(records) > 0 {
+				out[id] = slices.Clone(records)
+			}
 		}
 		return out, nil
 	})
 }
 
-// mergeOf maps a row of merges_into.cypher to a merge record.
+// mergeOf maps a row of merges_of.cypher to a merge record.
 func mergeOf(rec *neo4j.Record) (newsgraph.Merge, error) {
 	var m newsgraph.Merge
 	var err error

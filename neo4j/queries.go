@@ -131,6 +131,6 @@ var (
 	recordMerge string
 	//go:embed queries/delete_merged.cypher
 	deleteMerged string
-	//go:embed queries/merges_into.cypher
-	mergesInto string
+	//go:embed queries/merges_of.cypher
+	mergesOf string
 )

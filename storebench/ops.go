@@ -10,6 +10,10 @@ import (
 	"github.com/newsgraph/newsgraph"
 )
 
+// degreeBatch is the number of entities of one Degrees call: one hub and
+// ordinary entities, as in a drawn neighbourhood.
+const degreeBatch = 100
+
 // baselineTime is how long reportBaseline runs the baseline at least,
 // when the benchmark ran longer.
 const baselineTime = 500 * time.Millisecond
@@ -71,6 +75,19 @@ func readBenchmarks(w *Workload) []readBenchmark {
 		readBenchmark{"Paths", loop(func(ctx context.Context, s newsgraph.Store, i int) error {
 			p := w.Pairs[i%len(w.Pairs)]
 			_, err := s.Paths(ctx, newsgraph.PathQuery{From: p[0], To: p[1], MaxDepth: pathDepth, Limit: pathCount})
+			return err
+		})},
+		// What /v1/subgraph and Entity.degree ask for every node drawn:
+		// the degrees of a list of entities, hubs among them.
+		readBenchmark{"Degrees", loop(func(ctx context.Context, s newsgraph.Store, i int) error {
+			ids := []string{w.Hubs[i%len(w.Hubs)]}
+			for j := range degreeBatch - 1 {
+				ids = append(ids, w.IDs[(i*degreeBatch+j)%len(w.IDs)])
+			}
+			got, err := s.Degrees(ctx, ids)
+			if err == nil && got[ids[0]] == 0 {
+				err = fmt.Errorf("hub %s has no degree", ids[0])
+			}
 			return err
 		})},
 		readBenchmark{"RelationPage/involving+type", loop(func(ctx context.Context, s newsgraph.Store, i int) error {

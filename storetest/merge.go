@@ -56,11 +56,12 @@ func openMergeFixture(t *testing.T, open func(t *testing.T) newsgraph.Store) new
 }
 
 // mustMerge merges, checks that the result names the survivor and that
-// its record is the one Merges then lists last (nil when nothing was
-// merged), and returns the survivor.
+// its record joins the survivor's history, which then also holds the
+// histories of the entities merged away (nil when nothing was merged), and
+// returns the survivor.
 func mustMerge(t *testing.T, s newsgraph.Store, m newsgraph.Merge) *newsgraph.Entity {
 	t.Helper()
-	before := mustMerges(t, s, m.Into)
+	before := mergeRecords(t, s, append([]string{m.Into}, m.From...))
 	merged, err := s.MergeEntities(t.Context(), m)
 	if err != nil {
 		t.Fatalf("MergeEntities(%+v): %v", m, err)
@@ -70,15 +71,38 @@ func mustMerge(t *testing.T, s newsgraph.Store, m newsgraph.Merge) *newsgraph.En
 		t.Fatalf("MergeEntities returned %+v, want the survivor %s", e, m.Into)
 	}
 	after := mustMerges(t, s, m.Into)
+	for _, r := range before {
+		if !slices.ContainsFunc(after, func(a newsgraph.Merge) bool { return sameMerge(a, r) }) {
+			t.Errorf("the survivor's history %+v lost the record %+v", after, r)
+		}
+	}
 	switch {
 	case len(after) == len(before) && merged.Merge != nil:
 		t.Errorf("MergeEntities merged nothing but returned the record %+v", merged.Merge)
-	case len(after) == len(before)+1 && (merged.Merge == nil || !sameMerge(*merged.Merge, after[len(after)-1])):
-		t.Errorf("MergeEntities returned the record %+v, Merges lists %+v", merged.Merge, after[len(after)-1])
+	case len(after) == len(before)+1 && (merged.Merge == nil || !slices.ContainsFunc(after, func(a newsgraph.Merge) bool { return sameMerge(a, *merged.Merge) })):
+		t.Errorf("MergeEntities returned the record %+v, Merges lists %+v", merged.Merge, after)
 	case len(after) != len(before) && len(after) != len(before)+1:
 		t.Errorf("MergeEntities added %d records", len(after)-len(before))
 	}
 	return e
+}
+
+// mergeRecords returns the distinct records of the merge histories of ids.
+func mergeRecords(t *testing.T, s newsgraph.Store, ids []string) []newsgraph.Merge {
+	t.Helper()
+	byID, err := s.Merges(t.Context(), ids)
+	if err != nil {
+		t.Fatalf("Merges(%v): %v", ids, err)
+	}
+	var out []newsgraph.Merge
+	for _, id := range ids {
+		for _, r := range byID[id] {
+			if !slices.ContainsFunc(out, func(o newsgraph.Merge) bool { return sameMerge(o, r) }) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
 }
 
 // sameMerge reports whether two merge records are equal, their times to
@@ -88,13 +112,14 @@ func sameMerge(a, b newsgraph.Merge) bool {
 		a.At.Truncate(time.Millisecond).Equal(b.At.Truncate(time.Millisecond))
 }
 
+// mustMerges returns the merge history of id (Merges of one id).
 func mustMerges(t *testing.T, s newsgraph.Store, id string) []newsgraph.Merge {
 	t.Helper()
-	ms, err := s.Merges(t.Context(), id)
+	byID, err := s.Merges(t.Context(), []string{id})
 	if err != nil {
 		t.Fatalf("Merges(%s): %v", id, err)
 	}
-	return ms
+	return byID[id]
 }
 
 // checkAliases fails unless e has exactly the aliases want, in any order.

@@ -121,7 +121,8 @@ func testUpsertRedirects(t *testing.T, open func(t *testing.T) newsgraph.Store) 
 }
 
 // testMergeTransitive merges one entity into a second and the second into a
-// third: both first ids resolve to the third.
+// third: both first ids resolve to the third, whose merge history holds
+// both records.
 func testMergeTransitive(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 	s := openFixture(t, open)
 	ctx := t.Context()
@@ -156,9 +157,21 @@ func testMergeTransitive(t *testing.T, open func(t *testing.T) newsgraph.Store) 
 	if st := mustStats(t, s); !reflect.DeepEqual(st, stats) {
 		t.Errorf("Stats after merging a resolved id = %+v, want %+v", st, stats)
 	}
-	records := mustMerges(t, s, a)
-	if len(records) != 1 || records[0].Into != PersonTrump || !slices.Equal(records[0].From, []string{b}) {
-		t.Errorf("Merges(%s) = %+v, want the one record into %s from [%s]", a, records, PersonTrump, b)
+	// The survivor's history holds the merge into b as well, oldest first,
+	// whichever id of the chain is asked, in one call.
+	history, err := s.Merges(ctx, []string{a, b, PersonTrump, "person:never-merged", "not an id"})
+	if err != nil {
+		t.Fatalf("Merges: %v", err)
+	}
+	for _, id := range []string{a, b, PersonTrump} {
+		records := history[id]
+		if len(records) != 2 || records[0].Into != b || !slices.Equal(records[0].From, []string{a}) ||
+			records[1].Into != PersonTrump || !slices.Equal(records[1].From, []string{b}) {
+			t.Errorf("Merges(%s) = %+v, want the record into %s from [%s], then into %s from [%s]", id, records, b, a, PersonTrump, b)
+		}
+	}
+	if len(history) != 3 {
+		t.Errorf("Merges answered %d ids, want the 3 with records: %+v", len(history), history)
 	}
 	// An upsert naming the first id lands on the survivor.
 	mustUpsert(t, s, newsgraph.Batch{Relations: []*newsgraph.Relation{{From: PlaceMexico, Type: "HOSTS", To: a,

@@ -152,13 +152,6 @@ func parseQuery(r *http.Request) (newsgraph.NeighborhoodQuery, bool, error) {
 	if err := ParseWalk(v, &q); err != nil {
 		return q, false, err
 	}
-	switch induced := v.Get("induced"); induced {
-	case "", "false":
-	case "true":
-		q.Induced = true
-	default:
-		return q, false, newsgraph.Errorf(newsgraph.Invalid, "induced must be true or false, got %q", induced)
-	}
 	format := v.Get("format")
 	if format != "" && format != "json" && format != "ndjson" {
 		return q, false, newsgraph.Errorf(newsgraph.Invalid, "format must be json or ndjson, got %q", format)
@@ -167,8 +160,8 @@ func parseQuery(r *http.Request) (newsgraph.NeighborhoodQuery, bool, error) {
 }
 
 // ParseWalk reads the walk's parameters depth and limit (integers), types
-// and kinds (comma-separated lists; kinds in any case) and asOf
-// (YYYY-MM-DD) from v into q, leaving the fields of absent ones as they
+// and kinds (comma-separated lists; kinds in any case), asOf (YYYY-MM-DD)
+// and induced (true or false) from v into q, leaving the fields of absent ones as they
 // are. A malformed value is Invalid; the values are not validated (see
 // newsgraph.NeighborhoodQuery.Validate). GET /export reads its walk with
 // it too.
@@ -184,6 +177,13 @@ func ParseWalk(v url.Values, q *newsgraph.NeighborhoodQuery) error {
 			}
 			*p.into = n
 		}
+	}
+	switch induced := v.Get("induced"); induced {
+	case "", "false":
+	case "true":
+		q.Induced = true
+	default:
+		return newsgraph.Errorf(newsgraph.Invalid, "induced must be true or false, got %q", induced)
 	}
 	q.Types = list(v.Get("types"))
 	for _, k := range list(v.Get("kinds")) {

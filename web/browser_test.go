@@ -2,9 +2,7 @@ package web_test
 
 import (
 	"context"
-	"encoding/json"
 	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -18,7 +16,6 @@ import (
 	"github.com/newsgraph/newsgraph/seed"
 	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/subgraph"
-	"github.com/newsgraph/newsgraph/web"
 )
 
 // chromium is Debian's browser, which the tests drive; they never let
@@ -33,14 +30,26 @@ const chromium = "/usr/bin/chromium"
 // Chromium; it fails without them, so that CI cannot pass without running
 // it, unless NEWSGRAPH_SKIP_BROWSER=1.
 func TestBrowser(t *testing.T) {
-	if os.Getenv("NEWSGRAPH_SKIP_BROWSER") == "1" {
-		t.Skip("NEWSGRAPH_SKIP_BROWSER=1")
-	}
-	if testing.Short() {
-		t.Skip("browser tests take a while; not with -short")
-	}
 	requireBrowser(t)
-	url, writeKey := startAPI(t)
+	url, writeKey := startAPI(t, auth.ScopeWrite, false)
+	runBrowser(t, "BASE_URL="+url, "WRITE_KEY="+writeKey)
+}
+
+// TestBrowserKeys drives the explorer and GraphiQL against a server that
+// requires a key for reads (test/keys.mjs): the explorer says a key is
+// needed and opens its Key form, says so again for a wrong key, draws the
+// graph with the right one and keeps it in localStorage, where GraphiQL
+// finds it.
+func TestBrowserKeys(t *testing.T) {
+	requireBrowser(t)
+	url, readKey := startAPI(t, auth.ScopeRead, true)
+	runBrowser(t, "BASE_URL="+url, "READ_KEY="+readKey, "ONLY=keys")
+}
+
+// runBrowser runs test/browser.mjs with env added to the environment and
+// fails t if any of its checks fails.
+func runBrowser(t *testing.T, env ...string) {
+	t.Helper()
 	shots := os.Getenv("NEWSGRAPH_SCREENSHOTS")
 	if shots == "" {
 		shots = t.TempDir()
@@ -52,8 +61,7 @@ func TestBrowser(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "node", "test/browser.mjs")
-	cmd.Env = append(os.Environ(),
-		"BASE_URL="+url, "WRITE_KEY="+writeKey, "CHROMIUM="+chromium, "SCREENSHOTS="+shots)
+	cmd.Env = append(append(os.Environ(), "CHROMIUM="+chromium, "SCREENSHOTS="+shots), env...)
 	out, err := cmd.CombinedOutput()
 	t.Logf("test/browser.mjs:\n%s", out)
 	if err != nil {
@@ -62,11 +70,18 @@ func TestBrowser(t *testing.T) {
 	t.Logf("screenshots in %s", shots)
 }
 
-// requireBrowser fails tb unless Chromium is installed, and installs the
+// requireBrowser skips tb with NEWSGRAPH_SKIP_BROWSER=1 or -short, fails it
+// unless Chromium is installed, and installs the
 // npm packages of web/ (playwright-core) from the lockfile when they are
 // missing, so that a fresh clone needs nothing but Chromium and Node.js.
 func requireBrowser(tb testing.TB) {
 	tb.Helper()
+	if os.Getenv("NEWSGRAPH_SKIP_BROWSER") == "1" {
+		tb.Skip("NEWSGRAPH_SKIP_BROWSER=1")
+	}
+	if testing.Short() {
+		tb.Skip("browser tests take a while; not with -short")
+	}
 	if _, err := os.Stat(chromium); err != nil {
 		tb.Fatalf("%v: the browser tests need Chromium (apt-get install chromium, or bash scripts/test, which installs it), or NEWSGRAPH_SKIP_BROWSER=1", err)
 	}
@@ -80,8 +95,9 @@ func requireBrowser(tb testing.TB) {
 }
 
 // startAPI serves the whole API (server.Handler) over a seeded embedded
-// store and returns its URL and a key of scope write.
-func startAPI(t *testing.T) (url, writeKey string) {
+// store and returns its URL and a key of the given scope; keyForReads
+// makes the server require a key for reads too.
+func startAPI(t *testing.T, scope auth.Scope, keyForReads bool) (url, key string) {
 	t.Helper()
 	ctx := context.Background()
 	store, err := embedded.Open(ctx, t.TempDir())
@@ -92,7 +108,7 @@ func startAPI(t *testing.T) (url, writeKey string) {
 	if err := seed.Load(ctx, store); err != nil {
 		t.Fatal(err)
 	}
-	key, entry, err := auth.NewKey(auth.ScopeWrite, "browser-test", time.Now())
+	key, entry, err := auth.NewKey(scope, "browser-test", time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,45 +118,10 @@ func startAPI(t *testing.T) (url, writeKey string) {
 	}
 	logger := slog.New(slog.DiscardHandler)
 	routes := server.Routes{
-		GraphQL:  graph.NewHandler(store, graph.Config{Keys: keys, Logger: logger}),
-		Subgraph: subgraph.Handler(store, subgraph.Config{Keys: keys, Logger: logger}),
+		GraphQL:  graph.NewHandler(store, graph.Config{Keys: keys, RequireKeyForReads: keyForReads, Logger: logger}),
+		Subgraph: subgraph.Handler(store, subgraph.Config{Keys: keys, RequireKey: keyForReads, Logger: logger}),
 	}
 	srv := httptest.NewServer(server.Handler(routes, store, server.Config{Logger: logger}))
 	t.Cleanup(srv.Close)
 	return srv.URL, key
-}
-
-// BenchmarkExplorerDraw reports the time the explorer takes to draw a
-// 500-entity, 2,000-relation graph with fcose in Chromium (draw-ms) and
-// the median and 95th-percentile frame times while a node is dragged
-// (test/bench.mjs). It is a figure, not a check: run it with
-//
-//	go test ./web -run '^$' -bench ExplorerDraw -benchtime 1x
-func BenchmarkExplorerDraw(b *testing.B) {
-	if _, err := os.Stat(chromium); err != nil {
-		b.Skip(err)
-	}
-	mux := http.NewServeMux()
-	mux.Handle("GET /explore", web.Explorer())
-	mux.Handle("GET "+web.AssetsPrefix, web.Assets())
-	srv := httptest.NewServer(mux)
-	b.Cleanup(srv.Close)
-	for b.Loop() {
-		cmd := exec.Command("node", "test/bench.mjs")
-		cmd.Env = append(os.Environ(), "BASE_URL="+srv.URL, "CHROMIUM="+chromium)
-		cmd.Stderr = os.Stderr
-		out, err := cmd.Output()
-		if err != nil {
-			b.Fatalf("test/bench.mjs: %v\n%s", err, out)
-		}
-		var r struct {
-			DrawMs, FrameMedianMs, FrameP95Ms float64
-		}
-		if err := json.Unmarshal(out, &r); err != nil {
-			b.Fatalf("test/bench.mjs printed %q: %v", out, err)
-		}
-		b.ReportMetric(r.DrawMs, "draw-ms")
-		b.ReportMetric(r.FrameMedianMs, "frame-median-ms")
-		b.ReportMetric(r.FrameP95Ms, "frame-p95-ms")
-	}
 }

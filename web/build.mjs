@@ -5,8 +5,9 @@
 // the build must be deterministic: no timestamps, no absolute paths, a
 // pinned esbuild.
 import { build } from "esbuild";
-import { readFileSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
-import { basename } from "node:path";
+import { readFileSync, writeFileSync, rmSync, mkdirSync, readdirSync } from "node:fs";
+import { basename, extname } from "node:path";
+import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
 
 const here = new URL(".", import.meta.url).pathname;
 const dist = here + "dist/";
@@ -89,3 +90,20 @@ writeFileSync(dist + "index.html", page("newsgraph · GraphiQL", "graphiql",
   '<div id="graphiql" style="height:100vh">Loading GraphiQL…</div>'));
 writeFileSync(dist + "explore.html", page("newsgraph · explorer", "explore",
   readFileSync(here + "src/explore.html", "utf8").trim()));
+
+// Every text asset also goes precompressed beside itself, as NAME.gz and
+// NAME.br, which package web serves by the request's Accept-Encoding. Both
+// encoders are Node's own zlib, so the output is the same on every machine
+// of one Node.js major (gzip's header carries no time). Fonts are already
+// compressed; a file that would not shrink by a tenth is left alone.
+const compressible = new Set([".js", ".css", ".svg", ".txt", ".ttf", ".json", ".map"]);
+for (const name of readdirSync(dist + "assets").sort()) {
+  if (!compressible.has(extname(name))) continue;
+  const data = readFileSync(dist + "assets/" + name);
+  const gz = gzipSync(data, { level: 9 });
+  const br = brotliCompressSync(data, {
+    params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT },
+  });
+  if (gz.length < data.length * 0.9) writeFileSync(dist + "assets/" + name + ".gz", gz);
+  if (br.length < data.length * 0.9) writeFileSync(dist + "assets/" + name + ".br", br);
+}

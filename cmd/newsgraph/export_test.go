@@ -55,8 +55,36 @@ func TestExportGraphFormats(t *testing.T) {
 		t.Error(err)
 	}
 
+	// --induced adds the relations among the neighbourhood's entities.
+	edges := map[bool]int{}
+	for _, induced := range []bool{false, true} {
+		args := []string{"export", "--format", "graphml", "--around", "person:claudia-sheinbaum", "--out", out}
+		if induced {
+			args = append(args, "--induced")
+		}
+		if _, stderr, code := home.run(t, nil, args...); code != 0 {
+			t.Fatalf("export %v: %s", args, stderr)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sub struct {
+			Edges []struct{} `xml:"graph>edge"`
+		}
+		if err := xml.Unmarshal(b, &sub); err != nil {
+			t.Fatal(err)
+		}
+		edges[induced] = len(sub.Edges)
+	}
+	if edges[true] <= edges[false] {
+		t.Errorf("--induced: %d edges, %d without; want more", edges[true], edges[false])
+	}
+
 	for _, args := range [][]string{
 		{"--format", "jsonl", "--kinds", "PERSON"},
+		{"--format", "jsonl", "--induced"},
+		{"--format", "graphml", "--induced"},
 		{"--format", "graphml", "--out-dir", csvDir},
 		{"--format", "graphml", "--depth", "2"},
 		{"--format", "graphml", "--as-of", "soon"},

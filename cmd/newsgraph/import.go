@@ -164,9 +164,10 @@ type parsedLine struct {
 
 // run reads, validates and ingests every line. Parsing and validation run
 // in a goroutine ahead of the writes. Lines are written in groups, one
-// transaction per group (see ingest.Service.IngestGroup): a group takes the
-// lines parsed so far, up to batchSize relations; the first group is one
-// line and each next one may be twice as long, so the first lines are
+// transaction per group, and each group is planned while the one before it
+// is written (see ingest.Service.IngestStream): a group takes the lines
+// parsed so far, up to batchSize relations; the first group is one line
+// and each next one may be twice as long, so the first lines are
 // acknowledged at once and later groups make the most of each commit. A
 // line is reported committed only after its group's commit. A store failure
 // or a cancelled context stops the import and is returned; rejected lines
@@ -183,15 +184,31 @@ func (imp *importer) run(ctx context.Context, r io.Reader) (summary, error) {
 	sum := summary{start: time.Now()}
 	defer imp.progress.finish()
 	limit := 1
-	for {
+	// submitted holds the groups handed to the stream and not yet
+	// committed, oldest first.
+	var submitted [][]parsedLine
+	next := func() []ingest.Checked {
 		group := nextGroup(lines, limit, imp.batchSize)
 		if len(group) == 0 {
-			break
-		}
-		if err := imp.commit(ctx, group, &sum); err != nil {
-			return sum, err
+			return nil
 		}
 		limit = min(2*limit, imp.maxGroupLines)
+		submitted = append(submitted, group)
+		inputs := make([]ingest.Checked, 0, len(group))
+		for _, line := range group {
+			if line.err == nil {
+				inputs = append(inputs, line.input)
+			}
+		}
+		return inputs
+	}
+	committed := func(outcomes []ingest.Outcome) error {
+		group := submitted[0]
+		submitted = submitted[1:]
+		return imp.report(group, outcomes, &sum)
+	}
+	if err := imp.svc.IngestStream(ctx, next, committed); err != nil {
+		return sum, err
 	}
 	if err := <-readErr; err != nil {
 		return sum, err
@@ -224,16 +241,10 @@ func nextGroup(lines <-chan parsedLine, maxLines, maxRelations int) []parsedLine
 	return group
 }
 
-// commit ingests a group of lines in one transaction and reports each
-// line, in order, once the group is durable.
-func (imp *importer) commit(ctx context.Context, group []parsedLine, sum *summary) error {
-	inputs := make([]ingest.Checked, 0, len(group))
-	for _, line := range group {
-		if line.err == nil {
-			inputs = append(inputs, line.input)
-		}
-	}
-	outcomes, groupErr := imp.svc.IngestChecked(ctx, inputs)
+// report reports each line of a group, in order, once the group is
+// durable, from the outcomes of its valid lines. A line the store failed
+// to write is returned as an error.
+func (imp *importer) report(group []parsedLine, outcomes []ingest.Outcome, sum *summary) error {
 	next := 0
 	for _, line := range group {
 		sum.lines++
@@ -259,9 +270,7 @@ func (imp *importer) commit(ctx context.Context, group []parsedLine, sum *summar
 		}
 		imp.progress.advance(line.bytes, sum)
 	}
-	// A store failure marks the lines it left uncommitted, so the loop has
-	// returned it already; groupErr is checked in case none was left.
-	return groupErr
+	return nil
 }
 
 // readLines reads r line by line, decodes and validates each non-blank

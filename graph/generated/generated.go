@@ -97,6 +97,33 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	DraftDocument struct {
+		PublishedAt func(childComplexity int) int
+		Source      func(childComplexity int) int
+		Text        func(childComplexity int) int
+		Title       func(childComplexity int) int
+		URL         func(childComplexity int) int
+	}
+
+	EntityCandidate struct {
+		Aliases     func(childComplexity int) int
+		ClaimText   func(childComplexity int) int
+		Claimant    func(childComplexity int) int
+		Confidence  func(childComplexity int) int
+		Description func(childComplexity int) int
+		EndDate     func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Mentions    func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Place       func(childComplexity int) int
+		Precision   func(childComplexity int) int
+		Ref         func(childComplexity int) int
+		Roles       func(childComplexity int) int
+		Rule        func(childComplexity int) int
+		StartDate   func(childComplexity int) int
+	}
+
 	EntityConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
@@ -127,6 +154,12 @@ type ComplexityRoot struct {
 	Evidence struct {
 		Document func(childComplexity int) int
 		Quote    func(childComplexity int) int
+	}
+
+	Extraction struct {
+		Document  func(childComplexity int) int
+		Entities  func(childComplexity int) int
+		Relations func(childComplexity int) int
 	}
 
 	GraphChange struct {
@@ -243,6 +276,7 @@ type ComplexityRoot struct {
 		Documents     func(childComplexity int, first *int, after *string) int
 		Entities      func(childComplexity int, kinds []newsgraph.Kind, first *int, after *string) int
 		Entity        func(childComplexity int, id string) int
+		Extract       func(childComplexity int, input model.ExtractInput) int
 		MergeHistory  func(childComplexity int, id string, first *int) int
 		Neighborhood  func(childComplexity int, id string, depth *int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, limit *int, asOf *newsgraph.Date, induced *bool) int
 		Paths         func(childComplexity int, from string, to string, maxDepth *int, first *int, types []string, direction *newsgraph.Direction, asOf *newsgraph.Date) int
@@ -267,6 +301,17 @@ type ComplexityRoot struct {
 		Type          func(childComplexity int) int
 		ValidFrom     func(childComplexity int) int
 		ValidTo       func(childComplexity int) int
+	}
+
+	RelationCandidate struct {
+		Confidence func(childComplexity int) int
+		Evidence   func(childComplexity int) int
+		From       func(childComplexity int) int
+		Quotes     func(childComplexity int) int
+		Rule       func(childComplexity int) int
+		To         func(childComplexity int) int
+		Type       func(childComplexity int) int
+		ValidFrom  func(childComplexity int) int
 	}
 
 	RelationConnection struct {
@@ -406,6 +451,7 @@ type QueryResolver interface {
 	Search(ctx context.Context, query string, kinds []newsgraph.Kind, first *int) ([]*model.SearchHit, error)
 	Document(ctx context.Context, id string) (*model.Document, error)
 	Documents(ctx context.Context, first *int, after *string) (*model.DocumentConnection, error)
+	Extract(ctx context.Context, input model.ExtractInput) (*model.Extraction, error)
 	MergeHistory(ctx context.Context, id string, first *int) ([]*newsgraph.Merge, error)
 	Relations(ctx context.Context, filter *model.RelationFilter, first *int, after *string, asOf *newsgraph.Date) (*model.RelationConnection, error)
 	RelationTypes(ctx context.Context) ([]*newsgraph.TypeCount, error)
@@ -654,6 +700,134 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DocumentEdge.Node(childComplexity), true
 
+	case "DraftDocument.publishedAt":
+		if e.ComplexityRoot.DraftDocument.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftDocument.PublishedAt(childComplexity), true
+	case "DraftDocument.source":
+		if e.ComplexityRoot.DraftDocument.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftDocument.Source(childComplexity), true
+	case "DraftDocument.text":
+		if e.ComplexityRoot.DraftDocument.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftDocument.Text(childComplexity), true
+	case "DraftDocument.title":
+		if e.ComplexityRoot.DraftDocument.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftDocument.Title(childComplexity), true
+	case "DraftDocument.url":
+		if e.ComplexityRoot.DraftDocument.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftDocument.URL(childComplexity), true
+
+	case "EntityCandidate.aliases":
+		if e.ComplexityRoot.EntityCandidate.Aliases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCandidate.Aliases(childComplexity), true
+	case "EntityCandidate.claimText":
+		if e.ComplexityRoot.EntityCandidate.ClaimText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCandidate.ClaimText(childComplexity), true
+	case "EntityCandidate.claimant":
+		if e.ComplexityRoot.EntityCandidate.Claimant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCandidate.Claimant(childComplexity), true
+	case "EntityCandidate.confidence":
+		if e.ComplexityRoot.EntityCandidate.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCandidate.Confidence(childComplexity), true
+	case "EntityCandidate.description":
+		if e.ComplexityRoot.EntityCandidate.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCandidate.Description(childComplexity), true
+	case "EntityCandidate.endDate":
+		if e.ComplexityRoot.EntityCandidate.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCandidate.EndDate(childComplexity), true
+	case "EntityCandidate.id":
+		if e.ComplexityRoot.EntityCandidate.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCandidate.ID(childComplexity), true
+	case "EntityCandidate.kind":
+		if e.ComplexityRoot.EntityCandidate.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCandidate.Kind(childComplexity), true
+	case "EntityCandidate.mentions":
+		if e.ComplexityRoot.EntityCandidate.Mentions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCandidate.Mentions(childComplexity), true
+	case "EntityCandidate.name":
+		if e.ComplexityRoot.EntityCandidate.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCandidate.Name(childComplexity), true
+	case "EntityCandidate.place":
+		if e.ComplexityRoot.EntityCandidate.Place == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCandidate.Place(childComplexity), true
+	case "EntityCandidate.precision":
+		if e.ComplexityRoot.EntityCandidate.Precision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCandidate.Precision(childComplexity), true
+	case "EntityCandidate.ref":
+		if e.ComplexityRoot.EntityCandidate.Ref == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCandidate.Ref(childComplexity), true
+	case "EntityCandidate.roles":
+		if e.ComplexityRoot.EntityCandidate.Roles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCandidate.Roles(childComplexity), true
+	case "EntityCandidate.rule":
+		if e.ComplexityRoot.EntityCandidate.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCandidate.Rule(childComplexity), true
+	case "EntityCandidate.startDate":
+		if e.ComplexityRoot.EntityCandidate.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCandidate.StartDate(childComplexity), true
+
 	case "EntityConnection.edges":
 		if e.ComplexityRoot.EntityConnection.Edges == nil {
 			break
@@ -792,6 +966,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Quote(childComplexity), true
+
+	case "Extraction.document":
+		if e.ComplexityRoot.Extraction.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Extraction.Document(childComplexity), true
+	case "Extraction.entities":
+		if e.ComplexityRoot.Extraction.Entities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Extraction.Entities(childComplexity), true
+	case "Extraction.relations":
+		if e.ComplexityRoot.Extraction.Relations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Extraction.Relations(childComplexity), true
 
 	case "GraphChange.at":
 		if e.ComplexityRoot.GraphChange.At == nil {
@@ -1377,6 +1570,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Entity(childComplexity, args["id"].(string)), true
+	case "Query.extract":
+		if e.ComplexityRoot.Query.Extract == nil {
+			break
+		}
+
+		args, err := ec.field_Query_extract_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Extract(childComplexity, args["input"].(model.ExtractInput)), true
 
 	case "Query.mergeHistory":
 		if e.ComplexityRoot.Query.MergeHistory == nil {
@@ -1540,6 +1744,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.ValidTo(childComplexity), true
+
+	case "RelationCandidate.confidence":
+		if e.ComplexityRoot.RelationCandidate.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationCandidate.Confidence(childComplexity), true
+	case "RelationCandidate.evidence":
+		if e.ComplexityRoot.RelationCandidate.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationCandidate.Evidence(childComplexity), true
+	case "RelationCandidate.from":
+		if e.ComplexityRoot.RelationCandidate.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationCandidate.From(childComplexity), true
+	case "RelationCandidate.quotes":
+		if e.ComplexityRoot.RelationCandidate.Quotes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationCandidate.Quotes(childComplexity), true
+	case "RelationCandidate.rule":
+		if e.ComplexityRoot.RelationCandidate.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationCandidate.Rule(childComplexity), true
+	case "RelationCandidate.to":
+		if e.ComplexityRoot.RelationCandidate.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationCandidate.To(childComplexity), true
+	case "RelationCandidate.type":
+		if e.ComplexityRoot.RelationCandidate.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationCandidate.Type(childComplexity), true
+	case "RelationCandidate.validFrom":
+		if e.ComplexityRoot.RelationCandidate.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationCandidate.ValidFrom(childComplexity), true
 
 	case "RelationConnection.edges":
 		if e.ComplexityRoot.RelationConnection.Edges == nil {
@@ -1711,6 +1964,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("DocumentInput", ec.unmarshalInputDocumentInput),
 			graphql.NewInputUnmarshaler("EntityInput", ec.unmarshalInputEntityInput),
+			graphql.NewInputUnmarshaler("ExtractInput", ec.unmarshalInputExtractInput),
 			graphql.NewInputUnmarshaler("IngestInput", ec.unmarshalInputIngestInput),
 			graphql.NewInputUnmarshaler("RelationFilter", ec.unmarshalInputRelationFilter),
 			graphql.NewInputUnmarshaler("RelationInput", ec.unmarshalInputRelationInput),
@@ -2296,20 +2550,147 @@ enum ClaimVerdict {
   UNVERIFIED
 }
 `, BuiltIn: false},
+	{Name: "../../schema/extract.graphqls", Input: `extend type Query {
+  """
+  Drafts the entities and relations an article's raw text names, offline and
+  deterministically, matched against the graph: an entity the graph already
+  has comes with its ` + "`" + `id` + "`" + `. Writes nothing. The draft is shaped as
+  ` + "`" + `IngestInput` + "`" + `: review it, edit it, and pass its ` + "`" + `document` + "`" + `, its entities'
+  ` + "`" + `ref` + "`" + `, ` + "`" + `id` + "`" + `, ` + "`" + `kind` + "`" + `, ` + "`" + `name` + "`" + `, ` + "`" + `aliases` + "`" + `, ` + "`" + `description` + "`" + `, ` + "`" + `roles` + "`" + `,
+  ` + "`" + `startDate` + "`" + `, ` + "`" + `endDate` + "`" + `, ` + "`" + `claimText` + "`" + `, ` + "`" + `claimant` + "`" + ` and ` + "`" + `place` + "`" + `, and its
+  relations' ` + "`" + `type` + "`" + `, ` + "`" + `from` + "`" + `, ` + "`" + `to` + "`" + `, ` + "`" + `validFrom` + "`" + `, ` + "`" + `confidence` + "`" + ` and ` + "`" + `quotes` + "`" + `
+  to ` + "`" + `ingestDocument` + "`" + `. An empty text or a text over 4 MiB is BAD_USER_INPUT
+  (LIMIT_EXCEEDED for the size).
+  """
+  extract(
+    "The article and its publication day."
+    input: ExtractInput!
+  ): Extraction!
+}
+
+"An article to draft."
+input ExtractInput {
+  "The article's full text."
+  text: String!
+  "The publication day; relative dates (\"on Thursday\", \"in August\") are resolved against it."
+  publishedAt: Date!
+  "The headline; the text's first line when omitted."
+  title: String
+  "Where the article was published."
+  url: String
+  "The publisher."
+  source: String
+}
+
+"What ` + "`" + `extract` + "`" + ` proposes for one article."
+type Extraction {
+  "The document, as ` + "`" + `DocumentInput` + "`" + ` takes it."
+  document: DraftDocument!
+  "Candidate entities, in the order the text first names them."
+  entities: [EntityCandidate!]!
+  "Candidate relations between entities of one sentence or clause."
+  relations: [RelationCandidate!]!
+}
+
+"The document of a draft."
+type DraftDocument {
+  "The headline."
+  title: String!
+  "The publication day."
+  publishedAt: Date!
+  "Where it was published."
+  url: String
+  "The publisher."
+  source: String
+  "The full text the offsets and quotes refer to."
+  text: String!
+}
+
+"""
+An entity the text names, with the fields of ` + "`" + `EntityInput` + "`" + ` and how it was
+found.
+"""
+type EntityCandidate {
+  "The handle relations use for it in this draft."
+  ref: String!
+  "The id of the entity of the graph it matched; null for a new entity."
+  id: ID
+  "The kind of the entity."
+  kind: EntityKind!
+  "The matched entity's name, or the name the text gives."
+  name: String!
+  "Other names the text gives it (for a matched entity, only those it lacks)."
+  aliases: [String!]!
+  "A new entity's description, from an appositive (\"X, a farmer, said\")."
+  description: String
+  "A new PERSON's offices, from titles and appositives."
+  roles: [String!]!
+  "EVENT: the first day, as the text dates it."
+  startDate: Date
+  "EVENT: the last day; null for an open-ended event."
+  endDate: Date
+  "EVENT: how precise the text's date is; a month or a year is the range of its days."
+  precision: DatePrecision
+  "CLAIM: the quotation."
+  claimText: String
+  "CLAIM: the ref of the speaker."
+  claimant: String
+  "EVENT: the ref of the place."
+  place: String
+  "Where the text names it, in UTF-16 code units (JavaScript string indexes)."
+  mentions: [TextSpan!]!
+  "How reliable the rule that proposed it is, below 1."
+  confidence: Float!
+  "The rule that proposed it, such as gazetteer-name, title or short-form."
+  rule: String!
+}
+
+"A relation the text supports, with the fields of ` + "`" + `RelationInput` + "`" + `."
+type RelationCandidate {
+  "The relation type, one of the seed vocabulary."
+  type: String!
+  "The ref of the subject."
+  from: String!
+  "The ref of the object."
+  to: String!
+  "The first day the relation held, when the text says."
+  validFrom: Date
+  "How reliable the rule that proposed it is, below 1."
+  confidence: Float!
+  "Verbatim quotes from the text: the sentence or clause (or quotation) that supports it."
+  quotes: [String!]!
+  "Where each quote is, in UTF-16 code units."
+  evidence: [TextSpan!]!
+  "The rule that proposed it, such as cue:met or role-of."
+  rule: String!
+}
+
+"A span of a text, [start, end) in UTF-16 code units."
+type TextSpan {
+  "The first code unit."
+  start: Int!
+  "The code unit after the last."
+  end: Int!
+}
+
+"How precise a date of the text is."
+enum DatePrecision {
+  "A day."
+  DAY
+  "A range of days, such as \"last week\" or \"over the weekend\"."
+  WEEK
+  "A month, as the range of its days."
+  MONTH
+  "A year, or a span of years, as the range of their days."
+  YEAR
+}
+`, BuiltIn: false},
 	{Name: "../../schema/mention.graphqls", Input: `"That a document names an entity: every entity an article lists is mentioned by it, whether or not a relation reaches the entity."
 type Mention {
   "The entity the document names."
   entity: Entity!
   "Where the document's text names the entity (its name or an alias, matched with case, accents and punctuation folded), in ascending order; empty when none of its names occurs in the text."
   spans: [TextSpan!]!
-}
-
-"A span of a text, [start, end) in UTF-16 code units (JavaScript string indexes)."
-type TextSpan {
-  "The first code unit."
-  start: Int!
-  "The code unit after the last."
-  end: Int!
 }
 
 "A span of a text, [start, end) in UTF-16 code units (JavaScript string indexes), as ` + "`" + `TextSpan` + "`" + ` gives them."
@@ -2548,7 +2929,11 @@ type Merge {
 }
 
 extend type Query {
-  "The merges into this entity (or into the survivor of this id), oldest first."
+  """
+  The merge history of this entity (or of the survivor of this id), oldest
+  first: the merges into it and into the entities later merged into it (after
+  A into B and then B into C, both records).
+  """
   mergeHistory(
     "The entity id; an id merged away means its survivor."
     id: ID!
@@ -2999,6 +3384,60 @@ func (ec *executionContext) childFields_DocumentEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type DocumentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_DraftDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "title":
+		return ec.fieldContext_DraftDocument_title(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_DraftDocument_publishedAt(ctx, field)
+	case "url":
+		return ec.fieldContext_DraftDocument_url(ctx, field)
+	case "source":
+		return ec.fieldContext_DraftDocument_source(ctx, field)
+	case "text":
+		return ec.fieldContext_DraftDocument_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DraftDocument", field.Name)
+}
+
+func (ec *executionContext) childFields_EntityCandidate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ref":
+		return ec.fieldContext_EntityCandidate_ref(ctx, field)
+	case "id":
+		return ec.fieldContext_EntityCandidate_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_EntityCandidate_kind(ctx, field)
+	case "name":
+		return ec.fieldContext_EntityCandidate_name(ctx, field)
+	case "aliases":
+		return ec.fieldContext_EntityCandidate_aliases(ctx, field)
+	case "description":
+		return ec.fieldContext_EntityCandidate_description(ctx, field)
+	case "roles":
+		return ec.fieldContext_EntityCandidate_roles(ctx, field)
+	case "startDate":
+		return ec.fieldContext_EntityCandidate_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_EntityCandidate_endDate(ctx, field)
+	case "precision":
+		return ec.fieldContext_EntityCandidate_precision(ctx, field)
+	case "claimText":
+		return ec.fieldContext_EntityCandidate_claimText(ctx, field)
+	case "claimant":
+		return ec.fieldContext_EntityCandidate_claimant(ctx, field)
+	case "place":
+		return ec.fieldContext_EntityCandidate_place(ctx, field)
+	case "mentions":
+		return ec.fieldContext_EntityCandidate_mentions(ctx, field)
+	case "confidence":
+		return ec.fieldContext_EntityCandidate_confidence(ctx, field)
+	case "rule":
+		return ec.fieldContext_EntityCandidate_rule(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EntityCandidate", field.Name)
+}
+
 func (ec *executionContext) childFields_EntityConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -3029,6 +3468,18 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_document(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
+}
+
+func (ec *executionContext) childFields_Extraction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "document":
+		return ec.fieldContext_Extraction_document(ctx, field)
+	case "entities":
+		return ec.fieldContext_Extraction_entities(ctx, field)
+	case "relations":
+		return ec.fieldContext_Extraction_relations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Extraction", field.Name)
 }
 
 func (ec *executionContext) childFields_GraphChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3183,6 +3634,28 @@ func (ec *executionContext) childFields_Relation(ctx context.Context, field grap
 		return ec.fieldContext_Relation_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relation", field.Name)
+}
+
+func (ec *executionContext) childFields_RelationCandidate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_RelationCandidate_type(ctx, field)
+	case "from":
+		return ec.fieldContext_RelationCandidate_from(ctx, field)
+	case "to":
+		return ec.fieldContext_RelationCandidate_to(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_RelationCandidate_validFrom(ctx, field)
+	case "confidence":
+		return ec.fieldContext_RelationCandidate_confidence(ctx, field)
+	case "quotes":
+		return ec.fieldContext_RelationCandidate_quotes(ctx, field)
+	case "evidence":
+		return ec.fieldContext_RelationCandidate_evidence(ctx, field)
+	case "rule":
+		return ec.fieldContext_RelationCandidate_rule(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelationCandidate", field.Name)
 }
 
 func (ec *executionContext) childFields_RelationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4278,6 +4751,20 @@ func (ec *executionContext) field_Query_entity_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_extract_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ExtractInput, error) {
+			return ec.unmarshalNExtractInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐExtractInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -5682,6 +6169,498 @@ func (ec *executionContext) fieldContext_DocumentEdge_node(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _DraftDocument_title(ctx context.Context, field graphql.CollectedField, obj *model.DraftDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftDocument_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftDocument_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftDocument_publishedAt(ctx context.Context, field graphql.CollectedField, obj *model.DraftDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftDocument_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v newsgraph.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftDocument_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftDocument", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DraftDocument_url(ctx context.Context, field graphql.CollectedField, obj *model.DraftDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftDocument_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftDocument_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftDocument_source(ctx context.Context, field graphql.CollectedField, obj *model.DraftDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftDocument_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftDocument_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftDocument_text(ctx context.Context, field graphql.CollectedField, obj *model.DraftDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftDocument_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftDocument_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _EntityCandidate_ref(ctx context.Context, field graphql.CollectedField, obj *model.EntityCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCandidate_ref(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ref, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCandidate_ref(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _EntityCandidate_id(ctx context.Context, field graphql.CollectedField, obj *model.EntityCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCandidate_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCandidate_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityCandidate", field, false, false, "ID")
+}
+
+func (ec *executionContext) _EntityCandidate_kind(ctx context.Context, field graphql.CollectedField, obj *model.EntityCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCandidate_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v newsgraph.Kind) graphql.Marshaler {
+			return ec.marshalNEntityKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCandidate_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityCandidate", field, false, false, "EntityKind")
+}
+
+func (ec *executionContext) _EntityCandidate_name(ctx context.Context, field graphql.CollectedField, obj *model.EntityCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCandidate_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCandidate_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _EntityCandidate_aliases(ctx context.Context, field graphql.CollectedField, obj *model.EntityCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCandidate_aliases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Aliases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCandidate_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _EntityCandidate_description(ctx context.Context, field graphql.CollectedField, obj *model.EntityCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCandidate_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCandidate_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _EntityCandidate_roles(ctx context.Context, field graphql.CollectedField, obj *model.EntityCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCandidate_roles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Roles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCandidate_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _EntityCandidate_startDate(ctx context.Context, field graphql.CollectedField, obj *model.EntityCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCandidate_startDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCandidate_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityCandidate", field, false, false, "Date")
+}
+
+func (ec *executionContext) _EntityCandidate_endDate(ctx context.Context, field graphql.CollectedField, obj *model.EntityCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCandidate_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCandidate_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityCandidate", field, false, false, "Date")
+}
+
+func (ec *executionContext) _EntityCandidate_precision(ctx context.Context, field graphql.CollectedField, obj *model.EntityCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCandidate_precision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Precision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DatePrecision) graphql.Marshaler {
+			return ec.marshalODatePrecision2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDatePrecision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCandidate_precision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityCandidate", field, false, false, "DatePrecision")
+}
+
+func (ec *executionContext) _EntityCandidate_claimText(ctx context.Context, field graphql.CollectedField, obj *model.EntityCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCandidate_claimText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClaimText, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCandidate_claimText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _EntityCandidate_claimant(ctx context.Context, field graphql.CollectedField, obj *model.EntityCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCandidate_claimant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claimant, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCandidate_claimant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _EntityCandidate_place(ctx context.Context, field graphql.CollectedField, obj *model.EntityCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCandidate_place(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Place, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCandidate_place(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _EntityCandidate_mentions(ctx context.Context, field graphql.CollectedField, obj *model.EntityCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCandidate_mentions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mentions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Span) graphql.Marshaler {
+			return ec.marshalNTextSpan2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCandidate_mentions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EntityCandidate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TextSpan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EntityCandidate_confidence(ctx context.Context, field graphql.CollectedField, obj *model.EntityCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCandidate_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCandidate_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityCandidate", field, false, false, "Float")
+}
+
+func (ec *executionContext) _EntityCandidate_rule(ctx context.Context, field graphql.CollectedField, obj *model.EntityCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCandidate_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCandidate_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityCandidate", field, false, false, "String")
+}
+
 func (ec *executionContext) _EntityConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EntityConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6409,6 +7388,102 @@ func (ec *executionContext) resolveBatch_Evidence_document(ctx context.Context, 
 		err,
 		"Evidence.document",
 	)
+}
+
+func (ec *executionContext) _Extraction_document(ctx context.Context, field graphql.CollectedField, obj *model.Extraction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Extraction_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DraftDocument) graphql.Marshaler {
+			return ec.marshalNDraftDocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDraftDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Extraction_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Extraction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Extraction_entities(ctx context.Context, field graphql.CollectedField, obj *model.Extraction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Extraction_entities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.EntityCandidate) graphql.Marshaler {
+			return ec.marshalNEntityCandidate2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityCandidateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Extraction_entities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Extraction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EntityCandidate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Extraction_relations(ctx context.Context, field graphql.CollectedField, obj *model.Extraction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Extraction_relations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RelationCandidate) graphql.Marshaler {
+			return ec.marshalNRelationCandidate2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationCandidateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Extraction_relations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Extraction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationCandidate(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _GraphChange_kind(ctx context.Context, field graphql.CollectedField, obj *events.Change) (ret graphql.Marshaler) {
@@ -9355,6 +10430,50 @@ func (ec *executionContext) fieldContext_Query_documents(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_extract(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_extract(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Extract(ctx, fc.Args["input"].(model.ExtractInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Extraction) graphql.Marshaler {
+			return ec.marshalNExtraction2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐExtraction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_extract(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Extraction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_extract_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_mergeHistory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10212,6 +11331,199 @@ func (ec *executionContext) resolveBatch_Relation_status(ctx context.Context, fi
 		err,
 		"Relation.status",
 	)
+}
+
+func (ec *executionContext) _RelationCandidate_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationCandidate_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationCandidate_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _RelationCandidate_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationCandidate_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationCandidate_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _RelationCandidate_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationCandidate_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationCandidate_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _RelationCandidate_validFrom(ctx context.Context, field graphql.CollectedField, obj *model.RelationCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationCandidate_validFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RelationCandidate_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationCandidate", field, false, false, "Date")
+}
+
+func (ec *executionContext) _RelationCandidate_confidence(ctx context.Context, field graphql.CollectedField, obj *model.RelationCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationCandidate_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationCandidate_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationCandidate", field, false, false, "Float")
+}
+
+func (ec *executionContext) _RelationCandidate_quotes(ctx context.Context, field graphql.CollectedField, obj *model.RelationCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationCandidate_quotes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quotes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationCandidate_quotes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _RelationCandidate_evidence(ctx context.Context, field graphql.CollectedField, obj *model.RelationCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationCandidate_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Span) graphql.Marshaler {
+			return ec.marshalNTextSpan2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationCandidate_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationCandidate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TextSpan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationCandidate_rule(ctx context.Context, field graphql.CollectedField, obj *model.RelationCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationCandidate_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationCandidate_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationCandidate", field, false, false, "String")
 }
 
 func (ec *executionContext) _RelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
@@ -12172,6 +13484,76 @@ func UnmarshalEntityInput(ctx context.Context, raw any) (model.EntityInput, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputExtractInput(ctx context.Context, obj any) (model.ExtractInput, error) {
+	var it model.ExtractInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"text", "publishedAt", "title", "url", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "publishedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAt = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalExtractInput unmarshals raw into the ExtractInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalExtractInput(ctx context.Context, raw any) (model.ExtractInput, error) {
+	var out model.ExtractInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ExtractInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputIngestInput(ctx context.Context, obj any) (model.IngestInput, error) {
 	var it model.IngestInput
 	if obj == nil {
@@ -12792,6 +14174,167 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var draftDocumentImplementors = []string{"DraftDocument"}
+
+func (ec *executionContext) _DraftDocument(ctx context.Context, sel ast.SelectionSet, obj *model.DraftDocument) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, draftDocumentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DraftDocument")
+		case "title":
+			out.Values[i] = ec._DraftDocument_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishedAt":
+			out.Values[i] = ec._DraftDocument_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._DraftDocument_url(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._DraftDocument_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._DraftDocument_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var entityCandidateImplementors = []string{"EntityCandidate"}
+
+func (ec *executionContext) _EntityCandidate(ctx context.Context, sel ast.SelectionSet, obj *model.EntityCandidate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, entityCandidateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EntityCandidate")
+		case "ref":
+			out.Values[i] = ec._EntityCandidate_ref(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "id":
+			out.Values[i] = ec._EntityCandidate_id(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._EntityCandidate_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._EntityCandidate_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "aliases":
+			out.Values[i] = ec._EntityCandidate_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._EntityCandidate_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "roles":
+			out.Values[i] = ec._EntityCandidate_roles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startDate":
+			out.Values[i] = ec._EntityCandidate_startDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "endDate":
+			out.Values[i] = ec._EntityCandidate_endDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "precision":
+			out.Values[i] = ec._EntityCandidate_precision(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "claimText":
+			out.Values[i] = ec._EntityCandidate_claimText(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "claimant":
+			out.Values[i] = ec._EntityCandidate_claimant(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "place":
+			out.Values[i] = ec._EntityCandidate_place(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "mentions":
+			out.Values[i] = ec._EntityCandidate_mentions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confidence":
+			out.Values[i] = ec._EntityCandidate_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rule":
+			out.Values[i] = ec._EntityCandidate_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var entityConnectionImplementors = []string{"EntityConnection"}
 
 func (ec *executionContext) _EntityConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EntityConnection) graphql.Marshaler {
@@ -12994,6 +14537,49 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evidence_document(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var extractionImplementors = []string{"Extraction"}
+
+func (ec *executionContext) _Extraction(ctx context.Context, sel ast.SelectionSet, obj *model.Extraction) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, extractionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Extraction")
+		case "document":
+			out.Values[i] = ec._Extraction_document(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entities":
+			out.Values[i] = ec._Extraction_entities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relations":
+			out.Values[i] = ec._Extraction_relations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13805,6 +15391,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_documents(ctx, field)
 				})
+		case "extract":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_extract(ctx, field)
+				})
 		case "mergeHistory":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -13969,6 +15561,74 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Relation_status(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var relationCandidateImplementors = []string{"RelationCandidate"}
+
+func (ec *executionContext) _RelationCandidate(ctx context.Context, sel ast.SelectionSet, obj *model.RelationCandidate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relationCandidateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelationCandidate")
+		case "type":
+			out.Values[i] = ec._RelationCandidate_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._RelationCandidate_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._RelationCandidate_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "validFrom":
+			out.Values[i] = ec._RelationCandidate_validFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "confidence":
+			out.Values[i] = ec._RelationCandidate_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quotes":
+			out.Values[i] = ec._RelationCandidate_quotes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._RelationCandidate_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rule":
+			out.Values[i] = ec._RelationCandidate_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14869,6 +16529,14 @@ func (ec *executionContext) unmarshalNDocumentInput2ᚖgithubᚗcomᚋnewsgraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNDraftDocument2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDraftDocument(ctx context.Context, sel ast.SelectionSet, v *model.DraftDocument) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DraftDocument!")
+		return graphql.Null
+	}
+	return ec._DraftDocument(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNEntity2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntity(ctx context.Context, sel ast.SelectionSet, v model.Entity) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Entity!")
@@ -14963,6 +16631,30 @@ func (ec *executionContext) marshalNEntity2ᚕgithubᚗcomᚋnewsgraphᚋnewsgra
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNEntityCandidate2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityCandidateᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EntityCandidate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEntityCandidate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityCandidate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEntityCandidate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityCandidate(ctx context.Context, sel ast.SelectionSet, v *model.EntityCandidate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EntityCandidate!")
+		return graphql.Null
+	}
+	return ec._EntityCandidate(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNEntityConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityConnection(ctx context.Context, sel ast.SelectionSet, v *model.EntityConnection) graphql.Marshaler {
@@ -15078,6 +16770,19 @@ func (ec *executionContext) marshalNEvidence2ᚖgithubᚗcomᚋnewsgraphᚋnewsg
 		return graphql.Null
 	}
 	return ec._Evidence(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNExtractInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐExtractInput(ctx context.Context, v any) (model.ExtractInput, error) {
+	res, err := ec.unmarshalInputExtractInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExtraction2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐExtraction(ctx context.Context, sel ast.SelectionSet, v *model.Extraction) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Extraction!")
+		return graphql.Null
+	}
+	return ec._Extraction(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -15326,6 +17031,30 @@ func (ec *executionContext) marshalNRelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsg
 	return ec._Relation(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNRelationCandidate2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationCandidateᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RelationCandidate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelationCandidate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationCandidate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRelationCandidate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationCandidate(ctx context.Context, sel ast.SelectionSet, v *model.RelationCandidate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RelationCandidate!")
+		return graphql.Null
+	}
+	return ec._RelationCandidate(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNRelationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationConnection(ctx context.Context, sel ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "RelationConnection!")
@@ -15527,6 +17256,30 @@ func (ec *executionContext) marshalNTextSpan2ᚕgithubᚗcomᚋnewsgraphᚋnewsg
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNTextSpan2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpanᚄ(ctx context.Context, sel ast.SelectionSet, v []*newsgraph.Span) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTextSpan2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpan(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTextSpan2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpan(ctx context.Context, sel ast.SelectionSet, v *newsgraph.Span) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TextSpan!")
+		return graphql.Null
+	}
+	return ec._TextSpan(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNTextSpanInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpan(ctx context.Context, v any) (*newsgraph.Span, error) {
@@ -15800,6 +17553,22 @@ func (ec *executionContext) marshalODate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraph
 	_ = ctx
 	res := model.MarshalDate(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalODatePrecision2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDatePrecision(ctx context.Context, v any) (*model.DatePrecision, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.DatePrecision)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODatePrecision2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDatePrecision(ctx context.Context, sel ast.SelectionSet, v *model.DatePrecision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalODirection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐDirection(ctx context.Context, v any) (*newsgraph.Direction, error) {

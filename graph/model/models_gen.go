@@ -53,6 +53,57 @@ type DocumentInput struct {
 	Text string `json:"text"`
 }
 
+// The document of a draft.
+type DraftDocument struct {
+	// The headline.
+	Title string `json:"title"`
+	// The publication day.
+	PublishedAt newsgraph.Date `json:"publishedAt"`
+	// Where it was published.
+	URL *string `json:"url,omitempty"`
+	// The publisher.
+	Source *string `json:"source,omitempty"`
+	// The full text the offsets and quotes refer to.
+	Text string `json:"text"`
+}
+
+// An entity the text names, with the fields of `EntityInput` and how it was
+// found.
+type EntityCandidate struct {
+	// The handle relations use for it in this draft.
+	Ref string `json:"ref"`
+	// The id of the entity of the graph it matched; null for a new entity.
+	ID *string `json:"id,omitempty"`
+	// The kind of the entity.
+	Kind newsgraph.Kind `json:"kind"`
+	// The matched entity's name, or the name the text gives.
+	Name string `json:"name"`
+	// Other names the text gives it (for a matched entity, only those it lacks).
+	Aliases []string `json:"aliases"`
+	// A new entity's description, from an appositive ("X, a farmer, said").
+	Description *string `json:"description,omitempty"`
+	// A new PERSON's offices, from titles and appositives.
+	Roles []string `json:"roles"`
+	// EVENT: the first day, as the text dates it.
+	StartDate *newsgraph.Date `json:"startDate,omitempty"`
+	// EVENT: the last day; null for an open-ended event.
+	EndDate *newsgraph.Date `json:"endDate,omitempty"`
+	// EVENT: how precise the text's date is; a month or a year is the range of its days.
+	Precision *DatePrecision `json:"precision,omitempty"`
+	// CLAIM: the quotation.
+	ClaimText *string `json:"claimText,omitempty"`
+	// CLAIM: the ref of the speaker.
+	Claimant *string `json:"claimant,omitempty"`
+	// EVENT: the ref of the place.
+	Place *string `json:"place,omitempty"`
+	// Where the text names it, in UTF-16 code units (JavaScript string indexes).
+	Mentions []*newsgraph.Span `json:"mentions"`
+	// How reliable the rule that proposed it is, below 1.
+	Confidence float64 `json:"confidence"`
+	// The rule that proposed it, such as gazetteer-name, title or short-form.
+	Rule string `json:"rule"`
+}
+
 // A page of entities, in ascending id order.
 type EntityConnection struct {
 	// The entities of this page, each with its cursor.
@@ -109,6 +160,30 @@ type EntityInput struct {
 	Claimant *string `json:"claimant,omitempty"`
 	// In ingestDocument: where the document names the entity, in UTF-16 code units (as `Query.extract` and `Document.mentions` give them); when omitted they are found from its names (see `Document.mentions`). Refused without a document.
 	Spans []*newsgraph.Span `json:"spans,omitempty"`
+}
+
+// An article to draft.
+type ExtractInput struct {
+	// The article's full text.
+	Text string `json:"text"`
+	// The publication day; relative dates ("on Thursday", "in August") are resolved against it.
+	PublishedAt newsgraph.Date `json:"publishedAt"`
+	// The headline; the text's first line when omitted.
+	Title *string `json:"title,omitempty"`
+	// Where the article was published.
+	URL *string `json:"url,omitempty"`
+	// The publisher.
+	Source *string `json:"source,omitempty"`
+}
+
+// What `extract` proposes for one article.
+type Extraction struct {
+	// The document, as `DocumentInput` takes it.
+	Document *DraftDocument `json:"document"`
+	// Candidate entities, in the order the text first names them.
+	Entities []*EntityCandidate `json:"entities"`
+	// Candidate relations between entities of one sentence or clause.
+	Relations []*RelationCandidate `json:"relations"`
 }
 
 // One document to ingest, with the entities and relations it supports.
@@ -170,6 +245,26 @@ type Path struct {
 // `shortestPath` and `paths`. Every relation carries verbatim evidence quotes
 // from the documents that support it.
 type Query struct {
+}
+
+// A relation the text supports, with the fields of `RelationInput`.
+type RelationCandidate struct {
+	// The relation type, one of the seed vocabulary.
+	Type string `json:"type"`
+	// The ref of the subject.
+	From string `json:"from"`
+	// The ref of the object.
+	To string `json:"to"`
+	// The first day the relation held, when the text says.
+	ValidFrom *newsgraph.Date `json:"validFrom,omitempty"`
+	// How reliable the rule that proposed it is, below 1.
+	Confidence float64 `json:"confidence"`
+	// Verbatim quotes from the text: the sentence or clause (or quotation) that supports it.
+	Quotes []string `json:"quotes"`
+	// Where each quote is, in UTF-16 code units.
+	Evidence []*newsgraph.Span `json:"evidence"`
+	// The rule that proposed it, such as cue:met or role-of.
+	Rule string `json:"rule"`
 }
 
 // A page of relations, in ascending relation id order.
@@ -265,6 +360,70 @@ type UpsertRelationResult struct {
 	Relation *Relation `json:"relation"`
 	// Whether the relation was created (true) or an existing one gained evidence (false).
 	Created bool `json:"created"`
+}
+
+// How precise a date of the text is.
+type DatePrecision string
+
+const (
+	// A day.
+	DatePrecisionDay DatePrecision = "DAY"
+	// A range of days, such as "last week" or "over the weekend".
+	DatePrecisionWeek DatePrecision = "WEEK"
+	// A month, as the range of its days.
+	DatePrecisionMonth DatePrecision = "MONTH"
+	// A year, or a span of years, as the range of their days.
+	DatePrecisionYear DatePrecision = "YEAR"
+)
+
+var AllDatePrecision = []DatePrecision{
+	DatePrecisionDay,
+	DatePrecisionWeek,
+	DatePrecisionMonth,
+	DatePrecisionYear,
+}
+
+func (e DatePrecision) IsValid() bool {
+	switch e {
+	case DatePrecisionDay, DatePrecisionWeek, DatePrecisionMonth, DatePrecisionYear:
+		return true
+	}
+	return false
+}
+
+func (e DatePrecision) String() string {
+	return string(e)
+}
+
+func (e *DatePrecision) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DatePrecision(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DatePrecision", str)
+	}
+	return nil
+}
+
+func (e DatePrecision) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DatePrecision) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DatePrecision) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // Whether a relation stands uncontested.

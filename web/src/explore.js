@@ -6,8 +6,10 @@
 import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
 import "./explore.css";
-import { gql, subscribe, neighborhoodQuery, entityQuery, pathsQuery, changesSubscription } from "./explore/api.js";
-import { stylesheet, kinds } from "./explore/style.js";
+import { gql, subscribe, apiKey, authCodes, neighborhoodQuery, entityQuery, pathsQuery, changesSubscription } from "./explore/api.js";
+import { attachKeyForm, authMessage } from "./explore/key.js";
+import { stylesheet, largeStylesheet, largeView, nodeSize, kinds } from "./explore/style.js";
+import { radialPositions, fitPositions } from "./explore/radial.js";
 import { readURL, writeURL } from "./explore/state.js";
 import { attachSuggest } from "./explore/suggest.js";
 import { showEvidence } from "./explore/evidence.js";
@@ -33,8 +35,22 @@ const cy = cytoscape({
   textureOnViewport: false,
   hideEdgesOnViewport: true,
 });
-// For the browser tests and the curious: the Cytoscape instance.
-window.newsgraphExplorer = { cy };
+// For the browser tests, the benchmark and the curious: the Cytoscape
+// instance, and focus(id), which draws an entity's neighbourhood and
+// resolves when it is drawn.
+window.newsgraphExplorer = { cy, focus: (id) => focus(id) };
+
+// large is whether the view is drawn with the large stylesheet.
+let large = false;
+
+// setLarge switches to the cheaper stylesheet when a view of n entities is
+// large, and back; before elements are added, so that their style is
+// computed once.
+function setLarge(n) {
+  if (n > largeView === large) return;
+  large = n > largeView;
+  cy.style(large ? largeStylesheet : stylesheet);
+}
 
 // ---- status line ----
 
@@ -43,6 +59,12 @@ function setStatus(text, isError = false) {
   el.textContent = text;
   el.classList.toggle("error", isError);
   el.setAttribute("role", isError ? "alert" : "status");
+}
+
+// failed reports an error of the API in the status line: a missing or
+// refused key says so and what to do.
+function failed(what, err) {
+  setStatus(authCodes.includes(err.code) ? authMessage(err, Boolean(apiKey())) : `${what}: ${err.message}`, true);
 }
 
 function summarize(extra = "") {
@@ -54,8 +76,14 @@ function summarize(extra = "") {
 
 // ---- building the view ----
 
-function nodeData(n) {
-  return { id: n.id, name: n.name, kind: n.kind, degree: 1 };
+// nodeData is an entity's element data: its size comes from its degree
+// in the graph, and hops (its distance from the focus, when known) places
+// it in a large view.
+function nodeData(n, hops) {
+  const degree = n.degree ?? 1;
+  const d = { id: n.id, name: n.name, kind: n.kind, degree, size: nodeSize(degree) };
+  if (hops !== undefined) d.hops = hops;
+  return d;
 }
 
 function edgeData(e) {
@@ -63,62 +91,79 @@ function edgeData(e) {
 }
 
 // merge adds nodes and edges to the view, skipping removed entities and
-// what is already drawn, and places new nodes next to near, if given. It
-// returns the elements added.
-function merge(nodes, edges, near) {
+// what is already drawn, and places new nodes next to near, if given; hops,
+// if given, is parallel to nodes (Subgraph.hops). It returns the elements
+// added.
+function merge(nodes, edges, near, hops) {
   const hidden = new Set(state.hide);
   const center = near && cy.getElementById(near).nonempty() ? cy.getElementById(near).position() : null;
   const add = [];
-  for (const n of nodes) {
-    if (hidden.has(n.id)) continue;
-    const existing = cy.getElementById(n.id);
-    if (existing.nonempty()) {
-      existing.data({ name: n.name, kind: n.kind });
-      continue;
+  // cy.hasElementWithId, not getElementById: a collection per lookup is
+  // most of the time a large merge takes.
+  const has = (id) => cy.hasElementWithId(id);
+  nodes.forEach((n, i) => {
+    if (hidden.has(n.id)) return;
+    if (has(n.id)) {
+      const d = { name: n.name, kind: n.kind };
+      if (n.degree !== undefined) Object.assign(d, { degree: n.degree, size: nodeSize(n.degree) });
+      cy.getElementById(n.id).data(d);
+      return;
     }
-    const el = { group: "nodes", data: nodeData(n) };
+    const el = { group: "nodes", data: nodeData(n, hops && hops[i]) };
     if (center) el.position = { x: center.x + (Math.random() - 0.5) * 120, y: center.y + (Math.random() - 0.5) * 120 };
     add.push(el);
-  }
+  });
+  setLarge(cy.nodes().length + add.length);
   const added = cy.add(add);
   const addEdges = [];
   for (const e of edges) {
     if (hidden.has(e.fromId) || hidden.has(e.toId)) continue;
-    const existing = cy.getElementById(e.id);
-    if (existing.nonempty()) {
-      existing.data({ status: e.status, corroboration: e.corroboration ?? 1 });
+    if (has(e.id)) {
+      cy.getElementById(e.id).data({ status: e.status, corroboration: e.corroboration ?? 1 });
       continue;
     }
-    if (cy.getElementById(e.fromId).empty() || cy.getElementById(e.toId).empty()) continue;
+    if (!has(e.fromId) || !has(e.toId)) continue;
     addEdges.push({ group: "edges", data: edgeData(e) });
   }
   return added.union(cy.add(addEdges));
 }
 
-function updateDegrees() {
-  cy.batch(() => cy.nodes().forEach((n) => n.data("degree", n.degree(false))));
-  cy.nodes().removeClass("focus");
+// refreshView marks the focus and the pinned entities and lists the view.
+function refreshView() {
+  // Only the nodes that have the class: touching every node restyles it.
+  cy.nodes(".focus").removeClass("focus");
   if (state.focus) cy.getElementById(state.focus).addClass("focus");
   state.pin.forEach((id) => cy.getElementById(id).lock());
   renderList();
 }
 
 let layoutRunning = null;
+// layout places the view: a large one on rings by hops from the focus
+// (radial.js: a few milliseconds for 500 entities, where fcose takes most of
+// a second), a small one with fcose, animated from where the nodes are
+// unless randomize.
 function layout(randomize = false) {
   if (layoutRunning) layoutRunning.stop();
+  layoutRunning = null;
   if (cy.nodes().length === 0) return Promise.resolve();
-  const large = cy.nodes().length > 200;
+  setLarge(cy.nodes().length);
+  if (large) {
+    const pos = radialPositions(cy, state.focus);
+    cy.batch(() => cy.nodes().forEach((n) => {
+      if (!n.locked()) n.position(pos[n.id()]);
+    }));
+    fitPositions(cy, pos);
+    return Promise.resolve();
+  }
   layoutRunning = cy.layout({
     name: "fcose",
-    // A large view gets the quicker draft quality and no label sizes in
-    // the layout, which keeps a 500-entity neighbourhood near a second.
-    quality: large ? "draft" : "default",
+    quality: "default",
     randomize,
-    animate: !randomize && !large,
+    animate: !randomize,
     animationDuration: 400,
     fit: true,
     padding: 40,
-    nodeDimensionsIncludeLabels: !large,
+    nodeDimensionsIncludeLabels: true,
     idealEdgeLength: 110,
     nodeRepulsion: 9000,
   });
@@ -156,10 +201,11 @@ function undo() {
   if (!prev) return;
   state = prev.state;
   cy.elements().remove();
+  setLarge(prev.elements.filter((e) => e.group === "nodes").length);
   cy.add(prev.elements);
   syncControls();
   writeURL(state);
-  updateDegrees();
+  refreshView();
   summarize(" (undone)");
 }
 
@@ -174,8 +220,10 @@ async function rebuild() {
   }
   setStatus("Loading…");
   try {
+    performance.mark("newsgraph:fetch");
     const root = await loadNeighborhood(state.focus, state.depth);
-    merge(root.nodes, root.edges);
+    performance.measure("newsgraph:fetch", "newsgraph:fetch");
+    merge(root.nodes, root.edges, undefined, root.hops);
     let truncated = root.truncated;
     for (const id of state.expand) {
       if (cy.getElementById(id).empty()) continue;
@@ -184,11 +232,11 @@ async function rebuild() {
       truncated ||= sub.truncated;
     }
     if (state.from && state.to) await findPaths(false);
-    updateDegrees();
+    refreshView();
     await layout(true);
     summarize(truncated ? " (truncated: raise the limit to see more)" : "");
   } catch (err) {
-    setStatus("Could not load the neighbourhood: " + err.message, true);
+    failed("Could not load the neighbourhood", err);
   }
 }
 
@@ -213,11 +261,11 @@ async function expand(node) {
     const added = merge(sub.nodes, sub.edges, id);
     if (!state.expand.includes(id) && id !== state.focus) state.expand.push(id);
     writeURL(state);
-    updateDegrees();
+    refreshView();
     if (added.nodes().length) await layout(false);
     summarize(added.length ? ` (+${added.nodes().length} entities, +${added.edges().length} relations)` : " (nothing new)");
   } catch (err) {
-    setStatus("Could not expand: " + err.message, true);
+    failed("Could not expand", err);
   }
 }
 
@@ -230,7 +278,7 @@ function removeNode(node) {
   node.remove();
   closePanels();
   writeURL(state);
-  updateDegrees();
+  refreshView();
   summarize();
 }
 
@@ -306,7 +354,7 @@ async function showNode(node) {
       const desc = content.querySelector(".desc");
       desc.textContent = ent.description || "";
       if (ent.aliases.length) desc.append(h("br"), h("span", { class: "muted" }, "Also: " + ent.aliases.join(", ")));
-      desc.append(h("br"), h("span", { class: "muted" }, `${ent.relations.totalCount} relations in the graph${ent.firstSeen ? `, first seen ${ent.firstSeen}` : ""}`));
+      desc.append(h("br"), h("span", { class: "muted" }, `${ent.degree} relations in the graph${ent.firstSeen ? `, first seen ${ent.firstSeen}` : ""}`));
     }
   } catch {
     // The panel works without the details.
@@ -360,8 +408,10 @@ function pathText(p) {
   return text;
 }
 
+// findPaths finds and highlights the paths of state.from and state.to;
+// record lays out and reports what it added (the caller took the snapshot
+// for undo before it changed the state).
 async function findPaths(record = true) {
-  if (record) snapshot();
   writeURL(state);
   const results = $("path-results");
   results.replaceChildren(h("li", { class: "muted" }, "Searching…"));
@@ -391,7 +441,7 @@ async function findPaths(record = true) {
       h("strong", {}, i === 0 ? `Shortest, ${p.length}: ` : `${p.length}: `),
       pathText(p)))));
   if (record) {
-    updateDegrees();
+    refreshView();
     if (added.nodes().length) await layout(false);
     summarize(` (${paths.length} path${paths.length === 1 ? "" : "s"})`);
   }
@@ -418,7 +468,7 @@ function applyChange(c) {
       if (!inView) return;
       const near = cy.getElementById(r.fromId).nonempty() ? r.fromId : r.toId;
       const added = merge([r.from, r.to], [r], near);
-      updateDegrees();
+      refreshView();
       if (added.length) {
         added.addClass("fresh");
         setTimeout(() => added.removeClass("fresh"), 4000);
@@ -446,13 +496,22 @@ function applyChange(c) {
     default:
       return;
   }
-  updateDegrees();
+  refreshView();
   summarize();
 }
 
+// stopLive ends the graphChanged subscription that startLive began; live
+// counts the subscriptions begun, so that a replaced one's last news is
+// ignored.
+let stopLive = () => {};
+let live = 0;
+
 function startLive() {
+  stopLive();
+  const mine = ++live;
   let lost = false;
-  subscribe(changesSubscription, {}, (data) => applyChange(data.graphChanged), (status) => {
+  stopLive = subscribe(changesSubscription, {}, (data) => applyChange(data.graphChanged), (status) => {
+    if (mine !== live) return;
     // Changes made while the connection was down are not replayed: redraw.
     if (status === "live" && lost) rebuild();
     lost = status !== "live";
@@ -514,6 +573,11 @@ function setup() {
   syncControls();
 
   attachSuggest($("q"), $("suggest"), (ent) => focus(ent.id));
+  // A new key redraws the view and reconnects the live updates with it.
+  attachKeyForm(() => {
+    rebuild();
+    startLive();
+  });
   attachSuggest($("path-from"), $("path-from-suggest"), () => {});
   attachSuggest($("path-to"), $("path-to-suggest"), () => {});
 
@@ -565,6 +629,7 @@ function setup() {
     const from = $("path-from").dataset.id || $("path-from").value.trim();
     const to = $("path-to").dataset.id || $("path-to").value.trim();
     if (!from || !to) return;
+    snapshot();
     state.from = from;
     state.to = to;
     state.k = Math.min(Math.max(Number($("path-k").value) || 3, 1), 50);

@@ -1,13 +1,17 @@
 // Drives GraphiQL and the explorer in Debian's Chromium (never a browser
 // Playwright downloads) against the server at BASE_URL; run by
 // browser_test.go. Every request is recorded: one to anything but the
-// server's own origin fails the run, as does a console error.
+// server's own origin fails the run, as does a console error. ONLY=keys
+// runs the checks of a server that requires keys for reads (keys.mjs)
+// instead, where Chromium's notes of the expected 401 answers are not
+// errors.
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
 
 const base = process.env.BASE_URL;
 const shots = process.env.SCREENSHOTS;
 const writeKey = process.env.WRITE_KEY;
+const only = process.env.ONLY || "";
 mkdirSync(shots, { recursive: true });
 const origin = new URL(base).origin;
 const wsOrigin = origin.replace(/^http/, "ws");
@@ -33,9 +37,12 @@ async function newPage() {
     if (!ws.url().startsWith(wsOrigin + "/")) offsite.push(ws.url());
   });
   page.on("console", (msg) => {
-    if (msg.type() === "error") consoleErrors.push(`${page.url()}: ${msg.text()}`);
+    if (msg.type() !== "error") return;
+    if (only === "keys" && /status of 401/.test(msg.text())) return;
+    const at = msg.location();
+    consoleErrors.push(`${page.url()}: ${msg.text()} (at ${at.url}:${at.lineNumber}:${at.columnNumber})`);
   });
-  page.on("pageerror", (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
+  page.on("pageerror", (err) => consoleErrors.push(`${page.url()}: ${err.stack || err.message}`));
   return page;
 }
 
@@ -52,7 +59,7 @@ async function step(name, fn) {
 
 // GraphiQL at /: renders from the embedded bundle, has the README's
 // examples as tabs, runs the first one and shows the result.
-await step("GraphiQL renders offline and runs the README's first example", async () => {
+if (only !== "keys") await step("GraphiQL renders offline and runs the README's first example", async () => {
   const page = await newPage();
   await page.goto(base + "/");
   await page.locator(".graphiql-container").waitFor({ timeout: 30000 });
@@ -71,9 +78,13 @@ await step("GraphiQL renders offline and runs the README's first example", async
   await page.context().close();
 });
 
-if (process.env.ONLY !== "graphiql") {
+if (only === "") {
   const { explorer } = await import("./explorer.mjs");
   await explorer({ base, shots, writeKey, newPage, step });
+}
+if (only === "keys") {
+  const { keys } = await import("./keys.mjs");
+  await keys({ base, shots, readKey: process.env.READ_KEY, newPage, step });
 }
 
 await browser.close();

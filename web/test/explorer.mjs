@@ -146,7 +146,9 @@ export async function explorer({ base, shots, writeKey, newPage, step }) {
     await page.waitForFunction(() => /focus=person:claudia-sheinbaum/.test(location.search), null, { timeout: 10000 });
     await waitDrawn(page);
     const before = await count(page, "nodes");
-    // Expand the neighbour with the most relations in the graph.
+    // Expand the neighbour with the most relations in the graph; each
+    // node's size comes from its degree in the graph, as the API counts
+    // its relations, not from the view.
     const target = await page.evaluate(async () => {
       const cy = window.newsgraphExplorer.cy;
       let best = null;
@@ -155,6 +157,7 @@ export async function explorer({ base, shots, writeKey, newPage, step }) {
         const r = await fetch("/graphql", { method: "POST", headers: { "Content-Type": "application/json" },
           body: JSON.stringify({ query: `{ entity(id: "${n.id()}") { relations(first: 0) { totalCount } } }` }) });
         const c = (await r.json()).data.entity.relations.totalCount;
+        if (n.data("degree") !== c) throw new Error(`${n.id()}: degree ${n.data("degree")} drawn, ${c} relations in the graph`);
         if (!best || c > best.c) best = { id: n.id(), c };
       }
       return best.id;
@@ -181,10 +184,15 @@ export async function explorer({ base, shots, writeKey, newPage, step }) {
   });
 
   await step("undo takes back the last change", async () => {
+    // The last change is the path search: undo takes away its highlight
+    // and its place in the URL, and any element it added.
     const before = await count(page, "elements");
     await page.getByRole("button", { name: "Undo" }).click();
     const after = await count(page, "elements");
-    if (after >= before) throw new Error(`elements ${before} -> ${after} after undo`);
+    if (after > before) throw new Error(`elements ${before} -> ${after} after undo`);
+    const lit = await page.evaluate(() => window.newsgraphExplorer.cy.$(".shortest").length);
+    if (lit !== 0) throw new Error(`${lit} elements still highlighted after undo`);
+    if (/to=legal-concept:/.test(await page.evaluate(() => location.search))) throw new Error("the path is still in the URL after undo");
   });
 
   await step("the view exports as PNG, Cytoscape JSON and GraphML", async () => {

@@ -2,33 +2,69 @@
 // to /graphql and graphChanged over graphql-ws, nothing else.
 import { createClient } from "graphql-ws";
 
-// An API key is needed only when the server requires keys for reads; the
-// explorer takes one from localStorage ("newsgraph.key") if present.
-function apiKey() {
+// keyItem is the localStorage entry that holds the API key the explorer
+// (and GraphiQL) send when the server requires keys for reads.
+export const keyItem = "newsgraph.key";
+
+// apiKey returns the stored key, or "" (also when storage is off).
+export function apiKey() {
   try {
-    return localStorage.getItem("newsgraph.key") || "";
+    return localStorage.getItem(keyItem) || "";
   } catch {
     return "";
   }
 }
 
-// gql runs one operation and returns its data, or throws an Error whose
+// setKey stores key, or forgets the stored one when key is empty.
+export function setKey(key) {
+  try {
+    if (key) localStorage.setItem(keyItem, key);
+    else localStorage.removeItem(keyItem);
+  } catch {
+    // Storage is off: the key lasts as long as the page.
+  }
+  memoryKey = key;
+}
+
+let memoryKey = null;
+const currentKey = () => (memoryKey !== null ? memoryKey : apiKey());
+
+// authCodes are the error codes of a missing, wrong or insufficient key.
+export const authCodes = ["UNAUTHENTICATED", "FORBIDDEN"];
+
+// APIError is a GraphQL error: its message and extensions.code.
+export class APIError extends Error {
+  constructor(message, code) {
+    super(message + (code ? ` (${code})` : ""));
+    this.code = code || "";
+  }
+}
+
+// onAuthError calls fn with every APIError whose code is one of authCodes,
+// whichever part of the page made the request.
+export function onAuthError(fn) {
+  authListeners.push(fn);
+}
+const authListeners = [];
+
+// gql runs one operation and returns its data, or throws an APIError whose
 // message is the first GraphQL error's.
 export async function gql(query, variables = {}) {
   const headers = { "Content-Type": "application/json", Accept: "application/json" };
-  const key = apiKey();
+  const key = currentKey();
   if (key) headers.Authorization = "Bearer " + key;
   const resp = await fetch("/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) });
   let body;
   try {
     body = await resp.json();
   } catch {
-    throw new Error(`HTTP ${resp.status} from /graphql`);
+    throw new APIError(`HTTP ${resp.status} from /graphql`);
   }
   if (body.errors && body.errors.length) {
     const e = body.errors[0];
-    const code = e.extensions && e.extensions.code ? ` (${e.extensions.code})` : "";
-    throw new Error(e.message + code);
+    const err = new APIError(e.message, e.extensions && e.extensions.code);
+    if (authCodes.includes(err.code)) authListeners.forEach((fn) => fn(err));
+    throw err;
   }
   return body.data;
 }
@@ -38,13 +74,19 @@ export async function gql(query, variables = {}) {
 // returns a function that ends the subscription.
 export function subscribe(query, variables, onData, onStatus) {
   const url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/graphql";
-  const key = apiKey();
   const client = createClient({
     url,
     lazy: false,
+    // A refused or lost connection shows in the live badge; graphql-ws
+    // would also log it as a console error.
+    onNonLazyError: () => onStatus("reconnecting"),
     retryAttempts: Infinity,
     shouldRetry: () => true,
-    connectionParams: key ? { Authorization: "Bearer " + key } : undefined,
+    // Read at every (re)connection, so a key entered later is sent.
+    connectionParams: () => {
+      const key = currentKey();
+      return key ? { Authorization: "Bearer " + key } : {};
+    },
     on: {
       connected: () => onStatus("live"),
       closed: () => onStatus("reconnecting"),
@@ -60,16 +102,27 @@ export function subscribe(query, variables, onData, onStatus) {
   );
   return () => {
     stop();
-    client.dispose();
+    // dispose rejects with the close event of a connection that was
+    // refused (no key, or a wrong one): that is already shown.
+    client.dispose().catch(() => {});
   };
 }
 
-const nodeFields = "id name kind";
+// What the explorer draws of an entity: degree (in the whole graph, from the
+// store's indexes) sets its size. graphChanged asks for the names alone.
+const nodeFields = "id name kind degree";
+const liveNodeFields = "id name kind";
 const edgeFields = "id type fromId toId status corroboration";
 
+// neighborhoodQuery asks for the induced subgraph (every relation among
+// the entities, not only those the walk followed) and each entity's hop
+// distance from the root, which places it in a large view. Its cost at
+// limit 500 is pinned under the default complexity limit by
+// graph/complexity_test.go, which holds a copy of this text.
 export const neighborhoodQuery = `query Neighborhood($id: ID!, $depth: Int, $direction: Direction, $types: [String!], $kinds: [EntityKind!], $limit: Int, $asOf: Date) {
-  neighborhood(id: $id, depth: $depth, direction: $direction, types: $types, kinds: $kinds, limit: $limit, asOf: $asOf) {
+  neighborhood(id: $id, depth: $depth, direction: $direction, types: $types, kinds: $kinds, limit: $limit, asOf: $asOf, induced: true) {
     truncated
+    hops
     nodes { ${nodeFields} }
     edges { ${edgeFields} }
   }
@@ -80,7 +133,7 @@ export const searchQuery = `query Suggest($q: String!) {
 }`;
 
 export const entityQuery = `query Entity($id: ID!) {
-  entity(id: $id) { ${nodeFields} description aliases firstSeen relations(first: 0) { totalCount } }
+  entity(id: $id) { ${nodeFields} description aliases firstSeen }
 }`;
 
 export const relationQuery = `query Relation($from: ID!, $to: ID!, $type: String!) {
@@ -104,7 +157,7 @@ export const pathsQuery = `query Paths($from: ID!, $to: ID!, $k: Int, $maxDepth:
 export const changesSubscription = `subscription Changes {
   graphChanged {
     kind ids
-    entity { ${nodeFields} }
-    relation { ${edgeFields} validFrom validTo from { ${nodeFields} } to { ${nodeFields} } }
+    entity { ${liveNodeFields} }
+    relation { ${edgeFields} validFrom validTo from { ${liveNodeFields} } to { ${liveNodeFields} } }
   }
 }`;

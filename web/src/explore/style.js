@@ -1,6 +1,7 @@
 // How the explorer draws the graph: colour and shape by entity kind, node
-// size by degree in view, edge labels by relation type, disputed relations
-// dashed red, the path finder's results highlighted.
+// size by degree in the graph (the API's Entity.degree), edge labels by
+// relation type, disputed relations dashed red, the path finder's results
+// highlighted. A large view is drawn with the cheaper largeStylesheet.
 
 // kinds lists every EntityKind with its label, colour and Cytoscape shape;
 // the legend is built from it.
@@ -13,14 +14,21 @@ export const kinds = [
   { kind: "CLAIM", label: "Claim", color: "#d0403f", shape: "round-tag" },
 ];
 
+// nodeSize is the diameter of an entity of the given degree: logarithmic,
+// so that a hub of thousands of relations is large but does not cover its
+// neighbours.
+export function nodeSize(degree) {
+  return Math.round(Math.min(80, 24 + 9 * Math.log2(1 + Math.max(0, degree || 0))));
+}
+
 export const stylesheet = [
   {
     selector: "node",
     style: {
       label: "data(name)",
       "background-color": "#777",
-      width: "mapData(degree, 1, 16, 26, 70)",
-      height: "mapData(degree, 1, 16, 26, 70)",
+      width: "data(size)",
+      height: "data(size)",
       "font-size": 11,
       "font-family": "system-ui, sans-serif",
       color: "#1d232b",
@@ -75,3 +83,20 @@ export const stylesheet = [
   { selector: ".fresh", style: { "overlay-color": "#16a34a", "overlay-opacity": 0.35, "overlay-padding": 8 } },
   { selector: ".faded", style: { opacity: 0.25 } },
 ];
+
+// largeStylesheet draws a large view (more than largeView entities)
+// cheaply: straight edges without arrows or labels (haystack edges need no
+// control points), labels only on the edges of a path or a selection.
+// Drawing and hit-testing 2,000 bezier edges with rotated labels is most of
+// the time a large view takes to appear.
+export const largeStylesheet = [
+  ...stylesheet,
+  {
+    selector: "edge",
+    style: { "curve-style": "haystack", "haystack-radius": 0, "target-arrow-shape": "none", label: "", "line-opacity": 0.7 },
+  },
+  { selector: "edge:selected, edge.path", style: { label: "data(type)", "line-opacity": 1 } },
+];
+
+// largeView is the number of entities above which a view is large.
+export const largeView = 200;
