@@ -12,12 +12,25 @@ type Batch struct {
 	Documents []*Document `json:"documents,omitempty"`
 	Entities  []*Entity   `json:"entities,omitempty"`
 	Relations []*Relation `json:"relations,omitempty"`
+	// Mentions record which entities the documents name (see Mention).
+	// A mention of a (document, entity) pair that is stored already adds
+	// its spans to the stored ones.
+	Mentions []Mention `json:"mentions,omitempty"`
+}
+
+// IsEmpty reports whether the batch writes nothing.
+func (b *Batch) IsEmpty() bool {
+	return len(b.Documents)+len(b.Entities)+len(b.Relations)+len(b.Mentions) == 0
 }
 
 // Normalize fills derived fields in place: every relation's ID from its
-// ends and type (RelationID), a zero Confidence to 1, and evidence without
-// duplicate (quote, document) pairs.
+// ends and type (RelationID), a zero Confidence to 1, evidence without
+// duplicate (quote, document) pairs, and one mention per (document,
+// entity) pair with sorted, distinct spans (UnionMentions).
 func (b *Batch) Normalize() {
+	if len(b.Mentions) > 0 {
+		b.Mentions = UnionMentions(nil, b.Mentions)
+	}
 	for _, r := range b.Relations {
 		if r == nil {
 			continue
@@ -125,6 +138,21 @@ func (b *Batch) Validate() error {
 		}
 		relations[r.ID] = true
 	}
+	pairs := make(map[[2]string]bool, len(b.Mentions))
+	for i, m := range b.Mentions {
+		textLen := -1
+		if d := docs[m.DocumentID]; d != nil {
+			textLen = TextLength(d.Text)
+		}
+		if err := validateMention(m, textLen); err != nil {
+			return batchErr("mentions[%d]: %s", i, err)
+		}
+		if k := [2]string{m.DocumentID, m.EntityID}; pairs[k] {
+			return batchErr("mentions[%d]: duplicate mention of %s by %s", i, m.EntityID, m.DocumentID)
+		} else {
+			pairs[k] = true
+		}
+	}
 	return nil
 }
 
@@ -174,6 +202,9 @@ func validateEntity(e *Entity) error {
 	case len(e.Aliases) > MaxNamesPerEntity || len(e.Roles) > MaxNamesPerEntity:
 		return fmt.Errorf("entity %s has %d aliases and %d roles: at most %d of each may come in one write", e.ID, len(e.Aliases), len(e.Roles), MaxNamesPerEntity)
 	}
+	if err := checkVerdict(e); err != nil {
+		return err
+	}
 	return checkEntityText(e)
 }
 
@@ -187,7 +218,7 @@ func checkEntityText(e *Entity) error {
 	labels := []struct {
 		what  string
 		value string
-	}{{"name", e.Name}, {"jurisdiction", e.Jurisdiction}, {"verdict", e.Verdict}}
+	}{{"name", e.Name}, {"jurisdiction", e.Jurisdiction}}
 	for i, a := range e.Aliases {
 		labels = append(labels, struct{ what, value string }{fmt.Sprintf("aliases[%d]", i), a})
 	}
@@ -200,7 +231,7 @@ func checkEntityText(e *Entity) error {
 		}
 	}
 	for _, t := range []struct{ what, value string }{
-		{"description", e.Description}, {"claimText", e.ClaimText}, {"counterEvidence", e.CounterEvidence},
+		{"description", e.Description}, {"claimText", e.ClaimText}, {"verdictNote", e.VerdictNote}, {"counterEvidence", e.CounterEvidence},
 	} {
 		if err := CheckText(fmt.Sprintf("entity %s: %s", e.ID, t.what), t.value); err != nil {
 			return err
@@ -300,6 +331,13 @@ func (b *Batch) References() (entityIDs, documentIDs []string) {
 			}
 		}
 	}
+	for _, m := range b.Mentions {
+		addEntity(m.EntityID)
+		if !haveDoc[m.DocumentID] {
+			haveDoc[m.DocumentID] = true
+			documentIDs = append(documentIDs, m.DocumentID)
+		}
+	}
 	return entityIDs, documentIDs
 }
 
@@ -354,6 +392,21 @@ func (b *Batch) CheckReferences(storedEntities map[string]*Entity, storedDocs ma
 			if !strings.Contains(d.Text, ev.Quote) {
 				return batchErr("relations[%d]: relation %s: evidence[%d] quote %q is not a verbatim substring of document %s", i, r.ID, j, ev.Quote, d.ID)
 			}
+		}
+	}
+	for i, m := range b.Mentions {
+		if !exists(m.EntityID) {
+			return batchErr("mentions[%d]: mention by %s: entity %q does not exist", i, m.DocumentID, m.EntityID)
+		}
+		if docInBatch[m.DocumentID] {
+			continue
+		}
+		d := storedDocs[m.DocumentID]
+		if d == nil {
+			return batchErr("mentions[%d]: mention of %s: document %q does not exist", i, m.EntityID, m.DocumentID)
+		}
+		if err := validateMention(m, TextLength(d.Text)); err != nil {
+			return batchErr("mentions[%d]: %s", i, err)
 		}
 	}
 	return nil

@@ -27,7 +27,7 @@ func newBatch(tb testing.TB) *newsgraph.Batch {
 			{ID: "event:press-conference", Kind: newsgraph.KindEvent, Name: "Press conference", PlaceID: "place:mexico-city",
 				StartDate: newsgraph.MustParseDate("2025-02-20"), EndDate: newsgraph.MustParseDate("2025-02-20")},
 			{ID: "claim:cartels-are-terrorists", Kind: newsgraph.KindClaim, Name: "Cartels are terrorist organisations",
-				ClaimantID: "person:claudia-sheinbaum", Verdict: "disputed"},
+				ClaimantID: "person:claudia-sheinbaum", Verdict: newsgraph.VerdictDisputed},
 		},
 		Relations: []*newsgraph.Relation{
 			{Type: "REJECTS", From: "person:claudia-sheinbaum", To: "legal-concept:fto",

@@ -50,10 +50,10 @@ func DuplicateQueries(name string) []string {
 // ("Tidball-Binz" and "Morris Tidball-Binz"), or, for a PERSON, the other
 // way round ("Claudia Sheinbaum Pardo" and "Claudia Sheinbaum": a place
 // named inside another, "Mexico City" and "Mexico", is common), where a
-// word of five letters or more also matches a word within a small edit
-// distance (one letter for words of up to eight letters, two beyond:
-// "Sheinbaun" and "Claudia Sheinbaum"), or the two folded names are within
-// that edit distance of each other. Equal folded names are not duplicates
+// word also matches a word within the edits search tolerates (FuzzyEdits:
+// one for five to seven letters, two from eight: "Sheinbaun" and "Claudia
+// Sheinbaum"), or the two folded names are within that edit distance of
+// each other. Equal folded names are not duplicates
 // but matches.
 func PossibleDuplicate(kind Kind, name string, existing *Entity) bool {
 	folded := Fold(name)
@@ -70,20 +70,11 @@ func PossibleDuplicate(kind Kind, name string, existing *Entity) bool {
 		if wordSubset(words, other) || (kind == KindPerson && wordSubset(other, words)) {
 			return true
 		}
-		if n := utf8.RuneCountInString(folded); n >= 4 && withinEdits(folded, key, maxNameEdits(n)) {
+		if k := FuzzyEdits(folded); k > 0 && WithinEdits(folded, key, k) {
 			return true
 		}
 	}
 	return false
-}
-
-// maxNameEdits is the edit distance within which two folded names of
-// about n letters are possibly one.
-func maxNameEdits(n int) int {
-	if n <= 8 {
-		return 1
-	}
-	return 2
 }
 
 // wordSubset reports whether every word of a is a word of b or, when it
@@ -97,51 +88,9 @@ func wordSubset(a, b []string) bool {
 	return true
 }
 
-// similarWord reports whether w, of five letters or more, is within a
-// small edit distance of v.
+// similarWord reports whether w is within the edits search tolerates of
+// v (FuzzyEdits: none below five letters).
 func similarWord(w, v string) bool {
-	n := utf8.RuneCountInString(w)
-	return n >= 5 && withinEdits(w, v, maxNameEdits(n))
-}
-
-// withinEdits reports whether the Levenshtein distance between a and b,
-// counted in runes, is at most k. It costs O(len(a) * (2k+1)): only the
-// diagonal band that a distance of k can reach is computed.
-func withinEdits(a, b string, k int) bool {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > k || -d > k {
-		return false
-	}
-	const far = 1 << 30
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-		if j > k {
-			prev[j] = far
-		}
-	}
-	for i := 1; i <= len(ra); i++ {
-		lo, hi := max(1, i-k), min(len(rb), i+k)
-		for j := range cur {
-			cur[j] = far
-		}
-		if i <= k {
-			cur[0] = i
-		}
-		best := cur[0]
-		for j := lo; j <= hi; j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j-1]+cost, prev[j]+1, cur[j-1]+1)
-			best = min(best, cur[j])
-		}
-		if best > k {
-			return false
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)] <= k
+	k := FuzzyEdits(w)
+	return k > 0 && WithinEdits(w, v, k)
 }

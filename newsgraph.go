@@ -68,9 +68,11 @@ type Entity struct {
 	ClaimText string `json:"claimText,omitempty"`
 	// ClaimantID is the id of the entity that states the claim.
 	ClaimantID string `json:"claimantId,omitempty"`
-	// Verdict is the claim's standing as reported, such as "unsupported"
-	// or "disputed".
-	Verdict string `json:"verdict,omitempty"`
+	// Verdict is the claim's standing as reported, one of AllVerdicts.
+	Verdict Verdict `json:"verdict,omitempty"`
+	// VerdictNote says in words why the claim has its verdict, or how the
+	// reporting qualifies it ("official provisional data").
+	VerdictNote string `json:"verdictNote,omitempty"`
 	// CounterEvidence summarises the reported evidence against the claim.
 	CounterEvidence string `json:"counterEvidence,omitempty"`
 }

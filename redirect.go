@@ -28,7 +28,9 @@ func (e *Entity) AddAliases(names ...string) bool {
 // share an id become one, in the place of the first, with the union of
 // their evidence and the other fields of the last. An entity whose id was
 // merged away is dropped, and its name and aliases are added to its
-// survivor's aliases when the survivor is in the batch. Redirect returns
+// survivor's aliases when the survivor is in the batch. Mentions of an id
+// merged away become mentions of its survivor, joined with the survivor's
+// own (UnionMentions). Redirect returns
 // the names to add to survivors that are not in the batch, by survivor id,
 // in batch order: the store adds them to its stored copy (AddAliases) and
 // writes it when that adds something. Entities and relations that change
@@ -66,6 +68,14 @@ func (b *Batch) Redirect(survivor func(id string) (into string, merged bool)) ma
 		}
 	}
 	b.Entities = kept
+	if len(b.Mentions) > 0 {
+		mentions := make([]Mention, len(b.Mentions))
+		for i, m := range b.Mentions {
+			m.EntityID = resolved(m.EntityID)
+			mentions[i] = m
+		}
+		b.Mentions = UnionMentions(nil, mentions)
+	}
 	if len(b.Relations) == 0 {
 		return folds
 	}

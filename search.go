@@ -77,7 +77,16 @@ func distinctWords(words []string) int {
 //   - 0.8: the name or an alias starts with the query;
 //   - up to 0.7: every query word is a prefix of some word of one key, more
 //     when the key has fewer extra words;
-//   - up to 0.3: every query word is a prefix of a word of the description.
+//   - up to 0.3: every query word is a prefix of a word of the description;
+//   - up to FuzzyScore (0.25), when nothing above matches: every query word
+//     is a prefix of a word of one key or, tolerating a typo (FuzzyEdits:
+//     one edit from 5 characters, two from 8), equal to one, FuzzyScore
+//     times the share of the key's words covered ("sheinbum" finds
+//     "Claudia Sheinbaum" with 0.125).
+//
+// The better of the description's and the typo-tolerant score counts when
+// no key matches without a typo, so an entity's name or alias matched with
+// a typo always scores below the same key matched as typed.
 func SearchScore(query string, e *Entity) float64 {
 	return NewSearchScorer(query).Score(e)
 }
@@ -86,22 +95,34 @@ func SearchScore(query string, e *Entity) float64 {
 // many candidates builds one per query.
 type SearchScorer struct {
 	q string // the query's folded words, joined by single spaces
+	// fuzzy reports that some query word tolerates a typo.
+	fuzzy bool
 }
 
 // NewSearchScorer prepares query for scoring.
 func NewSearchScorer(query string) SearchScorer {
-	return SearchScorer{q: strings.Join(SearchTokens(query), " ")}
+	words := SearchTokens(query)
+	s := SearchScorer{q: strings.Join(words, " ")}
+	for _, w := range words {
+		s.fuzzy = s.fuzzy || FuzzyEdits(w) > 0
+	}
+	return s
 }
+
+// Fuzzy reports whether some word of the query tolerates a typo, so that
+// a store must look for candidates matching with one.
+func (s SearchScorer) Fuzzy() bool { return s.fuzzy }
 
 // Score is SearchScore(query, e).
 func (s SearchScorer) Score(e *Entity) float64 {
 	if s.q == "" {
 		return 0
 	}
-	if best := s.keysScore(SearchKeys(e)); best > 0 || e.Description == "" {
+	keys := SearchKeys(e)
+	if best := s.keysScore(keys); best > 0 {
 		return best
 	}
-	return s.descriptionScore(Fold(e.Description))
+	return max(s.fuzzyKeysScore(keys), s.descriptionScore(Fold(e.Description)))
 }
 
 // ScoreFolded is Score for an entity whose SearchKeys are keys and whose
@@ -114,7 +135,7 @@ func (s SearchScorer) ScoreFolded(keys []string, foldedDescription string) float
 	if best := s.keysScore(keys); best > 0 {
 		return best
 	}
-	return s.descriptionScore(foldedDescription)
+	return max(s.fuzzyKeysScore(keys), s.descriptionScore(foldedDescription))
 }
 
 // keysScore is the best score of the query against the search keys, the
@@ -129,6 +150,9 @@ func (s SearchScorer) keysScore(keys []string) float64 {
 
 // descriptionScore scores the query against a folded description.
 func (s SearchScorer) descriptionScore(folded string) float64 {
+	if folded == "" {
+		return 0
+	}
 	return 0.3 * tokenCoverage(s.q, folded)
 }
 

@@ -84,10 +84,17 @@ type DocumentReader interface {
 	Documents(ctx context.Context, q DocumentQuery) (Page[*Document], error)
 	// DocumentIDsMentioning returns, for each requested entity id that
 	// exists, the ids of the documents that mention it, in ascending order: a
-	// document mentions an entity when it holds evidence of a relation at
-	// either end of the entity. Absent ids are missing from the map; an id
-	// merged away answers for its survivor.
+	// document mentions an entity when it records a Mention of it (see
+	// MentionsIn) or holds evidence of a relation at either end of the
+	// entity. Absent ids are missing from the map; an id merged away answers
+	// for its survivor.
 	DocumentIDsMentioning(ctx context.Context, entityIDs []string) (map[string][]string, error)
+	// MentionsIn returns, for each requested document id that exists, the
+	// mentions the document records (written by Upsert with Batch.Mentions),
+	// in ascending entity id order, each with its spans sorted; a document
+	// that records none maps to an empty list. Evidence alone records no
+	// mention. Absent ids are missing from the map.
+	MentionsIn(ctx context.Context, documentIDs []string) (map[string][]Mention, error)
 }
 
 // Traverser walks the graph.
@@ -152,10 +159,14 @@ type Writer interface {
 	// Documents and entities replace stored ones with the same id. A relation
 	// whose id exists keeps the union of its stored and new evidence (no
 	// duplicate (quote, document) pairs) and takes the other fields from the
-	// batch. Upserting the same batch twice changes nothing.
+	// batch. A mention's document and entity must exist in the batch or in
+	// the store and its spans lie within the document's text; a mention of
+	// a (document, entity) pair that is stored keeps the union of its stored
+	// and new spans (UnionMentions). Upserting the same batch twice changes
+	// nothing.
 	//
-	// Ids merged away resolve to their survivors: a relation end, placeId or
-	// claimantId naming one is written as the survivor's id, and an entity of
+	// Ids merged away resolve to their survivors: a relation end, mention,
+	// placeId or claimantId naming one is written as the survivor's id, and an entity of
 	// the batch whose id was merged away does not come back: its name and
 	// aliases are added to the survivor's aliases and its other fields are
 	// ignored.
@@ -167,9 +178,10 @@ type Writer interface {
 	// DeleteRelation deletes the relation with the given id and returns it
 	// as it was. An absent id is NotFound.
 	DeleteRelation(ctx context.Context, id string) (*Relation, error)
-	// DeleteEntity deletes the entity with the given id and every relation
-	// at either end of it, all or nothing, and returns them as they were.
-	// An absent id, or one merged away, is NotFound. Documents stay.
+	// DeleteEntity deletes the entity with the given id, every relation
+	// at either end of it and every mention of it, all or nothing, and
+	// returns the entity and relations as they were. An absent id, or one
+	// merged away, is NotFound. Documents stay, with their other mentions.
 	DeleteEntity(ctx context.Context, id string) (Deletion, error)
 	// MergeEntities merges the entities m.From into m.Into, all or nothing,
 	// and returns the survivor. Ids merged away earlier resolve to their
@@ -184,6 +196,8 @@ type Writer interface {
 	// duplicates) and the existing relation's other fields are kept;
 	// otherwise the moved relation keeps its fields under the new id.
 	// Relations between Into and a merged entity become self-loops of Into.
+	// Mentions of a merged entity become mentions of Into; a document that
+	// mentions both keeps one mention of Into with the union of their spans.
 	// The survivor's aliases gain each merged entity's name and aliases (no
 	// exact duplicates, never its own name); its other fields are kept. The
 	// merged entities are removed, their ids (and ids merged into them

@@ -29,6 +29,7 @@ func (ix *index) applyChange(c *change) {
 		added = ix.applyRelations(c.batch.Relations, c.seqs, c.slots)
 	}
 	ix.applyRedirects(c.redirects, c.deleteRedirects)
+	ix.applyMentions(c)
 	if c.merge != nil {
 		ix.addMerge(*c.merge)
 	}

@@ -11,6 +11,9 @@ type change struct {
 	batch           newsgraph.Batch
 	deleteEntities  []string
 	deleteRelations []string
+	// deleteMentions are the (document, entity) pairs whose mentions go;
+	// batch.Mentions are put after them, as they are to be stored.
+	deleteMentions []newsgraph.Mention
 	// redirects maps ids merged away to their survivors.
 	redirects       map[string]string
 	deleteRedirects []string

@@ -73,8 +73,14 @@ func appendEntity(b []byte, e *newsgraph.Entity) []byte {
 	b = appendString(b, e.Jurisdiction)
 	b = appendString(b, e.ClaimText)
 	b = appendString(b, e.ClaimantID)
-	b = appendString(b, e.Verdict)
-	return appendString(b, e.CounterEvidence)
+	b = appendString(b, string(e.Verdict))
+	b = appendString(b, e.CounterEvidence)
+	if e.VerdictNote == "" {
+		return b
+	}
+	// Written last and only when set, so that values written before it
+	// existed decode the same.
+	return appendString(b, e.VerdictNote)
 }
 
 // appendRelation appends the encoding of r: its id, then its fields but
@@ -222,8 +228,12 @@ func decodeEntity(k, v []byte) (*newsgraph.Entity, error) {
 	e.Jurisdiction = d.string()
 	e.ClaimText = d.string()
 	e.ClaimantID = d.string()
-	e.Verdict = d.string()
+	e.Verdict = newsgraph.Verdict(d.string())
 	e.CounterEvidence = d.string()
+	if d.err == nil && d.i < len(d.s) {
+		e.VerdictNote = d.string()
+	}
+	newsgraph.UpgradeVerdict(e)
 	return e, d.done()
 }
 

@@ -52,6 +52,9 @@ func commit(db *bolt.DB, c *change, ix *index) error {
 		if err := putItems(tx, &c.batch, c.seqs); err != nil {
 			return err
 		}
+		if err := commitMentions(tx, c); err != nil {
+			return err
+		}
 		redirects := tx.Bucket(bucketRedirects)
 		for id, into := range c.redirects {
 			if err := redirects.Put([]byte(id), []byte(into)); err != nil {

@@ -113,5 +113,8 @@ func cloneBatch(b newsgraph.Batch) newsgraph.Batch {
 			c.Relations[i] = &structs[i]
 		}
 	}
+	for _, m := range b.Mentions {
+		c.Mentions = append(c.Mentions, m.Clone())
+	}
 	return c
 }

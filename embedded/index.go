@@ -63,6 +63,8 @@ type index struct {
 	// were made: a survivor's history includes the records of the entities
 	// merged into it (addMerge).
 	merges map[string][]newsgraph.Merge
+	// mentions holds the mentions documents record (mentions.go).
+	mentions mentionIndex
 }
 
 func newIndex() *index {
@@ -82,6 +84,7 @@ func newIndex() *index {
 		redirects:    map[string]string{},
 		merged:       map[string][]string{},
 		merges:       map[string][]newsgraph.Merge{},
+		mentions:     newMentionIndex(),
 	}
 	ix.search.set(newSearchIndex())
 	return ix

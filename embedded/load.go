@@ -78,7 +78,11 @@ var (
 
 func decodeJSON[T any](_, v []byte) (*T, error) {
 	item := new(T)
-	return item, json.Unmarshal(v, item)
+	err := json.Unmarshal(v, item)
+	if e, ok := any(item).(*newsgraph.Entity); ok {
+		newsgraph.UpgradeVerdict(e)
+	}
+	return item, err
 }
 
 // prepare creates the buckets of a new file and returns the schema
@@ -101,7 +105,7 @@ func prepare(db *bolt.DB) (string, error) {
 		default:
 			return fmt.Errorf("schema version %q is not supported: this newsgraph reads versions %s and %s; use the newsgraph release that wrote the file", v, schemaVersionV1, schemaVersion)
 		}
-		for _, name := range [][]byte{bucketDocuments, bucketEntities, bucketRelations, bucketRedirects, bucketMerges} {
+		for _, name := range [][]byte{bucketDocuments, bucketEntities, bucketRelations, bucketRedirects, bucketMerges, bucketMentions} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
@@ -149,6 +153,7 @@ func load(ctx context.Context, db *bolt.DB) (*index, error) {
 	}()
 	var b newsgraph.Batch
 	var merges []*newsgraph.Merge
+	var mentions []*newsgraph.Mention
 	redirects := map[string]string{}
 	err = db.View(func(tx *bolt.Tx) error {
 		if err := readAll(ctx, tx.Bucket(bucketDocuments), &b.Documents, dec.document); err != nil {
@@ -159,6 +164,9 @@ func load(ctx context.Context, db *bolt.DB) (*index, error) {
 		}
 		if err := readAll(ctx, tx.Bucket(bucketMerges), &merges, decodeJSON[newsgraph.Merge]); err != nil {
 			return fmt.Errorf("merges: %w", err)
+		}
+		if mentions, err = readMentions(ctx, tx); err != nil {
+			return err
 		}
 		return tx.Bucket(bucketRedirects).ForEach(func(k, v []byte) error {
 			redirects[string(k)] = string(v)
@@ -175,6 +183,9 @@ func load(ctx context.Context, db *bolt.DB) (*index, error) {
 		// The records are stored in the order they were made.
 		for _, m := range merges {
 			idx.addMerge(*m)
+		}
+		for _, m := range mentions {
+			idx.mentions.put(*m)
 		}
 	}
 	d := <-relations

@@ -121,6 +121,7 @@ func (ix *index) planMerge(survivor *newsgraph.Entity, from []string) *change {
 			}
 		}
 	}
+	ix.planMergeMentions(c, into, from)
 	slices.SortFunc(moving, cmpRelation)
 	moved := map[string]*newsgraph.Relation{}
 	for _, r := range moving {

@@ -23,6 +23,9 @@ type searchIndex struct {
 	// that the entities a key of which starts with the query (those
 	// SearchScore gives 0.8 or more) are found by binary search.
 	keys []searchKey
+	// fuzzy indexes the words of words for typo-tolerant candidates
+	// (fuzzy.go).
+	fuzzy *fuzzyIndex
 }
 
 // searchKey is one search key of an entity.
@@ -49,7 +52,7 @@ func foldEntity(e *newsgraph.Entity) foldedEntity {
 }
 
 func newSearchIndex() *searchIndex {
-	return &searchIndex{postings: map[string][]string{}, folded: map[string]foldedEntity{}}
+	return &searchIndex{postings: map[string][]string{}, folded: map[string]foldedEntity{}, fuzzy: newFuzzyIndex()}
 }
 
 // textSearch returns the search index, building it when there is none.
@@ -92,6 +95,7 @@ func buildSearchIndex(ix *index) *searchIndex {
 		s.words = append(s.words, w)
 	}
 	slices.Sort(s.words)
+	s.fuzzy.add(s.words)
 	return s
 }
 
@@ -201,6 +205,8 @@ func (s *searchIndex) apply(c *searchChanges) {
 		s.postings[w] = mergeSorted(old, ids, cmpString)
 	}
 	s.words = replaceSorted(s.words, gone, newWords, cmpString)
+	s.fuzzy.remove(gone)
+	s.fuzzy.add(newWords)
 }
 
 // applyKeys updates the sorted keys from the changed entities' old and new
@@ -314,9 +320,22 @@ func (s *searchIndex) countPrefix(prefix string, limit int) int {
 	return count
 }
 
+// countAbove counts the hits scoring more than score.
+func countAbove(hits []newsgraph.SearchHit, score float64) int {
+	n := 0
+	for _, h := range hits {
+		if h.Score > score {
+			n++
+		}
+	}
+	return n
+}
+
 // Search returns up to q.Limit entities matching q.Text, best first. Every
-// word of a matching query is a prefix of some word the entity is found by,
-// so only the entities found by every query word are candidates;
+// word of a query matching as typed is a prefix of some word the entity is
+// found by, so only the entities found by every query word are candidates;
+// when they give fewer than q.Limit hits above newsgraph.FuzzyScore, the
+// entities matching with typos (fuzzyCandidates) are candidates too.
 // newsgraph.SearchScore then decides and ranks.
 func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgraph.SearchHit, error) {
 	if err := q.Validate(); err != nil {
@@ -358,8 +377,19 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgrap
 				score(id)
 			}
 		} else {
-			for id := range search.candidates(words) {
+			scoredIDs := search.candidates(words)
+			for id := range scoredIDs {
 				score(id)
+			}
+			// Entities matching only with a typo score FuzzyScore at
+			// most: they are looked for only when fewer than Limit hits
+			// score more.
+			if scorer.Fuzzy() && countAbove(hits, newsgraph.FuzzyScore) < q.Limit {
+				for id := range search.fuzzyCandidates(words) {
+					if !scoredIDs[id] {
+						score(id)
+					}
+				}
 			}
 		}
 		if stopped != nil {

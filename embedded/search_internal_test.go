@@ -50,6 +50,18 @@ func TestSearchIndexBuiltLaterMatchesKeptUpToDate(t *testing.T) {
 	if len(want.words) == 0 || len(want.folded) == 0 {
 		t.Fatal("nothing indexed")
 	}
+	// The trigram indexes find the same words within a typo, and only
+	// words still indexed.
+	for _, q := range []string{"lovelase", "turnig", "hoppr", "xanadi", "summr", "kng"} {
+		if got, want := got.fuzzy.within(q), want.fuzzy.within(q); !slices.Equal(got, want) {
+			t.Errorf("words within a typo of %q: built later %v, kept up to date %v", q, got, want)
+		}
+	}
+	for q, want := range map[string][]string{"lovelase": nil, "turnig": nil, "hoppr": {"hopper"}, "xanadi": {"xanadu"}, "summr": {"summer"}} {
+		if got := later.textSearch().fuzzy.within(q); !slices.Equal(got, want) {
+			t.Errorf("words within a typo of %q = %v, want %v", q, got, want)
+		}
+	}
 }
 
 // TestLargeWriteDropsSearchIndex checks that a write large for the graph

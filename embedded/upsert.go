@@ -18,7 +18,7 @@ func (s *Store) Upsert(ctx context.Context, in newsgraph.Batch) (newsgraph.Write
 	if err := ctx.Err(); err != nil {
 		return newsgraph.WriteReport{}, contextErr(err)
 	}
-	if len(in.Documents)+len(in.Entities)+len(in.Relations) == 0 {
+	if in.IsEmpty() {
 		return newsgraph.WriteReport{}, s.Ping(ctx)
 	}
 	b := cloneBatch(in)
@@ -45,6 +45,7 @@ func (s *Store) Upsert(ctx context.Context, in newsgraph.Batch) (newsgraph.Write
 		if err := b.CheckReferences(storedEntities, storedDocs); err != nil {
 			return nil, err
 		}
+		ix.planMentions(&b)
 		var created, updated []*newsgraph.Entity
 		for _, e := range b.Entities {
 			if ix.entities[e.ID] == nil {

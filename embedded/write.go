@@ -46,6 +46,7 @@ func (s *Store) DeleteEntity(ctx context.Context, id string) (newsgraph.Deletion
 			c.deleteRelations = append(c.deleteRelations, r.ID)
 			deleted.Relations = append(deleted.Relations, r)
 		}
+		c.deleteMentions = ix.mentions.of(id)
 		deleted.Relations = cloneRelations(deleted.Relations)
 		slices.SortFunc(deleted.Relations, newsgraph.CompareRelationIDs)
 		for _, ref := range sortedKeys(ix.referrers[id]) {
@@ -94,7 +95,8 @@ func (s *Store) Merges(ctx context.Context, ids []string) (map[string][]newsgrap
 
 // DocumentIDsMentioning returns, for each requested entity that exists
 // (after resolving ids merged away), the ascending ids of the documents
-// holding evidence of its relations, keyed by the requested id.
+// recording a mention of it or holding evidence of its relations, keyed
+// by the requested id.
 func (s *Store) DocumentIDsMentioning(ctx context.Context, entityIDs []string) (map[string][]string, error) {
 	out := make(map[string][]string, len(entityIDs))
 	err := s.read(ctx, func(ix *index) error {
@@ -103,7 +105,7 @@ func (s *Store) DocumentIDsMentioning(ctx context.Context, entityIDs []string) (
 			if ix.entities[id] == nil {
 				continue
 			}
-			docs := []string{}
+			docs := sortedKeys(ix.mentions.byEntity[id])
 			for _, r := range ix.involving(id) {
 				for _, ev := range r.Evidence {
 					docs = append(docs, ev.DocumentID)

@@ -140,7 +140,7 @@ func entityInput(e *newsgraph.Entity) ingest.EntityInput {
 		Ref: e.ID, ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: e.Aliases,
 		Description: e.Description, StartDate: e.StartDate, EndDate: e.EndDate,
 		Roles: e.Roles, Jurisdiction: e.Jurisdiction, ClaimText: e.ClaimText,
-		Verdict: e.Verdict, CounterEvidence: e.CounterEvidence,
+		Verdict: string(e.Verdict), CounterEvidence: e.CounterEvidence,
 		Place: e.PlaceID, Claimant: e.ClaimantID,
 	}
 }

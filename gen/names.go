@@ -75,7 +75,7 @@ func (nm *namer) unique(k newsgraph.Kind, name string) (string, string) {
 }
 
 // pick returns a random element of list.
-func pick(r *rand.Rand, list []string) string { return list[r.IntN(len(list))] }
+func pick[T any](r *rand.Rand, list []T) T { return list[r.IntN(len(list))] }
 
 // Vocabulary of names and descriptions.
 var (
@@ -89,5 +89,5 @@ var (
 	eventForms     = []string{"Summit", "Protests", "Election", "Floods", "Talks", "Strike", "Trial", "Referendum", "Earthquake", "Ceasefire", "Conference", "Blockade"}
 	roles          = []string{"minister", "senator", "spokesperson", "general", "governor", "judge", "chief executive", "ambassador", "mayor", "journalist", "activist", "economist"}
 	claimPredicate = []string{"rigged the vote in", "smuggled weapons into", "bribed officials in", "hid losses from", "spied on", "funded militias in", "lied about the budget of", "poisoned the river near", "sold secrets to", "staged the attack on"}
-	verdicts       = []string{"unsupported", "disputed", "false", "misleading", "accurate", "unverified"}
+	verdicts       = []newsgraph.Verdict{newsgraph.VerdictUnsupported, newsgraph.VerdictDisputed, newsgraph.VerdictFalse, newsgraph.VerdictDisputed, newsgraph.VerdictSupported, newsgraph.VerdictUnverified}
 )

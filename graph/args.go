@@ -23,6 +23,13 @@ func stringOr(p *string) string {
 	return *p
 }
 
+func verdictOr(p *newsgraph.Verdict) newsgraph.Verdict {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
 func directionOr(p *newsgraph.Direction) newsgraph.Direction {
 	if p == nil {
 		return newsgraph.Both

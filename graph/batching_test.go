@@ -331,7 +331,7 @@ func TestProvenanceFieldsAreBatched(t *testing.T) {
 			maxCalls: 3, // Relations, Relations (CONTRADICTS counts), DocumentsByID
 		},
 		{
-			name:     "66 entities with documents and firstSeen",
+			name:     "67 entities with documents and firstSeen",
 			query:    `{ entities(first: 100) { edges { node { id documents { id title } firstSeen } } } }`,
 			maxCalls: 3, // Entities, DocumentIDsMentioning, DocumentsByID
 		},

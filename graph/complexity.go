@@ -42,6 +42,9 @@ func complexityRoot() generated.ComplexityRoot {
 	c.Document.Relations = func(child int, first *int, _ *string) int {
 		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
 	}
+	c.Document.Mentions = func(child int, first *int) int {
+		return listCost(child, intOr(first, newsgraph.DefaultPageSize))
+	}
 	c.Relation.EvidenceItems = func(child int, first *int) int {
 		return listCost(child, intOr(first, newsgraph.DefaultEvidence))
 	}

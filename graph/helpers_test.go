@@ -201,7 +201,7 @@ func fixture() newsgraph.Batch {
 			{ID: springfield, Kind: newsgraph.KindPlace, Name: "Springfield"},
 			{ID: fto, Kind: newsgraph.KindLegalConcept, Name: "Foreign Terrorist Organization", Aliases: []string{"FTO"}, Jurisdiction: "US domestic law"},
 			{ID: summit, Kind: newsgraph.KindEvent, Name: "Springfield summit", StartDate: newsgraph.MustParseDate("2025-11-17"), PlaceID: springfield},
-			{ID: claimEvil, Kind: newsgraph.KindClaim, Name: "Acme is evil", ClaimText: "Acme is evil", ClaimantID: bob, Verdict: "unsupported"},
+			{ID: claimEvil, Kind: newsgraph.KindClaim, Name: "Acme is evil", ClaimText: "Acme is evil", ClaimantID: bob, Verdict: newsgraph.VerdictUnsupported},
 		},
 		Relations: []*newsgraph.Relation{
 			{From: ana, Type: "WORKS_FOR", To: acme, Evidence: evidence(docAlpha, "Ana Lopez works for Acme."), ValidFrom: newsgraph.MustParseDate("2020-01-01")},

@@ -50,11 +50,24 @@ func entityInput(e model.EntityInput) ingest.EntityInput {
 		Roles:           e.Roles,
 		Jurisdiction:    stringOr(e.Jurisdiction),
 		ClaimText:       stringOr(e.ClaimText),
-		Verdict:         stringOr(e.Verdict),
+		Verdict:         string(verdictOr(e.Verdict)),
+		VerdictNote:     stringOr(e.VerdictNote),
 		CounterEvidence: stringOr(e.CounterEvidence),
 		Place:           stringOr(e.Place),
 		Claimant:        stringOr(e.Claimant),
+		Spans:           spans(e.Spans),
 	}
+}
+
+// spans copies the spans of an input; gqlgen gives them as pointers.
+func spans(in []*newsgraph.Span) []newsgraph.Span {
+	var out []newsgraph.Span
+	for _, s := range in {
+		if s != nil {
+			out = append(out, *s)
+		}
+	}
+	return out
 }
 
 func relationInput(r model.RelationInput) ingest.RelationInput {

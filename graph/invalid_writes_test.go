@@ -47,6 +47,7 @@ func TestInvalidWritesChangeNothing(t *testing.T) {
 		{"ingestDocument naming an absent place", ingest, map[string]any{"input": danglingPlace}, "BAD_USER_INPUT", "place:atlantis"},
 		{"upsertEntity of an unknown kind", upsertEntity, map[string]any{"input": map[string]any{"ref": "e", "kind": "DRAGON", "name": "Smaug"}}, "GRAPHQL_VALIDATION_FAILED", "DRAGON"},
 		{"upsertEntity with a blank name", upsertEntity, map[string]any{"input": map[string]any{"ref": "e", "kind": "PERSON", "name": "  "}}, "BAD_USER_INPUT", "name"},
+		{"upsertEntity with a free-text verdict", upsertEntity, map[string]any{"input": map[string]any{"ref": "e", "kind": "CLAIM", "name": "It rained", "verdict": "probably"}}, "GRAPHQL_VALIDATION_FAILED", "probably"},
 		{"upsertEntity naming an absent claimant", upsertEntity, map[string]any{"input": map[string]any{"ref": "e", "kind": "CLAIM", "name": "It rained", "claimant": "person:nobody"}}, "BAD_USER_INPUT", "person:nobody"},
 		{"upsertRelation quoting an absent document", upsertRelation, map[string]any{"doc": "doc:nowhere",
 			"input": map[string]any{"type": "MET_WITH", "from": "person:claudia-sheinbaum", "to": "person:donald-trump", "quotes": []string{"Sheinbaum"}}}, "BAD_USER_INPUT", "doc:nowhere"},

@@ -55,6 +55,32 @@ func (r *documentResolver) Relations(ctx context.Context, objs []*model.Document
 	return out, nil
 }
 
+// Mentions resolves Document.mentions: the first of the mentions each
+// document records, with their entities.
+func (r *documentResolver) Mentions(ctx context.Context, objs []*model.Document, first *int) ([][]*model.Mention, error) {
+	n := intOr(first, newsgraph.DefaultPageSize)
+	if err := newsgraph.CheckListSize("mentions", n); err != nil {
+		return nil, err
+	}
+	out := make([][]*model.Mention, len(objs))
+	for i, obj := range objs {
+		mentions, entities, level, err := obj.L.Mentions(ctx)
+		if err != nil {
+			return nil, err
+		}
+		list := mentions[obj.ID]
+		out[i] = make([]*model.Mention, 0, min(len(list), n))
+		for _, m := range list[:min(len(list), n)] {
+			spans := m.Spans
+			if spans == nil {
+				spans = []newsgraph.Span{}
+			}
+			out[i] = append(out[i], &model.Mention{Entity: model.Wrap(entities[m.EntityID], level), Spans: spans})
+		}
+	}
+	return out, nil
+}
+
 func optional(s string) *string {
 	if s == "" {
 		return nil

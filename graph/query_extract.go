@@ -38,10 +38,10 @@ func optionalDate(d newsgraph.Date) *newsgraph.Date {
 // code units.
 func extraction(x *extract.Extraction) *model.Extraction {
 	text := x.Document.Text
-	spans := func(ss []extract.Span) []*model.TextSpan {
-		out := make([]*model.TextSpan, len(ss))
+	spans := func(ss []extract.Span) []*newsgraph.Span {
+		out := make([]*newsgraph.Span, len(ss))
 		for i, s := range ss {
-			out[i] = &model.TextSpan{Start: extract.UTF16Offset(text, s.Start), End: extract.UTF16Offset(text, s.End)}
+			out[i] = &newsgraph.Span{Start: extract.UTF16Offset(text, s.Start), End: extract.UTF16Offset(text, s.End)}
 		}
 		return out
 	}

@@ -74,7 +74,7 @@ func TestQueries(t *testing.T) {
 		{
 			name:  "claim",
 			query: `{ entity(id: "claim:acme-is-evil") { kind ... on Claim { claimText claimant { id name } verdict counterEvidence } } }`,
-			want:  `{"entity":{"kind":"CLAIM","claimText":"Acme is evil","claimant":{"id":"person:bob-smith","name":"Bob Smith"},"verdict":"unsupported","counterEvidence":null}}`,
+			want:  `{"entity":{"kind":"CLAIM","claimText":"Acme is evil","claimant":{"id":"person:bob-smith","name":"Bob Smith"},"verdict":"UNSUPPORTED","counterEvidence":null}}`,
 		},
 		{
 			name:  "entities by kind",

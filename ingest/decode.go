@@ -212,9 +212,36 @@ func (d *plainDecoder) entity(e *EntityInput) bool {
 			return once(&seen, 13) && d.string(&e.Place)
 		case "claimant":
 			return once(&seen, 14) && d.string(&e.Claimant)
+		case "verdictNote":
+			return once(&seen, 15) && d.string(&e.VerdictNote)
+		case "spans":
+			return once(&seen, 16) && d.spans(&e.Spans)
 		}
 		return false
 	})
+}
+
+// spans decodes an array of spans, {"start": n, "end": n}, into list, a
+// list of exactly its length (empty, not nil, for an empty array).
+func (d *plainDecoder) spans(list *[]newsgraph.Span) bool {
+	var out []newsgraph.Span
+	ok := d.array(func() bool {
+		var s newsgraph.Span
+		var seen uint32
+		out = append(out, s)
+		sp := &out[len(out)-1]
+		return d.object(func(key []byte) bool {
+			switch string(key) {
+			case "start":
+				return once(&seen, 0) && d.integer(&sp.Start)
+			case "end":
+				return once(&seen, 1) && d.integer(&sp.End)
+			}
+			return false
+		})
+	})
+	*list = append(make([]newsgraph.Span, 0, len(out)), out...)
+	return ok
 }
 
 // relations decodes an array of relations into list (see decodeList).

@@ -146,12 +146,7 @@ func (d *plainDecoder) date(dst *newsgraph.Date) bool {
 // parse of a number of JSON syntax, which must be in range.
 func (d *plainDecoder) number(dst *float64) bool {
 	start := d.pos
-	d.consume('-')
-	switch {
-	case d.consume('0'):
-	case d.pos < len(d.data) && d.data[d.pos] >= '1' && d.data[d.pos] <= '9':
-		d.digits()
-	default:
+	if !d.integerPart() {
 		return false
 	}
 	if d.consume('.') && d.digits() == 0 {
@@ -168,6 +163,36 @@ func (d *plainDecoder) number(dst *float64) bool {
 	f, err := strconv.ParseFloat(string(d.data[start:d.pos]), 64)
 	*dst = f
 	return err == nil
+}
+
+// integer decodes an integer into dst as encoding/json does for an int: a
+// number without fraction or exponent, in range. Anything else it leaves
+// to encoding/json.
+func (d *plainDecoder) integer(dst *int) bool {
+	start := d.pos
+	if !d.integerPart() {
+		return false
+	}
+	if d.pos < len(d.data) && (d.data[d.pos] == '.' || d.data[d.pos] == 'e' || d.data[d.pos] == 'E') {
+		return false
+	}
+	n, err := strconv.ParseInt(string(d.data[start:d.pos]), 10, 0)
+	*dst = int(n)
+	return err == nil
+}
+
+// integerPart skips the sign and integer part of a JSON number and
+// reports whether there was one.
+func (d *plainDecoder) integerPart() bool {
+	d.consume('-')
+	switch {
+	case d.consume('0'):
+	case d.pos < len(d.data) && d.data[d.pos] >= '1' && d.data[d.pos] <= '9':
+		d.digits()
+	default:
+		return false
+	}
+	return true
 }
 
 // digits skips decimal digits and returns how many there were.

@@ -80,6 +80,14 @@ var plainCases = []string{
 	`{"document":{"publishedAt":""}}`,
 	`{"entities":[{"ref":"r","kind":"PERSON","name":"n","aliases":["x","y"],"roles":[],"startDate":"2020-01-01","endDate":"2021-01-01","place":"p","claimant":"c","jurisdiction":"j","claimText":"t","verdict":"v","counterEvidence":"e","description":"d","id":"person:n"}]}`,
 	`{"entities":[{"aliases":[1]}]}`,
+	`{"entities":[{"ref":"r","verdictNote":"why","spans":[{"start":0,"end":3},{"end":9,"start":-0}]}]}`,
+	`{"entities":[{"spans":[]}]}`,
+	`{"entities":[{"spans":[{"start":1.5,"end":2}]}]}`,
+	`{"entities":[{"spans":[{"start":1e2,"end":2}]}]}`,
+	`{"entities":[{"spans":[{"start":99999999999999999999,"end":2}]}]}`,
+	`{"entities":[{"spans":[{"start":1,"start":2}]}]}`,
+	`{"entities":[{"spans":[{"begin":1}]}]}`,
+	`{"entities":[{"spans":null}]}`,
 	`{"entities":[{"kind":7}]}`,
 	`{"document":{}} {}`,
 	`{"document":{}} x`,
@@ -115,6 +123,14 @@ func TestDecodeInputTakesImportLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines, _ := generatedLines(t, gen.Config{Entities: 200, Relations: 1000, Seed: 2})
+	// An export of the seed: entities with spans, claims with notes.
+	for _, in := range snapshot(t, openSeeded(t)) {
+		data, err := json.Marshal(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, data)
+	}
 	for i, data := range append(lines, article) {
 		if _, ok := ingest.DecodePlain(data); !ok {
 			t.Fatalf("line %d (%.200s...) does not take the hand decoder", i, data)

@@ -14,13 +14,17 @@ import (
 //
 // There is one Input per document, in document id order, holding the
 // relations with evidence from that document (with the quotes from that
-// document only) and every entity that the line is the first to need: the
-// relations' ends and, before them, their places and claimants. A relation
-// with evidence from several documents appears in each of their Inputs; the
-// first creates it with its fields and the others corroborate it. A last,
-// entities-only Input holds the entities no document mentions. Entities are
-// exported with their ids as both ID and Ref, so they are created with
-// those ids, not resolved by name. Last come the merge records
+// document only) and the entities the document records mentions of, with
+// their spans (see newsgraph.Mention): ingesting a line records exactly
+// those mentions again. An entity appears in full in the first line that
+// needs it and by id, kind and name in later ones. The entities a line
+// needs that its document does not mention (relation ends, places and
+// claimants) come first, in an entities-only Input of their own just
+// before it. A relation with evidence from several documents appears in
+// each of their Inputs; the first creates it with its fields and the
+// others corroborate it. A last, entities-only Input holds the entities
+// no line needed. Entities are exported with their ids as both ID and Ref,
+// so they are created with those ids, not resolved by name. Last come the merge records
 // (Input.Merges, up to a thousand a line, read with one Merges call per
 // entity), so that ids merged away resolve in the copy too; see
 // exportMerges for the records a store does not list.
@@ -47,9 +51,47 @@ func Export(ctx context.Context, store newsgraph.Store, emit func(Input) error) 
 	}
 	for _, d := range g.documents {
 		in := Input{Document: DocumentInput{ID: d.ID, Title: d.Title, PublishedAt: d.PublishedAt, URL: d.URL, Source: d.Source, Text: d.Text}}
+		// The document's mentions come first, each entity after what it
+		// needs; what the document does not mention goes to deps.
+		mentioned := make(map[string]bool, len(g.mentions[d.ID]))
+		for _, m := range g.mentions[d.ID] {
+			mentioned[m.EntityID] = true
+		}
+		var deps Input
+		needFor := func(id string) {
+			if mentioned[id] {
+				return
+			}
+			e := g.entities[id]
+			if e == nil || emitted[id] {
+				return
+			}
+			emitted[id] = true
+			need(e.PlaceID, &deps.Entities)
+			need(e.ClaimantID, &deps.Entities)
+			deps.Entities = append(deps.Entities, exportEntity(e))
+		}
+		for _, m := range g.mentions[d.ID] {
+			e := g.entities[m.EntityID]
+			if e == nil {
+				continue
+			}
+			for _, dep := range []string{e.PlaceID, e.ClaimantID} {
+				needFor(dep)
+			}
+			var out EntityInput
+			if emitted[e.ID] {
+				out = EntityInput{Ref: e.ID, ID: e.ID, Kind: e.Kind, Name: e.Name}
+			} else {
+				emitted[e.ID] = true
+				out = exportEntity(e)
+			}
+			out.Spans = m.Spans
+			in.Entities = append(in.Entities, out)
+		}
 		for _, r := range g.byDocument[d.ID] {
-			need(r.From, &in.Entities)
-			need(r.To, &in.Entities)
+			needFor(r.From)
+			needFor(r.To)
 			out := RelationInput{Type: r.Type, From: r.From, To: r.To, ValidFrom: r.ValidFrom, ValidTo: r.ValidTo, Confidence: r.Confidence}
 			for _, ev := range r.Evidence {
 				if ev.DocumentID == d.ID {
@@ -57,6 +99,11 @@ func Export(ctx context.Context, store newsgraph.Store, emit func(Input) error) 
 				}
 			}
 			in.Relations = append(in.Relations, out)
+		}
+		if len(deps.Entities) > 0 {
+			if err := emit(deps); err != nil {
+				return err
+			}
 		}
 		if err := emit(in); err != nil {
 			return err
@@ -88,7 +135,7 @@ func exportEntity(e *newsgraph.Entity) EntityInput {
 	return EntityInput{
 		Ref: e.ID, ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: e.Aliases, Description: e.Description,
 		StartDate: e.StartDate, EndDate: e.EndDate, Roles: e.Roles, Jurisdiction: e.Jurisdiction,
-		ClaimText: e.ClaimText, Verdict: e.Verdict, CounterEvidence: e.CounterEvidence,
+		ClaimText: e.ClaimText, Verdict: string(e.Verdict), VerdictNote: e.VerdictNote, CounterEvidence: e.CounterEvidence,
 		Place: e.PlaceID, Claimant: e.ClaimantID,
 	}
 }
@@ -101,11 +148,14 @@ type graph struct {
 	// byDocument lists, per document id, the relations with evidence from
 	// it, in relation id order (the order Relations pages them in).
 	byDocument map[string][]*newsgraph.Relation
+	// mentions lists, per document id, its recorded mentions in entity id
+	// order.
+	mentions map[string][]newsgraph.Mention
 }
 
 // readGraph reads every entity, document and relation, a page at a time.
 func readGraph(ctx context.Context, store newsgraph.Store) (*graph, error) {
-	g := &graph{entities: map[string]*newsgraph.Entity{}, byDocument: map[string][]*newsgraph.Relation{}}
+	g := &graph{entities: map[string]*newsgraph.Entity{}, byDocument: map[string][]*newsgraph.Relation{}, mentions: map[string][]newsgraph.Mention{}}
 	for after := ""; ; {
 		page, err := store.Entities(ctx, newsgraph.EntityQuery{First: newsgraph.MaxPageSize, After: after})
 		if err != nil {
@@ -126,6 +176,17 @@ func readGraph(ctx context.Context, store newsgraph.Store) (*graph, error) {
 			return nil, err
 		}
 		g.documents = append(g.documents, page.Items...)
+		ids := make([]string, len(page.Items))
+		for i, d := range page.Items {
+			ids[i] = d.ID
+		}
+		mentions, err := store.MentionsIn(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for id, ms := range mentions {
+			g.mentions[id] = ms
+		}
 		if !page.HasNextPage || len(page.Items) == 0 {
 			break
 		}

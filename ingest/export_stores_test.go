@@ -31,7 +31,7 @@ func TestExportIsTheSameOnEveryStore(t *testing.T) {
 		if err != nil {
 			t.Fatalf("ingest the generated corpus: %v", err)
 		}
-		if _, err := s.MergeEntities(t.Context(), newsgraph.Merge{Into: "person:victims-of-the-boat-strikes", From: []string{"person:two-survivors-of-the-boat-strikes"}, Actor: "test", At: mergedAt}); err != nil {
+		if _, err := s.MergeEntities(t.Context(), newsgraph.Merge{Into: "person:victims-of-the-boat-strikes", From: []string{"person:boat-strike-survivor-repatriated-to-ecuador"}, Actor: "test", At: mergedAt}); err != nil {
 			t.Fatalf("MergeEntities: %v", err)
 		}
 		if _, err := s.DeleteEntity(t.Context(), "place:venezuela"); err != nil {

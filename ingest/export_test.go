@@ -33,6 +33,23 @@ func wholeGraph(tb testing.TB, s newsgraph.Store) newsgraph.Batch {
 	return b
 }
 
+// allMentions returns the mentions of docs recorded in s.
+func allMentions(tb testing.TB, s newsgraph.Store, docs []*newsgraph.Document) map[string][]newsgraph.Mention {
+	tb.Helper()
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	got, err := s.MentionsIn(tb.Context(), ids)
+	if err != nil {
+		tb.Fatalf("MentionsIn: %v", err)
+	}
+	if len(got[ids[0]]) == 0 {
+		tb.Fatalf("document %s records no mentions", ids[0])
+	}
+	return got
+}
+
 func TestExportThenImportReproducesTheGraph(t *testing.T) {
 	src := openSeeded(t)
 	svc := ingest.New(src)
@@ -67,6 +84,9 @@ func TestExportThenImportReproducesTheGraph(t *testing.T) {
 		t.Errorf("stats after the round trip = %+v, want %+v", got, want)
 	}
 	storetest.CheckHolds(t, dst, want)
+	if got, want := allMentions(t, dst, want.Documents), allMentions(t, src, want.Documents); !reflect.DeepEqual(got, want) {
+		t.Errorf("mentions after the round trip =\n  %v\nwant\n  %v", got, want)
+	}
 	if again := snapshot(t, dst); !reflect.DeepEqual(again, lines) {
 		t.Error("exporting the imported graph gives other lines than the first export")
 	}

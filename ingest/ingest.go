@@ -64,7 +64,7 @@ func (s *Service) ingestLocked(ctx context.Context, in Input) (Result, error) {
 
 // write upserts b unless it is empty, and returns the store's report.
 func (s *Service) write(ctx context.Context, b newsgraph.Batch) (newsgraph.WriteReport, error) {
-	if len(b.Documents)+len(b.Entities)+len(b.Relations) == 0 {
+	if b.IsEmpty() {
 		return newsgraph.WriteReport{}, nil
 	}
 	report, err := s.store.Upsert(ctx, b)
@@ -181,6 +181,7 @@ type reader interface {
 	EntitiesByID(ctx context.Context, ids []string) (map[string]*newsgraph.Entity, error)
 	EntitiesNamed(ctx context.Context, keys []newsgraph.NameKey) (map[newsgraph.NameKey][]*newsgraph.Entity, error)
 	DocumentsByID(ctx context.Context, ids []string) (map[string]*newsgraph.Document, error)
+	MentionsIn(ctx context.Context, documentIDs []string) (map[string][]newsgraph.Mention, error)
 	RelationsByID(ctx context.Context, ids []string) (map[string]*newsgraph.Relation, error)
 }
 
@@ -188,7 +189,7 @@ type reader interface {
 // batch to write. It only reads.
 func (s *Service) plan(ctx context.Context, rd reader, in Input) (*plan, error) {
 	p := &plan{createdRelations: map[string]bool{}, corroboratedRelations: map[string]bool{}, stored: map[string]*newsgraph.Relation{}}
-	docID, err := planDocument(ctx, rd, in, p)
+	docID, storedDoc, err := planDocument(ctx, rd, in, p)
 	if err != nil {
 		return nil, err
 	}
@@ -251,6 +252,9 @@ func (s *Service) plan(ctx context.Context, rd reader, in Input) (*plan, error) 
 			p.batch.Entities = append(p.batch.Entities, pe.entity)
 		}
 	}
+	if err := planMentions(ctx, rd, in, docID, refs, res, storedDoc, p); err != nil {
+		return nil, err
+	}
 	if err := s.planRelations(ctx, rd, in, docID, idOf, p); err != nil {
 		return nil, err
 	}
@@ -261,11 +265,12 @@ func (s *Service) plan(ctx context.Context, rd reader, in Input) (*plan, error) 
 }
 
 // planDocument adds the document to the batch unless it is stored as it is,
-// and returns its id. A stored document with the same id and another text
-// is Invalid: its evidence quotes that text.
-func planDocument(ctx context.Context, rd reader, in Input, p *plan) (string, error) {
+// and returns its id and whether it is stored already. A stored document
+// with the same id and another text is Invalid: its evidence quotes that
+// text.
+func planDocument(ctx context.Context, rd reader, in Input, p *plan) (string, bool, error) {
 	if in.IsEntitiesOnly() {
-		return "", nil
+		return "", false, nil
 	}
 	d := in.Document
 	doc := &newsgraph.Document{ID: d.ID, Title: d.Title, PublishedAt: d.PublishedAt, Source: d.Source, URL: d.URL, Text: d.Text}
@@ -274,18 +279,18 @@ func planDocument(ctx context.Context, rd reader, in Input, p *plan) (string, er
 	}
 	stored, err := rd.DocumentsByID(ctx, []string{doc.ID})
 	if err != nil {
-		return "", storeErr(err)
+		return "", false, storeErr(err)
 	}
 	old := stored[doc.ID]
 	if old != nil && old.Text != doc.Text {
-		return "", invalidf("document: %s exists with a different text; give the new text another id", doc.ID)
+		return "", false, invalidf("document: %s exists with a different text; give the new text another id", doc.ID)
 	}
 	if old == nil || *old != *doc {
 		p.batch.Documents = append(p.batch.Documents, doc)
 	}
 	c := *doc
 	p.result.Document = &c
-	return doc.ID, nil
+	return doc.ID, old != nil, nil
 }
 
 // planRelations resolves the relations' ends, merges relations that

@@ -43,23 +43,35 @@ type DocumentInput struct {
 // entity is created; a matched entity keeps its fields and gains the name
 // and aliases it did not have as aliases.
 type EntityInput struct {
-	Ref             string         `json:"ref"`
-	ID              string         `json:"id,omitempty"`
-	Kind            newsgraph.Kind `json:"kind"`
-	Name            string         `json:"name"`
-	Aliases         []string       `json:"aliases,omitempty"`
-	Description     string         `json:"description,omitempty"`
-	StartDate       newsgraph.Date `json:"startDate,omitzero"`
-	EndDate         newsgraph.Date `json:"endDate,omitzero"`
-	Roles           []string       `json:"roles,omitempty"`
-	Jurisdiction    string         `json:"jurisdiction,omitempty"`
-	ClaimText       string         `json:"claimText,omitempty"`
-	Verdict         string         `json:"verdict,omitempty"`
-	CounterEvidence string         `json:"counterEvidence,omitempty"`
+	Ref          string         `json:"ref"`
+	ID           string         `json:"id,omitempty"`
+	Kind         newsgraph.Kind `json:"kind"`
+	Name         string         `json:"name"`
+	Aliases      []string       `json:"aliases,omitempty"`
+	Description  string         `json:"description,omitempty"`
+	StartDate    newsgraph.Date `json:"startDate,omitzero"`
+	EndDate      newsgraph.Date `json:"endDate,omitzero"`
+	Roles        []string       `json:"roles,omitempty"`
+	Jurisdiction string         `json:"jurisdiction,omitempty"`
+	ClaimText    string         `json:"claimText,omitempty"`
+	// Verdict is a newsgraph.Verdict ("DISPUTED"), in any case, or free
+	// text starting with a word that names one ("unsubstantiated", "supported
+	// (official provisional data)"; see newsgraph.ParseVerdict), whose text
+	// then becomes the VerdictNote unless one is given. Other text is
+	// Invalid.
+	Verdict string `json:"verdict,omitempty"`
+	// VerdictNote says in words why the claim has its verdict.
+	VerdictNote     string `json:"verdictNote,omitempty"`
+	CounterEvidence string `json:"counterEvidence,omitempty"`
 	// Place is the ref or entity id of the PLACE where an EVENT happened.
 	Place string `json:"place,omitempty"`
 	// Claimant is the ref or entity id of the entity that states a CLAIM.
 	Claimant string `json:"claimant,omitempty"`
+	// Spans are where the document names the entity, in UTF-16 code
+	// units (see newsgraph.Span). When empty, Ingest finds them from the
+	// entity's names; export writes them, so that a round trip keeps them
+	// exactly. An entities-only input has no document and no spans.
+	Spans []newsgraph.Span `json:"spans,omitempty"`
 }
 
 // RelationInput is a relation the document supports. From and To name a

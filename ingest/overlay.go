@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"maps"
 	"slices"
 
 	"github.com/newsgraph/newsgraph"
@@ -39,6 +40,8 @@ type overlay struct {
 
 	relations map[string]*pendingRelation
 	relOrder  []string
+	// mentions are the pending mentions by document id.
+	mentions map[string][]newsgraph.Mention
 	// storedRelations caches the store's answers to RelationsByID (nil
 	// when absent), the base that pending evidence is added to.
 	storedRelations map[string]*newsgraph.Relation
@@ -60,6 +63,7 @@ func newOverlay(base reader, entities, relations int) *overlay {
 	return &overlay{
 		base:            base,
 		documents:       map[string]*newsgraph.Document{},
+		mentions:        map[string][]newsgraph.Mention{},
 		entities:        make(map[string]*newsgraph.Entity, entities),
 		storedEntities:  make(map[string]*newsgraph.Entity, entities+relations),
 		storedNamed:     make(map[newsgraph.NameKey][]*newsgraph.Entity, entities),
@@ -70,6 +74,9 @@ func newOverlay(base reader, entities, relations int) *overlay {
 
 // add records the batch an input will write.
 func (o *overlay) add(b newsgraph.Batch) {
+	for _, m := range b.Mentions {
+		o.mentions[m.DocumentID] = newsgraph.UnionMentions(o.mentions[m.DocumentID], []newsgraph.Mention{m})
+	}
 	for _, d := range b.Documents {
 		if o.documents[d.ID] == nil {
 			o.docOrder = append(o.docOrder, d.ID)
@@ -124,7 +131,25 @@ func (o *overlay) batch() newsgraph.Batch {
 	for _, id := range o.relOrder {
 		b.Relations = append(b.Relations, o.relations[id].write)
 	}
+	for _, id := range slices.Sorted(maps.Keys(o.mentions)) {
+		b.Mentions = append(b.Mentions, o.mentions[id]...)
+	}
 	return b
+}
+
+// MentionsIn answers with the stored mentions joined with the pending
+// ones.
+func (o *overlay) MentionsIn(ctx context.Context, ids []string) (map[string][]newsgraph.Mention, error) {
+	stored, err := o.base.MentionsIn(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if pending := o.mentions[id]; len(pending) > 0 {
+			stored[id] = newsgraph.UnionMentions(stored[id], pending)
+		}
+	}
+	return stored, nil
 }
 
 // EntitiesByID answers from the pending entities and the store. A stored

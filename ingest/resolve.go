@@ -260,6 +260,7 @@ func (r *resolver) create(id string, in *EntityInput) string {
 	if p := r.planned[id]; p != nil {
 		return r.match(p.entity, in)
 	}
+	verdict, note := in.verdict()
 	r.planned[id] = &plannedEntity{created: true, entity: &newsgraph.Entity{
 		ID:              id,
 		Kind:            in.Kind,
@@ -271,7 +272,8 @@ func (r *resolver) create(id string, in *EntityInput) string {
 		EndDate:         in.EndDate,
 		Jurisdiction:    in.Jurisdiction,
 		ClaimText:       in.ClaimText,
-		Verdict:         in.Verdict,
+		Verdict:         verdict,
+		VerdictNote:     note,
 		CounterEvidence: in.CounterEvidence,
 	}}
 	r.order = append(r.order, id)

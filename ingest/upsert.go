@@ -83,7 +83,12 @@ func patchEntity(e *newsgraph.Entity, in EntityInput) {
 	setString(&e.Description, in.Description)
 	setString(&e.Jurisdiction, in.Jurisdiction)
 	setString(&e.ClaimText, in.ClaimText)
-	setString(&e.Verdict, in.Verdict)
+	if v, note := in.verdict(); v != "" {
+		e.Verdict = v
+		setString(&e.VerdictNote, note)
+	} else {
+		setString(&e.VerdictNote, in.VerdictNote)
+	}
 	setString(&e.CounterEvidence, in.CounterEvidence)
 	if len(in.Roles) > 0 {
 		e.Roles = slices.Clone(in.Roles)

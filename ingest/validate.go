@@ -45,9 +45,16 @@ func (in Input) Validate() error {
 		return invalidf("document: missing, and there are no entities: the input is empty")
 	}
 	refs := make(map[string]*EntityInput, len(in.Entities))
+	textLen := newsgraph.TextLength(in.Document.Text)
 	for i := range in.Entities {
 		e := &in.Entities[i]
 		if err := validateEntity(e); err != nil {
+			return invalidf("entities[%d] (ref %q): %s", i, e.Ref, err)
+		}
+		if len(e.Spans) > 0 && in.IsEntitiesOnly() {
+			return invalidf("entities[%d] (ref %q): spans need a document", i, e.Ref)
+		}
+		if err := checkSpans(e.Spans, textLen); err != nil {
 			return invalidf("entities[%d] (ref %q): %s", i, e.Ref, err)
 		}
 		if refs[e.Ref] != nil {
@@ -121,7 +128,20 @@ func validateEntity(e *EntityInput) error {
 			return fmt.Errorf("aliases[%d] is empty or longer than %d bytes", j, maxNameLen)
 		}
 	}
+	if _, _, err := newsgraph.ParseVerdict(e.Verdict); err != nil {
+		return err
+	}
 	return nil
+}
+
+// verdict returns the verdict and note of a validated input: the note
+// given, or else the free text the verdict was read from.
+func (in *EntityInput) verdict() (newsgraph.Verdict, string) {
+	v, note, _ := newsgraph.ParseVerdict(in.Verdict)
+	if in.VerdictNote != "" {
+		note = in.VerdictNote
+	}
+	return v, note
 }
 
 func kindList() string {

@@ -75,6 +75,12 @@ func (o *observed) DocumentIDsMentioning(ctx context.Context, entityIDs []string
 	})
 }
 
+func (o *observed) MentionsIn(ctx context.Context, documentIDs []string) (map[string][]newsgraph.Mention, error) {
+	return call(o, ctx, "MentionsIn", func(ctx context.Context) (map[string][]newsgraph.Mention, error) {
+		return o.store.MentionsIn(ctx, documentIDs)
+	})
+}
+
 func (o *observed) Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQuery) ([]newsgraph.Subgraph, error) {
 	return call(o, ctx, "Neighborhoods", func(ctx context.Context) ([]newsgraph.Subgraph, error) {
 		return o.store.Neighborhoods(ctx, qs)

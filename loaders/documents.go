@@ -8,6 +8,56 @@ import (
 
 // The fields of a level's documents.
 
+// Mentions answers Document.mentions for every document of the level,
+// with one MentionsIn call and one EntitiesByID call for the mentioned
+// entities not known: each document's mentions, by id, in ascending entity
+// id order, without those whose entity is gone, and the entities mentioned,
+// by id, whose level holds all of them.
+func (l *Level) Mentions(ctx context.Context) (map[string][]newsgraph.Mention, map[string]*newsgraph.Entity, *Level, error) {
+	type result struct {
+		mentions map[string][]newsgraph.Mention
+		entities map[string]*newsgraph.Entity
+		level    *Level
+	}
+	r, err := answer(l, "mentions", func() (result, error) {
+		out := result{mentions: map[string][]newsgraph.Mention{}, level: l.child()}
+		ids := make([]string, len(l.documents))
+		for i, d := range l.documents {
+			ids[i] = d.ID
+		}
+		if ids = unique(ids); len(ids) == 0 {
+			return out, nil
+		}
+		byDoc, err := l.src.MentionsIn(ctx, ids)
+		if err != nil {
+			return result{}, err
+		}
+		var entityIDs []string
+		for _, list := range byDoc {
+			for _, m := range list {
+				entityIDs = append(entityIDs, m.EntityID)
+			}
+		}
+		if out.entities, err = l.entitiesNamed(ctx, entityIDs); err != nil {
+			return result{}, err
+		}
+		for _, e := range out.entities {
+			out.level.WithEntities(e)
+		}
+		for _, id := range ids {
+			list := []newsgraph.Mention{}
+			for _, m := range byDoc[id] {
+				if out.entities[m.EntityID] != nil {
+					list = append(list, m)
+				}
+			}
+			out.mentions[id] = list
+		}
+		return out, nil
+	})
+	return r.mentions, r.entities, r.level, err
+}
+
 // RelationsQuoting answers Document.relations for every document of the
 // level, with one Relations call: each document's page of the relations
 // quoting it, by id, and the level of all the pages' relations.

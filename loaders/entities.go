@@ -174,28 +174,18 @@ func (l *Level) Referenced(ctx context.Context) (map[string]*newsgraph.Entity, *
 		level    *Level
 	}
 	r, err := answer(l, "referenced", func() (result, error) {
-		out := result{entities: map[string]*newsgraph.Entity{}, level: l.child()}
-		var missing []string
+		out := result{level: l.child()}
+		var ids []string
 		for _, e := range l.entities {
 			for _, id := range []string{e.PlaceID, e.ClaimantID} {
-				if id == "" {
-					continue
-				}
-				if k, ok := l.known[id]; ok {
-					out.entities[id] = k
-				} else {
-					missing = append(missing, id)
+				if id != "" {
+					ids = append(ids, id)
 				}
 			}
 		}
-		if missing = unique(missing); len(missing) > 0 {
-			found, err := l.src.EntitiesByID(ctx, missing)
-			if err != nil {
-				return result{}, err
-			}
-			for id, e := range found {
-				out.entities[id] = e
-			}
+		var err error
+		if out.entities, err = l.entitiesNamed(ctx, ids); err != nil {
+			return result{}, err
 		}
 		for _, e := range out.entities {
 			out.level.WithEntities(e)
@@ -205,7 +195,31 @@ func (l *Level) Referenced(ctx context.Context) (map[string]*newsgraph.Entity, *
 	return r.entities, r.level, err
 }
 
-// entityIDs returns the ids of the level's entities, each once.
+// entitiesNamed returns the entities with the given ids, by id: those
+// the level knows, and the others from one EntitiesByID call. One that
+// does not exist is missing.
+func (l *Level) entitiesNamed(ctx context.Context, ids []string) (map[string]*newsgraph.Entity, error) {
+	out := map[string]*newsgraph.Entity{}
+	var missing []string
+	for _, id := range ids {
+		if k, ok := l.known[id]; ok {
+			out[id] = k
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	if missing = unique(missing); len(missing) > 0 {
+		found, err := l.src.EntitiesByID(ctx, missing)
+		if err != nil {
+			return nil, err
+		}
+		for id, e := range found {
+			out[id] = e
+		}
+	}
+	return out, nil
+}
+
 // Degrees answers Entity.degree for every entity of the level, with one
 // Degrees call: each entity's number of relations, by id.
 func (l *Level) Degrees(ctx context.Context) (map[string]int, error) {
@@ -214,6 +228,7 @@ func (l *Level) Degrees(ctx context.Context) (map[string]int, error) {
 	})
 }
 
+// entityIDs returns the ids of the level's entities, each once.
 func (l *Level) entityIDs() []string {
 	ids := make([]string, len(l.entities))
 	for i, e := range l.entities {

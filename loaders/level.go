@@ -35,6 +35,7 @@ type Source interface {
 	Relations(ctx context.Context, qs []newsgraph.RelationQuery) ([]newsgraph.Page[*newsgraph.Relation], error)
 	Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQuery) ([]newsgraph.Subgraph, error)
 	DocumentIDsMentioning(ctx context.Context, entityIDs []string) (map[string][]string, error)
+	MentionsIn(ctx context.Context, documentIDs []string) (map[string][]newsgraph.Mention, error)
 	Degrees(ctx context.Context, ids []string) (map[string]int, error)
 }
 

@@ -28,7 +28,12 @@
 //     title, text, publishedAt (a Cypher date), source and url.
 //   - (:Document)-[:MENTIONS]->(:Entity) links every evidence document to
 //     both ends of the relations it supports, to show provenance; deleting
-//     a relation prunes the links it alone supported. Traversals, counts
+//     a relation prunes the links it alone supported. A mention the
+//     document records (newsgraph.Mention: every entity its article
+//     listed) is such a link with listed = true and spans, a flat list
+//     of offsets [start, end, start, end, ...] (newsgraph.Span); pruning
+//     keeps it, deleting the entity removes it and a merge moves it to
+//     the survivor. Traversals, counts
 //     and relation queries only follow relationships between two :Entity
 //     nodes, so MENTIONS links never appear as relations.
 //   - Every id merged away (see MergeEntities) is a node (:Redirect {id,

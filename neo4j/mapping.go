@@ -67,7 +67,8 @@ func entityProperties(e *newsgraph.Entity) map[string]any {
 	putString(p, "jurisdiction", e.Jurisdiction)
 	putString(p, "claimText", e.ClaimText)
 	putString(p, "claimantId", e.ClaimantID)
-	putString(p, "verdict", e.Verdict)
+	putString(p, "verdict", string(e.Verdict))
+	putString(p, "verdictNote", e.VerdictNote)
 	putString(p, "counterEvidence", e.CounterEvidence)
 	putString(p, "searchKeys", strings.Join(newsgraph.SearchKeys(e), searchKeysSeparator))
 	putString(p, "searchDescription", newsgraph.Fold(e.Description))
@@ -221,12 +222,15 @@ func entityFromProps(m map[string]any) (*newsgraph.Entity, error) {
 		Jurisdiction:    p.str("jurisdiction"),
 		ClaimText:       p.str("claimText"),
 		ClaimantID:      p.str("claimantId"),
-		Verdict:         p.str("verdict"),
+		Verdict:         newsgraph.Verdict(p.str("verdict")),
+		VerdictNote:     p.str("verdictNote"),
 		CounterEvidence: p.str("counterEvidence"),
 	}
 	if p.err != nil {
 		return nil, fmt.Errorf("entity %q: %w", e.ID, p.err)
 	}
+	// Nodes written before verdicts were an enum hold free text.
+	newsgraph.UpgradeVerdict(e)
 	return e, nil
 }
 

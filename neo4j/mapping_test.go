@@ -36,7 +36,7 @@ func TestEntityRoundTrip(t *testing.T) {
 		{ID: "event:summit", Kind: newsgraph.KindEvent, Name: "Summit",
 			StartDate: newsgraph.MustParseDate("2025-02-01"), EndDate: newsgraph.MustParseDate("2025-02-03"), PlaceID: "place:mexico-city"},
 		{ID: "legal-concept:fto", Kind: newsgraph.KindLegalConcept, Name: "Foreign Terrorist Organization", Jurisdiction: "US domestic law"},
-		{ID: "claim:x", Kind: newsgraph.KindClaim, Name: "X", ClaimText: "x", ClaimantID: "person:y", Verdict: "disputed", CounterEvidence: "z"},
+		{ID: "claim:x", Kind: newsgraph.KindClaim, Name: "X", ClaimText: "x", ClaimantID: "person:y", Verdict: newsgraph.VerdictDisputed, VerdictNote: "n", CounterEvidence: "z"},
 		{ID: "place:mexico", Kind: newsgraph.KindPlace, Name: "Mexico"},
 	}
 	for _, want := range tests {
@@ -194,11 +194,12 @@ func TestFulltextQuery(t *testing.T) {
 		text string
 		want string
 	}{
-		{"López Obrador", "+lopez* +obrador*"},
+		{"López Obrador", "+(lopez* lopez~1) +(obrador* obrador~1)"},
+		{"sheinbum", "+(sheinbum* sheinbum~2)"},
 		{"FTO", "+fto*"},
 		{"  ", ""},
 		{"AND OR NOT", "+and* +or* +not*"},
-		{`title:"x" (a) [b] c~ d^2 e\ f/`, "+title* +x* +a* +b* +c* +d* +2* +e* +f*"},
+		{`title:"x" (a) [b] c~ d^2 e\ f/`, "+(title* title~1) +x* +a* +b* +c* +d* +2* +e* +f*"},
 	}
 	for _, tt := range tests {
 		if got := neo4j.FulltextQuery(newsgraph.SearchTokens(tt.text)); got != tt.want {

@@ -9,9 +9,10 @@ import (
 
 // DocumentIDsMentioning returns, for each requested entity id that exists
 // (an id merged away answers for its survivor), the ids of the documents
-// holding evidence of a relation at either end of it, in ascending order,
-// in one round trip. The evidence lists are read rather than the MENTIONS
-// links, so the answer is exact by construction.
+// recording a mention of it or holding evidence of a relation at either
+// end of it, in ascending order, in one round trip. The evidence lists are
+// read rather than the evidence's MENTIONS links, so that part is exact by
+// construction.
 func (s *Store) DocumentIDsMentioning(ctx context.Context, entityIDs []string) (map[string][]string, error) {
 	if len(entityIDs) == 0 {
 		return map[string][]string{}, nil

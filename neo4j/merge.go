@@ -56,6 +56,9 @@ func (s *Store) MergeEntities(ctx context.Context, m newsgraph.Merge) (newsgraph
 		if err != nil {
 			return newsgraph.Merged{}, err
 		}
+		if plan.recorded, err = mergedMentions(ctx, tx, survivor.ID, mergedIDs); err != nil {
+			return newsgraph.Merged{}, err
+		}
 		renamed := survivor.Clone()
 		for _, e := range merged {
 			renamed.AddAliases(append([]string{e.Name}, e.Aliases...)...)
@@ -202,12 +205,18 @@ func mergeWrites(into string, mergedIDs []string, actor string, at time.Time, pl
 	if len(plan.mentions) > 0 {
 		ws = append(ws, write{"link mentions", linkMentions, map[string]any{"mentions": plan.mentions}, len(plan.mentions)})
 	}
+	if len(plan.recorded) > 0 {
+		ws = append(ws, write{"record mentions", recordMentions, map[string]any{"mentions": plan.recorded}, len(plan.recorded)})
+	}
 	return ws
 }
 
 // mergePlan holds the parameter rows of a merge's writes.
 type mergePlan struct {
 	relations, mentions, survivor []any
+	// recorded are the rows of record_mentions.cypher: the merged
+	// entities' recorded mentions, moved to the survivor.
+	recorded []any
 }
 
 // mergeRows returns the rows of move_relations.cypher and link_mentions.cypher

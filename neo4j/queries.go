@@ -51,6 +51,10 @@ var (
 	documentsPage string
 	//go:embed queries/documents_mentioning.cypher
 	documentsMentioning string
+	//go:embed queries/mentions_in_documents.cypher
+	mentionsInDocuments string
+	//go:embed queries/mentions_of_pairs.cypher
+	mentionsOfPairs string
 	//go:embed queries/entity_degrees.cypher
 	entityDegrees string
 	//go:embed queries/relations_by_id.cypher
@@ -95,6 +99,8 @@ var (
 	upsertRelations string
 	//go:embed queries/link_mentions.cypher
 	linkMentions string
+	//go:embed queries/record_mentions.cypher
+	recordMentions string
 	//go:embed queries/lock_entities.cypher
 	lockEntities string
 )
@@ -113,6 +119,8 @@ var (
 var (
 	//go:embed queries/relations_of_entities.cypher
 	relationsOfEntities string
+	//go:embed queries/mentions_of_entities.cypher
+	mentionsOfEntities string
 	//go:embed queries/move_relations.cypher
 	moveRelations string
 	//go:embed queries/repoint_references.cypher

@@ -64,7 +64,7 @@ func lockAndLoad(ctx context.Context, tx neo4j.ManagedTransaction, ids []string)
 }
 
 // namedEntityIDs returns every entity id the batch names: its entities,
-// their places and claimants, and its relations' ends.
+// their places and claimants, its relations' ends and its mentions.
 func namedEntityIDs(b *newsgraph.Batch) []string {
 	var ids []string
 	for _, e := range b.Entities {
@@ -78,6 +78,9 @@ func namedEntityIDs(b *newsgraph.Batch) []string {
 	}
 	for _, r := range b.Relations {
 		ids = append(ids, r.From, r.To)
+	}
+	for _, m := range b.Mentions {
+		ids = append(ids, m.EntityID)
 	}
 	return unique(ids)
 }

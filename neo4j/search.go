@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -52,9 +53,14 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgrap
 	})
 }
 
-// fulltextQuery returns the Lucene query that requires a word starting with
-// each token: "+lopez* +obr*". Folded tokens hold only letters and digits,
-// so they need no escaping; a token holding anything else (which Fold never
+// fulltextQuery returns the Lucene query that requires, for each token, a
+// word starting with it or, for a token tolerating typos
+// (newsgraph.FuzzyEdits), a word within that many edits of it:
+// "+lopez* +(obradr* obradr~1)". Lucene's fuzzy distance counts a swap of
+// adjacent letters as one edit, like newsgraph.WithinEdits, so the index
+// returns every entity SearchScore gives a typo-tolerant score, and
+// SearchScore decides. Folded tokens hold only letters and digits, so they
+// need no escaping; a token holding anything else (which Fold never
 // produces) is dropped rather than passed to the query parser, which makes
 // the query a superset and leaves the ranking to SearchScore. It returns ""
 // when no token is left.
@@ -67,7 +73,11 @@ func fulltextQuery(tokens []string) string {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString("+" + t + "*")
+		if k := newsgraph.FuzzyEdits(t); k > 0 {
+			fmt.Fprintf(&b, "+(%s* %s~%d)", t, t, k)
+		} else {
+			b.WriteString("+" + t + "*")
+		}
 	}
 	return b.String()
 }

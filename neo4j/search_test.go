@@ -9,22 +9,27 @@ import (
 	"github.com/newsgraph/newsgraph/storetest"
 )
 
-// luceneMatches reports whether the full-text query (clauses "+prefix*")
-// matches a node whose indexed properties are props, as the entity_search
-// index does: its whitespace analyzer makes every whitespace-separated word
-// of searchKeys and searchDescription a term, and a clause matches a term
-// that starts with its prefix.
+// luceneMatches reports whether the full-text query (clauses "+prefix*"
+// and "+(prefix* word~k)") matches a node whose indexed properties are
+// props, as the entity_search index does: its whitespace analyzer makes
+// every whitespace-separated word of searchKeys and searchDescription a
+// term; "prefix*" matches a term that starts with prefix and "word~k" one
+// within k edits of word (Lucene counts an adjacent swap as one edit, as
+// newsgraph.WithinEdits does).
 func luceneMatches(query string, props map[string]any) bool {
 	keys, _ := props["searchKeys"].(string)
 	description, _ := props["searchDescription"].(string)
 	terms := strings.Fields(keys + "\n" + description)
-	for clause := range strings.FieldsSeq(query) {
-		prefix := strings.TrimSuffix(strings.TrimPrefix(clause, "+"), "*")
+	for _, clause := range strings.Split(query, "+")[1:] {
+		clause = strings.Trim(strings.TrimSpace(clause), "()")
 		found := false
-		for _, term := range terms {
-			if strings.HasPrefix(term, prefix) {
-				found = true
-				break
+		for alt := range strings.FieldsSeq(clause) {
+			for _, term := range terms {
+				if word, k, ok := strings.Cut(alt, "~"); ok {
+					found = found || newsgraph.WithinEdits(word, term, int(k[0]-'0'))
+				} else {
+					found = found || strings.HasPrefix(term, strings.TrimSuffix(alt, "*"))
+				}
 			}
 		}
 		if !found {
@@ -51,6 +56,12 @@ func TestFulltextCandidatesCoverScoredEntities(t *testing.T) {
 	for _, w := range words {
 		for n := 1; n <= len(w); n++ {
 			queries[w[:n]] = true
+		}
+		// Typos: a letter dropped, two swapped, one replaced.
+		for i := range len(w) - 1 {
+			queries[w[:i]+w[i+1:]] = true
+			queries[w[:i]+w[i+1:i+2]+w[i:i+1]+w[i+2:]] = true
+			queries[w[:i]+"q"+w[i+1:]] = true
 		}
 	}
 	for i := 0; i+1 < len(words); i++ {

@@ -16,8 +16,9 @@ import (
 // is normalised and validated on its own first; then, inside the
 // transaction, ids merged away are resolved to their survivors
 // (applyRedirects), its references are looked up and checked
-// (Batch.CheckReferences), and only then are documents, entities, relations
-// and MENTIONS links written. An invalid batch writes nothing. The write
+// (Batch.CheckReferences), the batch's mentions are joined with the stored
+// ones, and only then are documents, entities, relations and MENTIONS links
+// written. An invalid batch writes nothing. The write
 // statements say what they created and which relations gained evidence,
 // which the report holds.
 func (s *Store) Upsert(ctx context.Context, in newsgraph.Batch) (newsgraph.WriteReport, error) {
@@ -52,6 +53,10 @@ func (s *Store) Upsert(ctx context.Context, in newsgraph.Batch) (newsgraph.Write
 		if err != nil {
 			return report, err
 		}
+		recorded, err := storedMentions(ctx, tx, batch.Mentions)
+		if err != nil {
+			return report, err
+		}
 		for _, w := range []struct {
 			stmt, param string
 			rows        []any
@@ -71,6 +76,7 @@ func (s *Store) Upsert(ctx context.Context, in newsgraph.Batch) (newsgraph.Write
 				return err
 			}},
 			{linkMentions, "mentions", rows.mentions, nil},
+			{recordMentions, "mentions", recorded, nil},
 		} {
 			if len(w.rows) == 0 {
 				continue

@@ -40,8 +40,11 @@
 // Groups the article names only collectively are single entities whose
 // description says so: "Latin American drug cartels", "Criminal groups",
 // "Legal experts", "Families of the boat strike victims" (ORGANIZATION),
-// "Victims of the boat strikes" and "Two survivors of the boat strikes"
-// (PERSON). A country PLACE also stands for its state as an actor, as in
+// "Victims of the boat strikes" (PERSON). People the article tells apart
+// are entities of their own, named or not: the two survivors are "Boat
+// strike survivor repatriated to Colombia" and "Boat strike survivor
+// repatriated to Ecuador", and only Ecuador is reported to have released
+// its man. A country PLACE also stands for its state as an actor, as in
 // "Ecuador RELEASED the survivor". Courses of action that are argued over
 // are LEGAL_CONCEPT entities with a jurisdiction: "Foreign military
 // intervention" is what Trump threatens and Sheinbaum rejects.
@@ -49,14 +52,18 @@
 // # Claims
 //
 // A disputed statement of fact is a CLAIM entity with claimText (the claim
-// as reported, quoting where possible), claimantId, a verdict and
-// counterEvidence summarising what the article reports against it. Verdicts
-// used: "unsupported" (the article says there is no basis for it),
-// "unsubstantiated" (no evidence was provided), "unverified" (neither
-// confirmed nor refuted in the article), "disputed" (contested by other
-// actors or by the law as reported) and "supported (official provisional
-// data)". The claimant is also linked by a CLAIMS relation, and claims that
-// refute each other by CONTRADICTS.
+// as reported, quoting where possible), claimantId, a verdict (one of
+// newsgraph.AllVerdicts), a verdictNote saying in words why, and
+// counterEvidence summarising what the article reports against it.
+// UNSUPPORTED: the article says there is no basis for it, or no evidence
+// was provided (the note says which); UNVERIFIED: neither confirmed nor
+// refuted in the article, which is where a statement about the future
+// stands ("no US military intervention will happen"); DISPUTED: contested
+// by other actors or by the law as reported; SUPPORTED: backed by data the
+// article cites (the note: "official provisional data"). The claimant is
+// also linked by a CLAIMS relation, and claims that refute each other by
+// CONTRADICTS. A threat to do what a claim says will not happen is a
+// THREATENS relation, not a contradiction of the claim.
 //
 // # Dates
 //
@@ -71,6 +78,15 @@
 // 2017-01-20 to 2021-01-20, his second from 2025-01-20; López Obrador's
 // presidency 2018-12-01 to 2024-09-30 and Sheinbaum's from 2024-10-01. An
 // open end (an ongoing campaign, a current office) is left zero.
+//
+// A date the article does not state says so where it is used, since
+// relations have no note of their own: the description of the entity it
+// dates, or of the concept a relation is about, names the dates that come
+// from the public record. The designation of the cartels as foreign
+// terrorist organisations is undated in the article ("throughout his
+// second term"): its DESIGNATED_AS relation starts on 2025-01-20, the start
+// of that term, and the designation's description says that this day, like
+// the days of the first term, is not from the article.
 //
 // On relations, validFrom and validTo are set only where the article dates
 // the fact; a one-off act (a meeting, a repatriation) has both ends set to

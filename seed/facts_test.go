@@ -1,6 +1,7 @@
 package seed_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,9 +22,15 @@ func TestAnalystFacts(t *testing.T) {
 		{"López Obrador preceded Sheinbaum", "person:andres-manuel-lopez-obrador", "PRECEDED", "person:claudia-sheinbaum", "predecessor", ""},
 		{"CDC data contradict the 25,000 claim", "claim:fatal-drug-overdoses-declined-to-73-960-deaths-in-12-months", "CONTRADICTS", "claim:every-boat-knocked-out-saves-25-000-american-lives", "73,960", ""},
 		{"Trump makes the 25,000 claim", "person:donald-trump", "CLAIMS", "claim:every-boat-knocked-out-saves-25-000-american-lives", "25,000 American lives", ""},
-		{"survivor repatriated to Colombia", "person:two-survivors-of-the-boat-strikes", "REPATRIATED_TO", "place:colombia", "one to Colombia", "2025-10-01"},
-		{"survivor repatriated to Ecuador", "person:two-survivors-of-the-boat-strikes", "REPATRIATED_TO", "place:ecuador", "another to Ecuador", "2025-10-01"},
-		{"Ecuador released its survivor", "place:ecuador", "RELEASED", "person:two-survivors-of-the-boat-strikes", "without charging him", "2025-10-01"},
+		// The two survivors are two people, each repatriated to one country.
+		{"a survivor repatriated to Colombia", survivorColombia, "REPATRIATED_TO", "place:colombia", "one to Colombia", "2025-10-01"},
+		{"the other repatriated to Ecuador", survivorEcuador, "REPATRIATED_TO", "place:ecuador", "another to Ecuador", "2025-10-01"},
+		{"Ecuador released its man", "place:ecuador", "RELEASED", survivorEcuador, "without charging him", "2025-10-01"},
+		{"the Colombian survivor survived the strikes", survivorColombia, "SURVIVED", "event:missile-strikes-on-alleged-drug-smuggling-boats", "one to Colombia", ""},
+		{"the Ecuadorian survivor survived the strikes", survivorEcuador, "SURVIVED", "event:missile-strikes-on-alleged-drug-smuggling-boats", "another to Ecuador", ""},
+		// Trump's threats are threats, not a contradiction of Sheinbaum's claim.
+		{"Trump threatens Mexico on land", "person:donald-trump", "THREATENS", "place:mexico", "I would absolutely", ""},
+		{"Sheinbaum responded to Trump", "person:claudia-sheinbaum", "RESPONDED_TO", "person:donald-trump", "It’s not going to happen", "2025-11-18"},
 		{"UN officials denounced the campaign", "organization:united-nations", "DENOUNCED", "event:us-boat-bombing-campaign", "extrajudicial killing", ""},
 		{"Trump met Infantino on Monday", "person:donald-trump", "MET_WITH", "person:gianni-infantino", "Oval Office meeting", "2025-11-17"},
 		{"Rubio is secretary of state", "person:marco-rubio", "HOLDS_OFFICE", "organization:us-state-department", "secretary of state", ""},
@@ -59,17 +66,95 @@ func TestAnalystFacts(t *testing.T) {
 	}
 }
 
+// The two survivors of the boat strikes.
+const (
+	survivorColombia = "person:boat-strike-survivor-repatriated-to-colombia"
+	survivorEcuador  = "person:boat-strike-survivor-repatriated-to-ecuador"
+)
+
+// TestAnalystCorrections pins what an analyst found wrong in the first
+// curation and is fixed: the two survivors were one entity, only one of
+// whom Ecuador released; a threat was typed as a contradiction of
+// Sheinbaum's "no intervention" claim; dates from outside the article said
+// nothing of it; a sub-heading served as evidence.
+func TestAnalystCorrections(t *testing.T) {
+	b := mustBatch(t)
+	entities := entitiesByID(b)
+	relations := map[string]*newsgraph.Relation{}
+	for _, r := range b.Relations {
+		relations[r.ID] = r
+	}
+	if e := entities["person:two-survivors-of-the-boat-strikes"]; e != nil {
+		t.Errorf("the two survivors are still one entity: %+v", e)
+	}
+	for _, id := range []string{survivorColombia, survivorEcuador} {
+		if e := entities[id]; e == nil || e.Kind != newsgraph.KindPerson {
+			t.Errorf("no person %s", id)
+		}
+	}
+	for _, id := range []string{
+		newsgraph.RelationID("place:colombia", "RELEASED", survivorColombia),
+		newsgraph.RelationID("place:ecuador", "RELEASED", survivorColombia),
+		newsgraph.RelationID(survivorColombia, "REPATRIATED_TO", "place:ecuador"),
+		newsgraph.RelationID(survivorEcuador, "REPATRIATED_TO", "place:colombia"),
+	} {
+		if relations[id] != nil {
+			t.Errorf("relation %s should not exist: only Ecuador released its man", id)
+		}
+	}
+	const claim = "claim:no-us-military-intervention-will-happen-in-mexico"
+	for _, r := range b.Relations {
+		if r.Type == "CONTRADICTS" && r.To == claim {
+			t.Errorf("%s: a threat is not a contradiction of the claim", r.ID)
+		}
+	}
+	if e := entities[claim]; e.Verdict != newsgraph.VerdictUnverified || e.CounterEvidence != "" || !strings.Contains(e.VerdictNote, "do not contradict") {
+		t.Errorf("%s: verdict %q, note %q, counterEvidence %q; want UNVERIFIED, a note that the threats do not contradict it, and no counter-evidence", claim, e.Verdict, e.VerdictNote, e.CounterEvidence)
+	}
+	// Dates not stated in the article say so where they are used.
+	for _, id := range []string{"legal-concept:foreign-terrorist-organization-designation", "event:first-trump-presidency", "event:second-trump-presidency"} {
+		if d := entities[id].Description; !strings.Contains(d, "public record") {
+			t.Errorf("%s: the description does not say which dates come from the public record: %q", id, d)
+		}
+	}
+	// No quote is a sub-heading: a line of the text without a full stop,
+	// question mark or closing quotation mark.
+	text := b.Documents[0].Text
+	headings := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || slices.ContainsFunc([]string{".", "?", "!", "”", "\""}, func(end string) bool { return strings.HasSuffix(line, end) }) {
+			continue
+		}
+		headings++
+		for _, r := range b.Relations {
+			for _, ev := range r.Evidence {
+				if ev.Quote == line {
+					t.Errorf("%s: the sub-heading %q is evidence", r.ID, line)
+				}
+			}
+		}
+	}
+	if headings != 2 {
+		t.Errorf("found %d sub-headings, want the article's 2", headings)
+	}
+}
+
 // TestClaimVerdicts checks the verdicts of the disputed figures and that
 // each claim names its claimant.
 func TestClaimVerdicts(t *testing.T) {
 	tests := []struct {
-		id, claimant, verdict, counter string
+		id, claimant string
+		verdict      newsgraph.Verdict
+		note         string // a substring of the verdict note
+		counter      string
 	}{
-		{"claim:every-boat-knocked-out-saves-25-000-american-lives", "person:donald-trump", "unsupported", "73,960"},
-		{"claim:bombed-vessels-were-linked-to-drug-trafficking", "organization:trump-administration", "unsubstantiated", "no definitive evidence"},
-		{"claim:the-strike-victims-were-only-fishermen", "organization:families-of-the-boat-strike-victims", "unverified", "largely unknown"},
-		{"claim:the-us-is-in-a-state-of-war-with-drug-traffickers", "person:donald-trump", "disputed", "Only Congress"},
-		{"claim:no-us-military-intervention-will-happen-in-mexico", "person:claudia-sheinbaum", "disputed", "absolutely"},
+		{"claim:every-boat-knocked-out-saves-25-000-american-lives", "person:donald-trump", newsgraph.VerdictUnsupported, "no factual basis", "73,960"},
+		{"claim:bombed-vessels-were-linked-to-drug-trafficking", "organization:trump-administration", newsgraph.VerdictUnsupported, "no evidence was provided", "no definitive evidence"},
+		{"claim:fatal-drug-overdoses-declined-to-73-960-deaths-in-12-months", "organization:centers-for-disease-control-and-prevention", newsgraph.VerdictSupported, "provisional data", ""},
+		{"claim:the-strike-victims-were-only-fishermen", "organization:families-of-the-boat-strike-victims", newsgraph.VerdictUnverified, "", "largely unknown"},
+		{"claim:the-us-is-in-a-state-of-war-with-drug-traffickers", "person:donald-trump", newsgraph.VerdictDisputed, "", "Only Congress"},
+		{"claim:no-us-military-intervention-will-happen-in-mexico", "person:claudia-sheinbaum", newsgraph.VerdictUnverified, "absolutely", ""},
 	}
 	entities := entitiesByID(mustBatch(t))
 	for _, tt := range tests {
@@ -83,6 +168,9 @@ func TestClaimVerdicts(t *testing.T) {
 			}
 			if got := e.Verdict; got != tt.verdict {
 				t.Errorf("verdict: got %q, want %q", got, tt.verdict)
+			}
+			if !strings.Contains(e.VerdictNote, tt.note) {
+				t.Errorf("verdictNote %q does not mention %q", e.VerdictNote, tt.note)
 			}
 			if !strings.Contains(e.CounterEvidence, tt.counter) {
 				t.Errorf("counterEvidence %q does not mention %q", e.CounterEvidence, tt.counter)

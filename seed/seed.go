@@ -22,9 +22,11 @@ const dataFile = "data/seed.json"
 var data embed.FS
 
 // Batch returns the curated seed graph as a fresh batch: documents with
-// their full text, entities and relations. The batch is normalised
-// (Batch.Normalize), its evidence gets its offsets (Batch.AddEvidenceOffsets),
-// and it is checked: by Batch.Validate, by CheckReferences
+// their full text, entities and relations, and the mentions of every
+// entity by the article, with the spans where its name or an alias occurs
+// (newsgraph.FindSpans): each entity of the seed is one the article lists.
+// The batch is normalised (Batch.Normalize), its evidence gets its offsets
+// (Batch.AddEvidenceOffsets), and it is checked: by Batch.Validate, by CheckReferences
 // against nothing (the seed is self-contained, so every reference must
 // resolve inside it) and against the relation vocabulary (newsgraph.CheckVocabulary).
 // A failed check is a newsgraph Invalid error naming the offending item;
@@ -34,6 +36,12 @@ func Batch() (*newsgraph.Batch, error) {
 	b, err := decode(data, dataFile)
 	if err != nil {
 		return nil, fmt.Errorf("seed: %w", err)
+	}
+	for _, d := range b.Documents {
+		for _, e := range b.Entities {
+			spans := newsgraph.FindSpans(d.Text, append([]string{e.Name}, e.Aliases...))
+			b.Mentions = append(b.Mentions, newsgraph.Mention{DocumentID: d.ID, EntityID: e.ID, Spans: spans})
+		}
 	}
 	b.Normalize()
 	b.AddEvidenceOffsets()

@@ -80,7 +80,7 @@ func Fixture() newsgraph.Batch {
 		{ID: EventDesignation, Kind: newsgraph.KindEvent, Name: "FTO designation of cartels", StartDate: date("2025-02-20"),
 			EndDate: date("2025-02-21"), PlaceID: PlaceWashington},
 		{ID: ClaimCartels, Kind: newsgraph.KindClaim, Name: "Cartels control Mexico", ClaimText: "The cartels control Mexico.",
-			ClaimantID: PersonTrump, Verdict: "disputed", CounterEvidence: "The Mexican government rejects the claim."},
+			ClaimantID: PersonTrump, Verdict: newsgraph.VerdictDisputed, CounterEvidence: "The Mexican government rejects the claim."},
 	}
 	for _, c := range "abcdef" {
 		entities = append(entities, &newsgraph.Entity{ID: "place:chain-" + string(c), Kind: newsgraph.KindPlace, Name: "Chain " + string(c-'a'+'A')})

@@ -47,6 +47,7 @@ func Run(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 		{"Deletes", testDeletes},
 		{"Merges", testMerges},
 		{"DocumentIDsMentioning", testDocumentIDsMentioning},
+		{"Mentions", testMentions},
 		{"Concurrency", testConcurrency},
 	}
 	for _, s := range suites {

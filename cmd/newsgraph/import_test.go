@@ -199,8 +199,8 @@ func TestExportThenImportReproducesTheGraph(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if st.Documents != 2 || st.Entities != 68 || st.Relations != 118 {
-			t.Errorf("%s stats = %+v, want 2 documents, 68 entities, 118 relations", tc.name, st)
+		if st.Documents != 2 || st.Entities != 69 || st.Relations != 119 {
+			t.Errorf("%s stats = %+v, want 2 documents, 69 entities, 119 relations", tc.name, st)
 		}
 	}
 	storetest.CheckHolds(t, got, wholeGraph(t, want))

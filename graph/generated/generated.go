@@ -69,6 +69,7 @@ type ComplexityRoot struct {
 		Neighbors       func(childComplexity int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) int
 		Relations       func(childComplexity int, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) int
 		Verdict         func(childComplexity int) int
+		VerdictNote     func(childComplexity int) int
 	}
 
 	DeleteEntityResult struct {
@@ -79,6 +80,7 @@ type ComplexityRoot struct {
 	Document struct {
 		ID          func(childComplexity int) int
 		Link        func(childComplexity int) int
+		Mentions    func(childComplexity int, first *int) int
 		PublishedAt func(childComplexity int) int
 		Relations   func(childComplexity int, first *int, after *string) int
 		SourceName  func(childComplexity int) int
@@ -215,6 +217,11 @@ type ComplexityRoot struct {
 		Name         func(childComplexity int) int
 		Neighbors    func(childComplexity int, direction *newsgraph.Direction, types []string, kinds []newsgraph.Kind, first *int, asOf *newsgraph.Date) int
 		Relations    func(childComplexity int, types []string, direction *newsgraph.Direction, first *int, after *string, asOf *newsgraph.Date) int
+	}
+
+	Mention struct {
+		Entity func(childComplexity int) int
+		Spans  func(childComplexity int) int
 	}
 
 	Merge struct {
@@ -409,6 +416,7 @@ type ClaimResolver interface {
 }
 type DocumentResolver interface {
 	Relations(ctx context.Context, objs []*model.Document, first *int, after *string) ([]*model.RelationConnection, error)
+	Mentions(ctx context.Context, objs []*model.Document, first *int) ([][]*model.Mention, error)
 }
 type EventResolver interface {
 	Documents(ctx context.Context, objs []*model.Event, first *int) ([][]*model.Document, error)
@@ -616,6 +624,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Verdict(childComplexity), true
+	case "Claim.verdictNote":
+		if e.ComplexityRoot.Claim.VerdictNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.VerdictNote(childComplexity), true
 
 	case "DeleteEntityResult.id":
 		if e.ComplexityRoot.DeleteEntityResult.ID == nil {
@@ -642,6 +656,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Link(childComplexity), true
+	case "Document.mentions":
+		if e.ComplexityRoot.Document.Mentions == nil {
+			break
+		}
+
+		args, err := ec.field_Document_mentions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Document.Mentions(childComplexity, args["first"].(*int)), true
 	case "Document.publishedAt":
 		if e.ComplexityRoot.Document.PublishedAt == nil {
 			break
@@ -1238,6 +1263,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalConcept.Relations(childComplexity, args["types"].([]string), args["direction"].(*newsgraph.Direction), args["first"].(*int), args["after"].(*string), args["asOf"].(*newsgraph.Date)), true
+
+	case "Mention.entity":
+		if e.ComplexityRoot.Mention.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Entity(childComplexity), true
+	case "Mention.spans":
+		if e.ComplexityRoot.Mention.Spans == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Spans(childComplexity), true
 
 	case "Merge.actor":
 		if e.ComplexityRoot.Merge.Actor == nil {
@@ -2088,6 +2126,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("IngestInput", ec.unmarshalInputIngestInput),
 			graphql.NewInputUnmarshaler("RelationFilter", ec.unmarshalInputRelationFilter),
 			graphql.NewInputUnmarshaler("RelationInput", ec.unmarshalInputRelationInput),
+			graphql.NewInputUnmarshaler("TextSpanInput", ec.unmarshalInputTextSpanInput),
 		)
 	}
 	first := true
@@ -2275,7 +2314,7 @@ interface Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  "The documents that mention this entity (they list it, see ` + "`" + `Document.mentions` + "`" + `, or quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
   documents(
     "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
     first: Int = 50
@@ -2327,7 +2366,7 @@ type Person implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  "The documents that mention this entity (they list it, see ` + "`" + `Document.mentions` + "`" + `, or quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
   documents(
     "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
     first: Int = 50
@@ -2378,7 +2417,7 @@ type Organization implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  "The documents that mention this entity (they list it, see ` + "`" + `Document.mentions` + "`" + `, or quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
   documents(
     "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
     first: Int = 50
@@ -2427,7 +2466,7 @@ type Place implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  "The documents that mention this entity (they list it, see ` + "`" + `Document.mentions` + "`" + `, or quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
   documents(
     "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
     first: Int = 50
@@ -2476,7 +2515,7 @@ type LegalConcept implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  "The documents that mention this entity (they list it, see ` + "`" + `Document.mentions` + "`" + `, or quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
   documents(
     "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
     first: Int = 50
@@ -2527,7 +2566,7 @@ type Event implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  "The documents that mention this entity (they list it, see ` + "`" + `Document.mentions` + "`" + `, or quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
   documents(
     "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
     first: Int = 50
@@ -2582,7 +2621,7 @@ type Claim implements Entity {
   aliases: [String!]!
   "A one- or two-sentence summary, or null when none is recorded."
   description: String
-  "The documents that mention this entity (quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
+  "The documents that mention this entity (they list it, see ` + "`" + `Document.mentions` + "`" + `, or quote evidence of a relation at either end of it), in ascending id order: the first ` + "`" + `first` + "`" + ` of them."
   documents(
     "The most documents returned, 1 to 500. Each costs its fields in the complexity limit, and a document's ` + "`" + `text` + "`" + ` costs 100."
     first: Int = 50
@@ -2595,8 +2634,10 @@ type Claim implements Entity {
   claimText: String
   "The entity that states the claim, or null when unknown."
   claimant: Entity
-  "The claim's standing as reported, such as \"unsupported\" or \"disputed\", or null when none is reported."
-  verdict: String
+  "The claim's standing as reported, or null when none is reported."
+  verdict: ClaimVerdict
+  "Why the claim has its verdict, in words, or null when no note was written."
+  verdictNote: String
   "A summary of the reported evidence against the claim, or null when none is reported."
   counterEvidence: String
   "The relations this claim takes part in, in ascending relation id order."
@@ -2649,8 +2690,22 @@ type EntityEdge {
 type SearchHit {
   "The entity that matches."
   entity: Entity!
-  "How well the entity matches, in (0, 1]: 1 is an exact name match."
+  "How well the entity matches, in (0, 1]: 1 is an exact name match, 0.95 an alias, 0.8 a prefix, up to 0.7 every query word a word prefix, up to 0.3 the description, up to 0.25 a match with typos."
   score: Float!
+}
+
+"A claim's standing as reported."
+enum ClaimVerdict {
+  "The reporting backs the claim with evidence."
+  SUPPORTED
+  "The reporting says the claim has no basis, or that no evidence was given for it."
+  UNSUPPORTED
+  "Other actors, or the law as reported, contest the claim."
+  DISPUTED
+  "The reporting shows the claim to be wrong."
+  FALSE
+  "The reporting neither confirms nor refutes the claim."
+  UNVERIFIED
 }
 `, BuiltIn: false},
 	{Name: "../../schema/extract.graphqls", Input: `extend type Query {
@@ -2788,6 +2843,30 @@ enum DatePrecision {
   YEAR
 }
 `, BuiltIn: false},
+	{Name: "../../schema/mention.graphqls", Input: `"That a document names an entity: every entity an article lists is mentioned by it, whether or not a relation reaches the entity."
+type Mention {
+  "The entity the document names."
+  entity: Entity!
+  "Where the document's text names the entity (its name or an alias, matched with case, accents and punctuation folded), in ascending order; empty when none of its names occurs in the text."
+  spans: [TextSpan!]!
+}
+
+"A span of a text, [start, end) in UTF-16 code units (JavaScript string indexes), as ` + "`" + `TextSpan` + "`" + ` gives them."
+input TextSpanInput {
+  "The first code unit, 0 or more."
+  start: Int!
+  "The code unit after the last, more than ` + "`" + `start` + "`" + `."
+  end: Int!
+}
+
+extend type Document {
+  "The entities this document records as mentioned, with where it names them, in ascending entity id order: the first ` + "`" + `first` + "`" + ` of them. Relations quoting the document do not add mentions of their own."
+  mentions(
+    "The number of mentions, 1 to 500."
+    first: Int = 50
+  ): [Mention!]!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/mutation.graphqls", Input: `"""
 The newsgraph write API. Every mutation needs an API key (see @requires):
 ingesting and upserting need WRITE, merging and deleting need ADMIN. Every
@@ -2923,14 +3002,18 @@ input EntityInput {
   jurisdiction: String
   "CLAIM: the claim as reported."
   claimText: String
-  "CLAIM: its reported standing, such as \"unsupported\"."
-  verdict: String
+  "CLAIM: its reported standing."
+  verdict: ClaimVerdict
+  "CLAIM: why it has its verdict, in words."
+  verdictNote: String
   "CLAIM: a summary of the evidence against it."
   counterEvidence: String
   "EVENT: the ` + "`" + `ref` + "`" + ` or id of the PLACE where it happened."
   place: String
   "CLAIM: the ` + "`" + `ref` + "`" + ` or id of the entity that states it."
   claimant: String
+  "In ingestDocument: where the document names the entity, in UTF-16 code units (as ` + "`" + `Query.extract` + "`" + ` and ` + "`" + `Document.mentions` + "`" + ` give them); when omitted they are found from its names (see ` + "`" + `Document.mentions` + "`" + `). Refused without a document."
+  spans: [TextSpanInput!]
 }
 
 "A relation the ingested document supports."
@@ -3223,7 +3306,10 @@ type Query {
   ): EntityConnection!
   """
   Entities whose name, alias, initialism or description matches the query,
-  best first. Matching ignores case and accents.
+  best first. Matching ignores case and accents, and a query word of 5
+  characters or more matches a name or alias word one edit away (two from
+  8 characters: a letter added, dropped, replaced or two swapped), with a
+  score of at most 0.25, below any match as typed of the same name.
   """
   search(
     "The text to look for, such as \"sheinbaum\" or \"FTO\": at most 1000 bytes and 12 distinct words (case, accents and punctuation folded)."
@@ -3512,6 +3598,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_text(ctx, field)
 	case "relations":
 		return ec.fieldContext_Document_relations(ctx, field)
+	case "mentions":
+		return ec.fieldContext_Document_mentions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
@@ -3716,6 +3804,16 @@ func (ec *executionContext) childFields_KindCount(ctx context.Context, field gra
 		return ec.fieldContext_KindCount_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type KindCount", field.Name)
+}
+
+func (ec *executionContext) childFields_Mention(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_Mention_entity(ctx, field)
+	case "spans":
+		return ec.fieldContext_Mention_spans(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Mention", field.Name)
 }
 
 func (ec *executionContext) childFields_Merge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4191,6 +4289,20 @@ func (ec *executionContext) field_Claim_relations_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Document_mentions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -5712,6 +5824,29 @@ func (ec *executionContext) _Claim_verdict(ctx context.Context, field graphql.Co
 			return obj.Verdict(), nil
 		},
 		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newsgraph.Verdict) graphql.Marshaler {
+			return ec.marshalOClaimVerdict2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐVerdict(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_verdict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, false, "ClaimVerdict")
+}
+
+func (ec *executionContext) _Claim_verdictNote(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_verdictNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VerdictNote(), nil
+		},
+		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -5719,7 +5854,7 @@ func (ec *executionContext) _Claim_verdict(ctx context.Context, field graphql.Co
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Claim_verdict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Claim_verdictNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Claim", field, true, false, "String")
 }
 
@@ -6128,6 +6263,73 @@ func (ec *executionContext) resolveBatch_Document_relations(ctx context.Context,
 		results,
 		err,
 		"Document.relations",
+	)
+}
+
+func (ec *executionContext) _Document_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_mentions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Document_mentions(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Mention) graphql.Marshaler {
+			return ec.marshalNMention2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐMentionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_mentions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Mention(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Document_mentions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Document_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Document) (any, error) {
+	resolver := ec.Resolvers.Document()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*model.Document](ctx, "Document"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Mentions(ctx, batch.Parents, fc.Args["first"].(*int))
+		})
+		return graphql.ResolveBatchGroupResult[[]*model.Mention](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Document.mentions",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Mentions(ctx, []*model.Document{obj}, fc.Args["first"].(*int))
+	return graphql.ResolveBatchSingleResult[[]*model.Mention](
+		ctx,
+		results,
+		err,
+		"Document.mentions",
 	)
 }
 
@@ -6699,8 +6901,8 @@ func (ec *executionContext) _EntityCandidate_mentions(ctx context.Context, field
 			return obj.Mentions, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.TextSpan) graphql.Marshaler {
-			return ec.marshalNTextSpan2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐTextSpanᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Span) graphql.Marshaler {
+			return ec.marshalNTextSpan2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpanᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8698,6 +8900,70 @@ func (ec *executionContext) resolveBatch_LegalConcept_neighbors(ctx context.Cont
 		err,
 		"LegalConcept.neighbors",
 	)
+}
+
+func (ec *executionContext) _Mention_entity(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mention",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mention_spans(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_spans(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Spans, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []newsgraph.Span) graphql.Marshaler {
+			return ec.marshalNTextSpan2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_spans(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mention",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TextSpan(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Merge_into(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Merge) (ret graphql.Marshaler) {
@@ -11849,8 +12115,8 @@ func (ec *executionContext) _RelationCandidate_evidence(ctx context.Context, fie
 			return obj.Evidence, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.TextSpan) graphql.Marshaler {
-			return ec.marshalNTextSpan2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐTextSpanᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*newsgraph.Span) graphql.Marshaler {
+			return ec.marshalNTextSpan2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpanᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12551,7 +12817,7 @@ func (ec *executionContext) fieldContext_Subscription_graphChanged(ctx context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _TextSpan_start(ctx context.Context, field graphql.CollectedField, obj *model.TextSpan) (ret graphql.Marshaler) {
+func (ec *executionContext) _TextSpan_start(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Span) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12574,7 +12840,7 @@ func (ec *executionContext) fieldContext_TextSpan_start(_ context.Context, field
 	return graphql.NewScalarFieldContext("TextSpan", field, false, false, "Int")
 }
 
-func (ec *executionContext) _TextSpan_end(ctx context.Context, field graphql.CollectedField, obj *model.TextSpan) (ret graphql.Marshaler) {
+func (ec *executionContext) _TextSpan_end(ctx context.Context, field graphql.CollectedField, obj *newsgraph.Span) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13868,7 +14134,7 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ref", "id", "kind", "name", "aliases", "description", "startDate", "endDate", "roles", "jurisdiction", "claimText", "verdict", "counterEvidence", "place", "claimant"}
+	fieldsInOrder := [...]string{"ref", "id", "kind", "name", "aliases", "description", "startDate", "endDate", "roles", "jurisdiction", "claimText", "verdict", "verdictNote", "counterEvidence", "place", "claimant", "spans"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13954,11 +14220,18 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 			it.ClaimText = data
 		case "verdict":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verdict"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOClaimVerdict2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐVerdict(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Verdict = data
+		case "verdictNote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verdictNote"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerdictNote = data
 		case "counterEvidence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("counterEvidence"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -13980,6 +14253,13 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 				return it, err
 			}
 			it.Claimant = data
+		case "spans":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spans"))
+			data, err := ec.unmarshalOTextSpanInput2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpanᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Spans = data
 		}
 	}
 	return it, nil
@@ -14277,6 +14557,55 @@ func UnmarshalRelationInput(ctx context.Context, raw any) (model.RelationInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputTextSpanInput(ctx context.Context, obj any) (newsgraph.Span, error) {
+	var it newsgraph.Span
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"start", "end"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "end":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.End = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTextSpanInput unmarshals raw into the TextSpanInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTextSpanInput(ctx context.Context, raw any) (newsgraph.Span, error) {
+	var out newsgraph.Span
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TextSpanInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -14410,6 +14739,11 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "verdictNote":
+			out.Values[i] = ec._Claim_verdictNote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "counterEvidence":
 			out.Values[i] = ec._Claim_counterEvidence(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -14528,6 +14862,12 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Document_relations(ctx, field, obj)
+				})
+		case "mentions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_mentions(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -15394,6 +15734,44 @@ func (ec *executionContext) _LegalConcept(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalConcept_neighbors(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mentionImplementors = []string{"Mention"}
+
+func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, obj *model.Mention) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mention")
+		case "entity":
+			out.Values[i] = ec._Mention_entity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "spans":
+			out.Values[i] = ec._Mention_spans(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16522,7 +16900,7 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 
 var textSpanImplementors = []string{"TextSpan"}
 
-func (ec *executionContext) _TextSpan(ctx context.Context, sel ast.SelectionSet, obj *model.TextSpan) graphql.Marshaler {
+func (ec *executionContext) _TextSpan(ctx context.Context, sel ast.SelectionSet, obj *newsgraph.Span) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, textSpanImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -17637,6 +18015,30 @@ func (ec *executionContext) marshalNKindCount2ᚕgithubᚗcomᚋnewsgraphᚋnews
 	return ret
 }
 
+func (ec *executionContext) marshalNMention2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Mention) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMention2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐMention(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMention2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐMention(ctx context.Context, sel ast.SelectionSet, v *model.Mention) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Mention!")
+		return graphql.Null
+	}
+	return ec._Mention(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNMerge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐMergeᚄ(ctx context.Context, sel ast.SelectionSet, v []*newsgraph.Merge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -17949,11 +18351,15 @@ func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋnewsgraphᚋnewsg
 	return ec._Subgraph(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNTextSpan2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐTextSpanᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TextSpan) graphql.Marshaler {
+func (ec *executionContext) marshalNTextSpan2githubᚗcomᚋnewsgraphᚋnewsgraphᚐSpan(ctx context.Context, sel ast.SelectionSet, v newsgraph.Span) graphql.Marshaler {
+	return ec._TextSpan(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTextSpan2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpanᚄ(ctx context.Context, sel ast.SelectionSet, v []newsgraph.Span) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNTextSpan2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐTextSpan(ctx, sel, v[i])
+		return ec.marshalNTextSpan2githubᚗcomᚋnewsgraphᚋnewsgraphᚐSpan(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -17965,12 +18371,33 @@ func (ec *executionContext) marshalNTextSpan2ᚕᚖgithubᚗcomᚋnewsgraphᚋne
 	return ret
 }
 
-func (ec *executionContext) marshalNTextSpan2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐTextSpan(ctx context.Context, sel ast.SelectionSet, v *model.TextSpan) graphql.Marshaler {
+func (ec *executionContext) marshalNTextSpan2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpanᚄ(ctx context.Context, sel ast.SelectionSet, v []*newsgraph.Span) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTextSpan2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpan(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTextSpan2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpan(ctx context.Context, sel ast.SelectionSet, v *newsgraph.Span) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "TextSpan!")
 		return graphql.Null
 	}
 	return ec._TextSpan(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTextSpanInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpan(ctx context.Context, v any) (*newsgraph.Span, error) {
+	res, err := ec.unmarshalInputTextSpanInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
@@ -18174,6 +18601,42 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	res := graphql.MarshalBoolean(*v)
 	return res
 }
+
+func (ec *executionContext) unmarshalOClaimVerdict2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐVerdict(ctx context.Context, v any) (*newsgraph.Verdict, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOClaimVerdict2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐVerdict[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOClaimVerdict2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐVerdict(ctx context.Context, sel ast.SelectionSet, v *newsgraph.Verdict) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOClaimVerdict2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐVerdict[*v])
+	return res
+}
+
+var (
+	unmarshalOClaimVerdict2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐVerdict = map[string]newsgraph.Verdict{
+		"SUPPORTED":   newsgraph.VerdictSupported,
+		"UNSUPPORTED": newsgraph.VerdictUnsupported,
+		"DISPUTED":    newsgraph.VerdictDisputed,
+		"FALSE":       newsgraph.VerdictFalse,
+		"UNVERIFIED":  newsgraph.VerdictUnverified,
+	}
+	marshalOClaimVerdict2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐVerdict = map[newsgraph.Verdict]string{
+		newsgraph.VerdictSupported:   "SUPPORTED",
+		newsgraph.VerdictUnsupported: "UNSUPPORTED",
+		newsgraph.VerdictDisputed:    "DISPUTED",
+		newsgraph.VerdictFalse:       "FALSE",
+		newsgraph.VerdictUnverified:  "UNVERIFIED",
+	}
+)
 
 func (ec *executionContext) unmarshalODate2githubᚗcomᚋnewsgraphᚋnewsgraphᚐDate(ctx context.Context, v any) (newsgraph.Date, error) {
 	res, err := model.UnmarshalDate(v)
@@ -18436,6 +18899,23 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOTextSpanInput2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpanᚄ(ctx context.Context, v any) ([]*newsgraph.Span, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*newsgraph.Span, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTextSpanInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚐSpan(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -78,7 +78,16 @@ type Claim struct{ Node }
 func (c Claim) ClaimText() *string { return optional(c.E.ClaimText) }
 
 // Verdict returns the claim's reported standing, or nil.
-func (c Claim) Verdict() *string { return optional(c.E.Verdict) }
+func (c Claim) Verdict() *newsgraph.Verdict {
+	if c.E.Verdict == "" {
+		return nil
+	}
+	v := c.E.Verdict
+	return &v
+}
+
+// VerdictNote returns why the claim has its verdict, or nil.
+func (c Claim) VerdictNote() *string { return optional(c.E.VerdictNote) }
 
 // CounterEvidence returns the evidence against the claim, or nil.
 func (c Claim) CounterEvidence() *string { return optional(c.E.CounterEvidence) }

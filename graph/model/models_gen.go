@@ -98,7 +98,7 @@ type EntityCandidate struct {
 	// EVENT: the ref of the place.
 	Place *string `json:"place,omitempty"`
 	// Where the text names it, in UTF-16 code units (JavaScript string indexes).
-	Mentions []*TextSpan `json:"mentions"`
+	Mentions []*newsgraph.Span `json:"mentions"`
 	// How reliable the rule that proposed it is, below 1.
 	Confidence float64 `json:"confidence"`
 	// The rule that proposed it, such as gazetteer-name, title or short-form.
@@ -149,14 +149,18 @@ type EntityInput struct {
 	Jurisdiction *string `json:"jurisdiction,omitempty"`
 	// CLAIM: the claim as reported.
 	ClaimText *string `json:"claimText,omitempty"`
-	// CLAIM: its reported standing, such as "unsupported".
-	Verdict *string `json:"verdict,omitempty"`
+	// CLAIM: its reported standing.
+	Verdict *newsgraph.Verdict `json:"verdict,omitempty"`
+	// CLAIM: why it has its verdict, in words.
+	VerdictNote *string `json:"verdictNote,omitempty"`
 	// CLAIM: a summary of the evidence against it.
 	CounterEvidence *string `json:"counterEvidence,omitempty"`
 	// EVENT: the `ref` or id of the PLACE where it happened.
 	Place *string `json:"place,omitempty"`
 	// CLAIM: the `ref` or id of the entity that states it.
 	Claimant *string `json:"claimant,omitempty"`
+	// In ingestDocument: where the document names the entity, in UTF-16 code units (as `Query.extract` and `Document.mentions` give them); when omitted they are found from its names (see `Document.mentions`). Refused without a document.
+	Spans []*newsgraph.Span `json:"spans,omitempty"`
 }
 
 // An article to draft.
@@ -265,7 +269,7 @@ type RelationCandidate struct {
 	// Verbatim quotes from the text: the sentence or clause (or quotation) that supports it.
 	Quotes []string `json:"quotes"`
 	// Where each quote is, in UTF-16 code units.
-	Evidence []*TextSpan `json:"evidence"`
+	Evidence []*newsgraph.Span `json:"evidence"`
 	// The rule that proposed it, such as cue:met or role-of.
 	Rule string `json:"rule"`
 }
@@ -324,7 +328,7 @@ type RelationInput struct {
 type SearchHit struct {
 	// The entity that matches.
 	Entity Entity `json:"entity"`
-	// How well the entity matches, in (0, 1]: 1 is an exact name match.
+	// How well the entity matches, in (0, 1]: 1 is an exact name match, 0.95 an alias, 0.8 a prefix, up to 0.7 every query word a word prefix, up to 0.3 the description, up to 0.25 a match with typos.
 	Score float64 `json:"score"`
 }
 
@@ -347,14 +351,6 @@ type Subgraph struct {
 // `graphql-transport-ws`). When the server requires keys for reads, send the
 // key in the connection_init payload: `{"Authorization": "Bearer <key>"}`.
 type Subscription struct {
-}
-
-// A span of a text, [start, end) in UTF-16 code units.
-type TextSpan struct {
-	// The first code unit.
-	Start int `json:"start"`
-	// The code unit after the last.
-	End int `json:"end"`
 }
 
 // What upserting an entity did.

@@ -80,6 +80,13 @@ type Document struct {
 	L *loaders.Level
 }
 
+// Mention is a newsgraph.Mention as GraphQL shows it: the entity, of the
+// level of the mentioned entities, and its spans.
+type Mention struct {
+	Entity Entity
+	Spans  []newsgraph.Span
+}
+
 // WrapDocuments wraps every document of ds, of level l, skipping nils.
 func WrapDocuments(ds []*newsgraph.Document, l *loaders.Level) []*Document {
 	out := make([]*Document, 0, len(ds))

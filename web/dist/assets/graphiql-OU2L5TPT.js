@@ -36,7 +36,7 @@ query WhatOfficialsWithEvidence {
     }
   }
 }
-`},{title:'Search folds case, diacritics, aliases and British/American spelling ("Lopez Obrador", "FTO", "organisation" all work)',query:`# Search folds case, diacritics, aliases and British/American spelling ("Lopez Obrador", "FTO", "organisation" all work)
+`},{title:'Search folds case, diacritics, aliases and British/American spelling ("Lopez Obrador", "FTO", "organisation" all work) and tolerates typos in words of five letters or more ("sheinbum" finds Claudia Sheinbaum), scored below matches as typed',query:`# Search folds case, diacritics, aliases and British/American spelling ("Lopez Obrador", "FTO", "organisation" all work) and tolerates typos in words of five letters or more ("sheinbum" finds Claudia Sheinbaum), scored below matches as typed
 query SearchFoldsCaseDiacritics {
   search(query: "lopez obrador") { score entity { id name kind } }
 }
@@ -44,7 +44,7 @@ query SearchFoldsCaseDiacritics {
 query DisputedFigureWhatContradicts {
   search(query: "25,000 American lives", kinds: [CLAIM]) {
     entity {
-      ... on Claim { claimText verdict counterEvidence claimant { name } }
+      ... on Claim { claimText verdict verdictNote counterEvidence claimant { name } }
       relations(direction: IN, types: ["CONTRADICTS"]) {
         edges { node { from { name } evidence { quote } } }
       }
