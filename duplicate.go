@@ -3,7 +3,6 @@ package newsgraph
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // A possible duplicate is an existing entity that a new entity of the same
@@ -12,36 +11,37 @@ import (
 // here once; ingestion warns with it and the stores' Search finds the
 // candidates.
 
-// DuplicateQueries returns the search queries that find the candidates
-// PossibleDuplicate is asked about for a new entity named name: the folded
-// name itself (at most MaxSearchWords words), which finds the entities
-// whose names hold all its words, and, for a name of several words, its two
-// longest words of at least five letters, which find names that share one
-// of them and differ by a typo elsewhere ("Claudia Sheinbaun"). There are at
-// most three, each as selective as a search for a whole word, so the cost
-// is a bounded number of store queries whatever the graph's size. A typo in
-// a one-word name is found only as far as the store's Search tolerates
-// typos.
-func DuplicateQueries(name string) []string {
+// DuplicateQuery returns the search query that finds the candidates
+// PossibleDuplicate is asked about for a new entity named name: its folded
+// name (at most MaxSearchWords words). Search finds the entities whose
+// names hold all its words, also with a typo (see FuzzyEdits), so one
+// search per new entity finds names it is a part of ("Tidball-Binz" in
+// "Morris Tidball-Binz") and names a typo away ("Claudia Sheinbaun").
+func DuplicateQuery(name string) string {
 	words := strings.Fields(Fold(name))
-	if len(words) == 0 {
-		return nil
-	}
-	queries := []string{strings.Join(words[:min(len(words), MaxSearchWords)], " ")}
-	if len(words) < 2 {
-		return queries
-	}
-	long := slices.Clone(words)
-	slices.SortStableFunc(long, func(a, b string) int { return utf8.RuneCountInString(b) - utf8.RuneCountInString(a) })
-	for _, w := range long[:2] {
-		if utf8.RuneCountInString(w) < 5 {
-			break
+	return strings.Join(words[:min(len(words), MaxSearchWords)], " ")
+}
+
+// maxPartWords bounds the words of a name whose parts NameParts lists.
+const maxPartWords = 6
+
+// NameParts returns the names a new PERSON named name may be a fuller form
+// of: the runs of consecutive words of its folded name shorter than the
+// whole ("claudia", "sheinbaum" and so on for "Claudia Sheinbaum Pardo"),
+// for exact lookups (Store.EntitiesNamed), at most 15 of them: only the
+// first maxPartWords words count.
+func NameParts(name string) []string {
+	words := strings.Fields(Fold(name))
+	words = words[:min(len(words), maxPartWords)]
+	var parts []string
+	for n := 1; n < len(words); n++ {
+		for i := 0; i+n <= len(words); i++ {
+			if p := strings.Join(words[i:i+n], " "); !slices.Contains(parts, p) {
+				parts = append(parts, p)
+			}
 		}
-		if !slices.Contains(queries, w) {
-			queries = append(queries, w)
-		}
 	}
-	return queries
+	return parts
 }
 
 // PossibleDuplicate reports whether existing, an entity of the kind kind,

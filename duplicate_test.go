@@ -39,20 +39,22 @@ func TestPossibleDuplicate(t *testing.T) {
 	}
 }
 
-func TestDuplicateQueries(t *testing.T) {
+func TestDuplicateQueryAndNameParts(t *testing.T) {
 	tests := []struct {
-		name string
-		want []string
+		name  string
+		query string
+		parts []string
 	}{
-		{"Tidball-Binz", []string{"tidball binz", "tidball"}},
-		{"Sheinbaun", []string{"sheinbaun"}},
-		{"Claudia Sheinbaun", []string{"claudia sheinbaun", "sheinbaun", "claudia"}},
-		{"Ana de la Cruz", []string{"ana de la cruz"}},
-		{"UN", []string{"un"}},
-		{"  ", nil},
+		{"Tidball-Binz", "tidball binz", []string{"tidball", "binz"}},
+		{"Sheinbaun", "sheinbaun", nil},
+		{"Claudia Sheinbaum Pardo", "claudia sheinbaum pardo", []string{"claudia", "sheinbaum", "pardo", "claudia sheinbaum", "sheinbaum pardo"}},
+		{"  ", "", nil},
 	}
 	for _, tt := range tests {
-		wantStrings(t, "DuplicateQueries("+tt.name+")", newsgraph.DuplicateQueries(tt.name), tt.want)
+		if got := newsgraph.DuplicateQuery(tt.name); got != tt.query {
+			t.Errorf("DuplicateQuery(%q) = %q, want %q", tt.name, got, tt.query)
+		}
+		wantStrings(t, "NameParts("+tt.name+")", newsgraph.NameParts(tt.name), tt.parts)
 	}
 }
 
@@ -69,8 +71,8 @@ func FuzzPossibleDuplicate(f *testing.F) {
 		if got && !newsgraph.PossibleDuplicate(newsgraph.KindPerson, name, &newsgraph.Entity{Kind: newsgraph.KindPerson, Name: "x", Aliases: []string{existing}}) {
 			t.Fatalf("PossibleDuplicate(%q, %q) holds for the name but not for the same alias", name, existing)
 		}
-		if len(newsgraph.DuplicateQueries(name)) > 3 {
-			t.Fatalf("DuplicateQueries(%q) = %q: more than 3 searches", name, newsgraph.DuplicateQueries(name))
+		if parts := newsgraph.NameParts(name); len(parts) > 15 {
+			t.Fatalf("NameParts(%q) = %q: more than 15 lookups", name, parts)
 		}
 	})
 }

@@ -161,13 +161,15 @@ func TestAStoredSelfLoopCanBeCorroborated(t *testing.T) {
 func TestPossibleDuplicatesAreWarnedAbout(t *testing.T) {
 	s := openStore(t)
 	svc := ingest.New(s)
-	mustIngest(t, svc, curationInput([]ingest.EntityInput{refSheinbaum, {Ref: "m", Kind: newsgraph.KindPerson, Name: "Morris Tidball-Binz"}}))
+	mustIngest(t, svc, curationInput([]ingest.EntityInput{refSheinbaum, {Ref: "m", Kind: newsgraph.KindPerson, Name: "Morris Tidball-Binz"},
+		{Ref: "h", Kind: newsgraph.KindPerson, Name: "Harfuch"}}))
 	in := curationInput([]ingest.EntityInput{
 		{Ref: "tb", Kind: newsgraph.KindPerson, Name: "Tidball-Binz"},
 		{Ref: "typo", Kind: newsgraph.KindPerson, Name: "Claudia Sheinbaun"},
 		{Ref: "cs", Kind: newsgraph.KindPerson, Name: "Ms Sheinbaum"}, // "Sheinbaum", a word of her name
 		{Ref: "org", Kind: newsgraph.KindOrganization, Name: "Tidball-Binz"},
 		{Ref: "given", ID: "person:binz", Kind: newsgraph.KindPerson, Name: "Binz"},
+		{Ref: "full", Kind: newsgraph.KindPerson, Name: "Omar García Harfuch"}, // a fuller form of Harfuch
 	})
 	dry, err := svc.DryRun(t.Context(), in)
 	if err != nil {
@@ -185,6 +187,7 @@ func TestPossibleDuplicatesAreWarnedAbout(t *testing.T) {
 			`entities[0] (ref "tb") person:tidball-binz person:morris-tidball-binz`,
 			`entities[1] (ref "typo") person:claudia-sheinbaun person:claudia-sheinbaum`,
 			`entities[2] (ref "cs") person:sheinbaum person:claudia-sheinbaum`,
+			`entities[5] (ref "full") person:omar-garcia-harfuch person:harfuch`,
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("dry run %v: duplicate warnings = %q, want %q", r.DryRun, got, want)

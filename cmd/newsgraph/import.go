@@ -37,6 +37,8 @@ type importCmd struct {
 	Strict  bool       `help:"Exit with status 1 when any line was rejected."`
 	// StrictVocabulary is ingest.StrictVocabulary.
 	StrictVocabulary bool `name:"strict-vocabulary" help:"Reject lines with a relation type outside the relation vocabulary, or ends of kinds a type does not allow, instead of warning."`
+	// DuplicateWarnings searches for possible duplicates of new entities.
+	DuplicateWarnings bool `name:"duplicate-warnings" default:"true" negatable:"" help:"Warn about new entities that may be existing ones (one search per entity created by name; --no-duplicate-warnings skips it)."`
 	// DryRun plans without writing (ingest.Rehearsal).
 	DryRun   bool   `name:"dry-run" help:"Report what each line would do (entities resolved, relations created or corroborated, warnings) and write nothing."`
 	Progress string `default:"auto" enum:"auto,always,never" help:"Progress bar on standard error: ${enum} (auto: only on a terminal; otherwise a log line every 5 seconds)."`
@@ -71,6 +73,9 @@ func (c *importCmd) Run(ctx context.Context, logger *slog.Logger) error {
 	var opts []ingest.Option
 	if c.StrictVocabulary {
 		opts = append(opts, ingest.StrictVocabulary())
+	}
+	if !c.DuplicateWarnings {
+		opts = append(opts, ingest.WithoutDuplicateWarnings())
 	}
 	imp := &importer{
 		svc:      ingest.New(store, opts...),
