@@ -14,6 +14,54 @@ import (
 // "Lopez Obrador" and "organisation" matches "organization". Words are
 // separated by one space. Fold is idempotent: Fold(Fold(s)) == Fold(s).
 func Fold(s string) string {
+	if w, ok := foldASCIIWord(s); ok {
+		return w
+	}
+	return foldText(s)
+}
+
+// foldASCIIWord folds s when it is one word of ASCII letters, digits and
+// apostrophes, the usual word of a text, which the general path
+// (foldText) would only lower-case, strip of apostrophes and respell:
+// without its allocations, since a text is folded word by word to find
+// where it names entities.
+func foldASCIIWord(s string) (string, bool) {
+	plain := true // lower-case letters and digits only
+	letters := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			letters++
+		case 'A' <= c && c <= 'Z':
+			letters++
+			plain = false
+		case c == '\'':
+			plain = false
+		default:
+			return "", false
+		}
+	}
+	if letters == 0 {
+		return "", false
+	}
+	if !plain {
+		b := make([]byte, 0, letters)
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; {
+			case c == '\'':
+			case 'A' <= c && c <= 'Z':
+				b = append(b, c+'a'-'A')
+			default:
+				b = append(b, c)
+			}
+		}
+		s = string(b)
+	}
+	return americanSpelling(s), true
+}
+
+// foldText is Fold for any text.
+func foldText(s string) string {
 	stripped := stripMarks(s)
 	var b strings.Builder
 	b.Grow(len(stripped))

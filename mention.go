@@ -47,10 +47,26 @@ func UnionSpans(a, b []Span) []Span {
 	if len(a)+len(b) == 0 {
 		return nil
 	}
+	// The usual call adds the sorted, distinct spans FindSpans found to
+	// none: a copy, without sorting.
+	if len(a) == 0 && isUnion(b) {
+		return slices.Clone(b)
+	}
 	out := make([]Span, 0, len(a)+len(b))
 	out = append(append(out, a...), b...)
 	slices.SortFunc(out, CompareSpans)
 	return slices.Compact(out)
+}
+
+// isUnion reports whether spans are sorted and distinct, as UnionSpans
+// returns them.
+func isUnion(spans []Span) bool {
+	for i := 1; i < len(spans); i++ {
+		if CompareSpans(spans[i-1], spans[i]) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Clone returns a copy of m that shares nothing mutable with it.
@@ -74,7 +90,7 @@ func CompareMentions(a, b Mention) int {
 func UnionMentions(a, b []Mention) []Mention {
 	type pair struct{ doc, entity string }
 	at := make(map[pair]int, len(a)+len(b))
-	var out []Mention
+	out := make([]Mention, 0, len(a)+len(b))
 	for _, list := range [2][]Mention{a, b} {
 		for _, m := range list {
 			k := pair{m.DocumentID, m.EntityID}
@@ -134,19 +150,66 @@ func TextLength(text string) int {
 // last. A possessive "'s" ("Sheinbaum's") matches the bare name and is
 // left out of the span. Spans are sorted and distinct; a match inside a
 // longer one ("Sheinbaum" inside "Claudia Sheinbaum") is dropped, so each
-// span is one naming of the entity.
+// span is one naming of the entity. To find the spans of many entities in
+// one text, fold it once with NewSpanFinder.
 func FindSpans(text string, names []string) []Span {
-	words := foldedWords(text)
+	return NewSpanFinder(text).Find(names)
+}
+
+// SpanFinder finds names in one text (see FindSpans), which it folds once:
+// an article lists tens of entities, and folding its text for each would
+// cost more than all the rest of planning it.
+type SpanFinder struct {
+	words []textWord
+	// first is, for each folded word and possessive-free form, the first
+	// position in words where it occurs, plus one; next chains the
+	// positions of a word on, next[i] for words[i] as folded and
+	// next[len(words)+i] as possessive-free, zero at the end of a chain.
+	first map[string]int32
+	next  []int32
+}
+
+// NewSpanFinder folds text for Find.
+func NewSpanFinder(text string) *SpanFinder {
+	f := &SpanFinder{words: foldedWords(text)}
+	n := len(f.words)
+	f.first = make(map[string]int32, n)
+	f.next = make([]int32, 2*n)
+	// Chained from the last occurrence back, so that a chain runs in text
+	// order.
+	for i := n - 1; i >= 0; i-- {
+		w := f.words[i]
+		f.next[i] = f.first[w.folded]
+		f.first[w.folded] = int32(i + 1)
+		if w.bare != "" && w.bare != w.folded {
+			f.next[n+i] = f.first[w.bare]
+			f.first[w.bare] = int32(n + i + 1)
+		}
+	}
+	return f
+}
+
+// Find returns the spans of the text that name any of names, as FindSpans.
+func (f *SpanFinder) Find(names []string) []Span {
 	var spans []Span
 	for _, name := range names {
 		want := SearchTokens(name)
 		if len(want) == 0 {
 			continue
 		}
-		for i := 0; i+len(want) <= len(words); i++ {
-			end, ok := matchWords(words[i:i+len(want)], want)
-			if ok {
-				spans = append(spans, Span{Start: words[i].start, End: end})
+		// A match starts where the first wanted word is; a one-word name's
+		// word may also be the possessive-free form.
+		n := len(f.words)
+		for link := f.first[want[0]]; link != 0; link = f.next[link-1] {
+			i := int(link - 1)
+			if i >= n {
+				i -= n
+			}
+			if i+len(want) > n {
+				continue
+			}
+			if end, ok := matchWords(f.words[i:i+len(want)], want); ok {
+				spans = append(spans, Span{Start: f.words[i].start, End: end})
 			}
 		}
 	}
@@ -201,7 +264,7 @@ type textWord struct {
 // foldedWords splits text into the words Fold keeps, each folded alone,
 // so that a match on folded words maps back to offsets of the text.
 func foldedWords(text string) []textWord {
-	var words []textWord
+	words := make([]textWord, 0, len(text)/6+1) // about one word per 6 bytes of English
 	wordStart, wordByte := -1, 0
 	pos := 0
 	flush := func(endByte, end int) {

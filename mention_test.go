@@ -40,6 +40,29 @@ func TestFindSpans(t *testing.T) {
 	}
 }
 
+// TestSpanFinderIsReusable checks that one SpanFinder, folding a text
+// once, finds each entity's names as FindSpans does alone, whatever was
+// looked for before.
+func TestSpanFinderIsReusable(t *testing.T) {
+	text := "Claudia Sheinbaum’s government told Sheinbaum’s critics, the PAN and Mexico’s Senate, that Mexico would not yield."
+	finder := newsgraph.NewSpanFinder(text)
+	for _, names := range [][]string{
+		{"Claudia Sheinbaum", "Sheinbaum"},
+		{"Mexico"},
+		{"PAN", "National Action Party"},
+		{"Senate of Mexico", "Senate"},
+		{"Sheinbaum"},
+		{"absent"},
+	} {
+		if got, want := finder.Find(names), newsgraph.FindSpans(text, names); !reflect.DeepEqual(got, want) {
+			t.Errorf("Find(%q) = %v, want %v as FindSpans gives", names, got, want)
+		}
+		if len(finder.Find(names)) == 0 && names[0] != "absent" {
+			t.Errorf("Find(%q) found nothing", names)
+		}
+	}
+}
+
 func TestUnionMentions(t *testing.T) {
 	a := []newsgraph.Mention{{DocumentID: "doc:b", EntityID: "place:x", Spans: []newsgraph.Span{{Start: 5, End: 6}}}}
 	b := []newsgraph.Mention{

@@ -21,12 +21,16 @@ func planMentions(ctx context.Context, rd reader, in Input, docID string, refs m
 		return nil
 	}
 	var ms []newsgraph.Mention
+	var finder *newsgraph.SpanFinder // the text folded once, when needed
 	for i := range in.Entities {
 		e := &in.Entities[i]
 		id := refs[e.Ref]
 		spans := e.Spans
 		if len(spans) == 0 {
-			spans = newsgraph.FindSpans(in.Document.Text, mentionNames(e, res.planned[id].entity))
+			if finder == nil {
+				finder = newsgraph.NewSpanFinder(in.Document.Text)
+			}
+			spans = finder.Find(mentionNames(e, res.planned[id].entity))
 			// A name a long text repeats very often keeps its first
 			// spans, as many as a mention may hold.
 			spans = spans[:min(len(spans), newsgraph.MaxSpansPerMention)]
