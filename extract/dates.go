@@ -164,8 +164,11 @@ func dates(d *document, published newsgraph.Date) []dateExpr {
 }
 
 // futureWords make a clause speak of what is to come: its weekday is the
-// next one after publication, its month the next such month.
-var futureWords = set("will expected due scheduled planned plans upcoming next could")
+// next one after publication, its month the next such month. "could" and
+// "would" are not among them: they speak of what may happen, and the date
+// near them is usually of something that did ("rejected on Thursday a
+// warning that the US could strike").
+var futureWords = set("will expected due scheduled planned plans upcoming next")
 
 // upcoming reports whether the clause of token i speaks of the future.
 func upcoming(d *document, i int) bool {

@@ -129,6 +129,9 @@ func TestEventDates(t *testing.T) {
 		{"The earthquake struck in 2023.", "2023-01-01", "2023-12-31", extract.PrecisionYear},
 		{"The vote is expected on Tuesday.", "2025-11-25", "2025-11-25", extract.PrecisionDay},
 		{"The campaign began on September 2.", "2025-09-02", "", extract.PrecisionDay},
+		// "could" speaks of what may happen, not of when: the rejection
+		// was on the Thursday before publication.
+		{"The minister rejected on Thursday a strike that the army could launch.", "2025-11-20", "2025-11-20", extract.PrecisionDay},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			x := run(t, nil, "2025-11-22", tc.text)
