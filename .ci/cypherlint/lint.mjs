@@ -43,6 +43,9 @@ const propertyKeys = [
   'validFrom', 'validTo', 'confidence', 'evidenceQuotes', 'evidenceDocumentIds',
   // Document
   'title', 'publishedAt', 'source', 'url', 'text',
+  // MENTIONS: listed marks a mention the article's entity list recorded
+  // (not only evidence), spans its offsets, flattened start, end, ...
+  'listed', 'spans',
   // Redirect (id, into) and Merge (into, from, actor, at, seq)
   'into', 'actor', 'at', 'seq',
   // The marker that takes a write lock before a read-modify-write, and the
