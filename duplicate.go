@@ -23,12 +23,12 @@ func DuplicateQuery(name string) string {
 }
 
 // maxPartWords bounds the words of a name whose parts NameParts lists.
-const maxPartWords = 6
+const maxPartWords = 5
 
 // NameParts returns the names a new PERSON named name may be a fuller form
 // of: the runs of consecutive words of its folded name shorter than the
 // whole ("claudia", "sheinbaum" and so on for "Claudia Sheinbaum Pardo"),
-// for exact lookups (Store.EntitiesNamed), at most 15 of them: only the
+// for exact lookups (Store.EntitiesNamed), at most 14 of them: only the
 // first maxPartWords words count.
 func NameParts(name string) []string {
 	words := strings.Fields(Fold(name))

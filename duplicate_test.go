@@ -62,6 +62,7 @@ func FuzzPossibleDuplicate(f *testing.F) {
 	f.Add("Tidball-Binz", "Morris Tidball-Binz")
 	f.Add("Sheinbaun", "Claudia Sheinbaum")
 	f.Add("Łódź", "Lodz")
+	f.Add("0 0 0 10 0 1", "") // six distinct words once gave 16 name parts
 	f.Fuzz(func(t *testing.T, name, existing string) {
 		e := &newsgraph.Entity{Kind: newsgraph.KindPerson, Name: existing}
 		got := newsgraph.PossibleDuplicate(newsgraph.KindPerson, name, e)
