@@ -23,7 +23,7 @@ func (o Outcome) Committed() bool { return o.Err == nil }
 // Rejected reports whether the input was rejected as invalid.
 func (o Outcome) Rejected() bool { return isRejection(o.Err) }
 
-// Checked is an Input that passed Input.Validate. IngestChecked does not
+// Checked is an Input that passed Input.Validate. IngestStream does not
 // validate it again, so a caller may validate inputs ahead of writing, on
 // another goroutine.
 type Checked struct{ input Input }
@@ -56,15 +56,6 @@ func (s *Service) IngestGroup(ctx context.Context, inputs []Input) ([]Outcome, e
 	items := make([]groupItem, len(inputs))
 	for i, in := range inputs {
 		items[i] = groupItem{input: in, err: in.Validate()}
-	}
-	return s.ingestGroup(ctx, items)
-}
-
-// IngestChecked is IngestGroup for inputs validated ahead.
-func (s *Service) IngestChecked(ctx context.Context, inputs []Checked) ([]Outcome, error) {
-	items := make([]groupItem, len(inputs))
-	for i, c := range inputs {
-		items[i] = groupItem{input: c.input}
 	}
 	return s.ingestGroup(ctx, items)
 }

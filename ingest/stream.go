@@ -6,7 +6,7 @@ import (
 )
 
 // IngestStream ingests a stream of groups of inputs validated ahead, with
-// the results IngestChecked would give for each group in turn, and
+// the results IngestGroup would give for each group in turn, and
 // overlaps the two halves of the work: while one group is written, the
 // next one is planned (resolved against the graph) on top of it, so a bulk
 // import keeps the store writing and planning busy at once.
@@ -15,7 +15,7 @@ import (
 // block, and it is called while the group before is being written, so a
 // group read from a slow source is acknowledged without waiting for the
 // next. committed is called with each group's outcomes, in order, once the
-// group is durable (one Outcome per input, as IngestChecked returns them);
+// group is durable (one Outcome per input, as IngestGroup returns them);
 // an error from it stops the stream and is returned.
 //
 // A group whose combined write failed was written input by input instead

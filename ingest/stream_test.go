@@ -32,19 +32,26 @@ func streamGroups(tb testing.TB, inputs []ingest.Input, sizes ...int) [][]ingest
 	return groups
 }
 
-// ingestStream runs IngestStream over groups and returns the outcomes of
-// every input, in order.
-func ingestStream(tb testing.TB, svc *ingest.Service, groups [][]ingest.Checked) []ingest.Outcome {
-	tb.Helper()
-	var out []ingest.Outcome
-	next, committed := 0, 0
-	err := svc.IngestStream(tb.Context(), func() []ingest.Checked {
+// feed returns a next function for IngestStream that hands out groups in
+// order, then nil.
+func feed(groups [][]ingest.Checked) func() []ingest.Checked {
+	next := 0
+	return func() []ingest.Checked {
 		if next == len(groups) {
 			return nil
 		}
 		next++
 		return groups[next-1]
-	}, func(outcomes []ingest.Outcome) error {
+	}
+}
+
+// ingestStream runs IngestStream over groups and returns the outcomes of
+// every input, in order.
+func ingestStream(tb testing.TB, svc *ingest.Service, groups [][]ingest.Checked) []ingest.Outcome {
+	tb.Helper()
+	var out []ingest.Outcome
+	committed := 0
+	err := svc.IngestStream(tb.Context(), feed(groups), func(outcomes []ingest.Outcome) error {
 		if got, want := len(outcomes), len(groups[committed]); got != want {
 			tb.Errorf("group %d: %d outcomes, want %d", committed, got, want)
 		}
@@ -168,14 +175,8 @@ func TestIngestStreamStopsOnAStoreFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	groups := streamGroups(t, groupInputs(3), 1, 2)
-	next, reported := 0, 0
-	err := ingest.New(s).IngestStream(t.Context(), func() []ingest.Checked {
-		if next == len(groups) {
-			return nil
-		}
-		next++
-		return groups[next-1]
-	}, func(outcomes []ingest.Outcome) error {
+	reported := 0
+	err := ingest.New(s).IngestStream(t.Context(), feed(groups), func(outcomes []ingest.Outcome) error {
 		reported++
 		for i, o := range outcomes {
 			if o.Committed() || o.Rejected() {
