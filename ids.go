@@ -59,11 +59,17 @@ func EntityIDKind(id string) Kind {
 // Slug folds s to lower-case ASCII words joined by hyphens:
 // "Andrés Manuel López Obrador" becomes "andres-manuel-lopez-obrador".
 // Letters that Fold leaves outside ASCII (such as Cyrillic or Han) separate
-// words, so a slug is empty or a valid id suffix.
+// words, so a slug is empty or a valid id suffix. A word such a letter cut
+// out of a longer one is respelled as Fold respells words ("00tres" of
+// "00tresٶ0" becomes "00ters"), so that Slug(Slug(s)) == Slug(s).
 func Slug(s string) string {
-	return strings.Join(strings.FieldsFunc(Fold(s), func(r rune) bool {
+	words := strings.FieldsFunc(Fold(s), func(r rune) bool {
 		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
-	}), "-")
+	})
+	for i, w := range words {
+		words[i] = americanSpelling(w)
+	}
+	return strings.Join(words, "-")
 }
 
 // EntityID returns the deterministic id of an entity of kind k named name.
