@@ -156,6 +156,21 @@ func (s SearchScorer) descriptionScore(folded string) float64 {
 	return 0.3 * tokenCoverage(s.q, folded)
 }
 
+// PrefixScore is the score of an entity a name or alias of which starts
+// with the query (and does not equal it): every key the query does not
+// start scores less.
+const PrefixScore = 0.8
+
+// KeyScore is the score of the query against one folded search key, the
+// entity's name when isName: what ScoreFolded takes the best of over an
+// entity's keys when one of them matches without a typo.
+func (s SearchScorer) KeyScore(key string, isName bool) float64 {
+	if s.q == "" {
+		return 0
+	}
+	return keyScore(s.q, key, isName)
+}
+
 func keyScore(q, key string, isName bool) float64 {
 	switch {
 	case q == key && isName:
@@ -163,7 +178,7 @@ func keyScore(q, key string, isName bool) float64 {
 	case q == key:
 		return 0.95
 	case strings.HasPrefix(key, q) && (len(q) >= 3 || len(key) > len(q) && key[len(q)] == ' '):
-		return 0.8
+		return PrefixScore
 	}
 	if c := tokenCoverage(q, key); c > 0 {
 		return 0.7 * c

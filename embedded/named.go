@@ -22,7 +22,7 @@ func (s *Store) EntitiesNamed(ctx context.Context, keys []newsgraph.NameKey) (ma
 			var found []*newsgraph.Entity
 			i, _ := slices.BinarySearchFunc(search.keys, searchKey{key: k.Name}, cmpSearchKey)
 			for ; i < len(search.keys) && search.keys[i].key == k.Name; i++ {
-				if e := search.folded[search.keys[i].id].entity; e != nil && e.Kind == k.Kind {
+				if e := search.keys[i].entity; e.Kind == k.Kind {
 					found = append(found, e)
 				}
 			}

@@ -28,8 +28,38 @@ type searchIndex struct {
 	fuzzy *fuzzyIndex
 }
 
-// searchKey is one search key of an entity.
-type searchKey struct{ key, id string }
+// searchKey is one search key of an entity: the key, the entity's id and
+// the index's own entity (updated in place, so that the key need not be
+// looked up again), whether the key is the entity's name (the first of its
+// newsgraph.SearchKeys), and whether no other key of the entity starts
+// with the same three bytes, so that a query of three bytes or more that
+// starts this key starts no other key of the entity.
+type searchKey struct {
+	key, id string
+	entity  *newsgraph.Entity
+	name    bool
+	alone   bool
+}
+
+// distinctPrefix is the length of the key prefixes searchKey.alone
+// compares.
+const distinctPrefix = 3
+
+// searchKeys returns the search keys of the entity with id and folded
+// text f.
+func searchKeys(id string, f foldedEntity) []searchKey {
+	keys := make([]searchKey, len(f.keys))
+	for i, k := range f.keys {
+		keys[i] = searchKey{key: k, id: id, entity: f.entity, name: i == 0, alone: true}
+		start := k[:min(len(k), distinctPrefix)]
+		for j, other := range f.keys {
+			if j != i && strings.HasPrefix(other, start) {
+				keys[i].alone = false
+			}
+		}
+	}
+	return keys
+}
 
 func cmpSearchKey(a, b searchKey) int {
 	if c := strings.Compare(a.key, b.key); c != 0 {
@@ -82,9 +112,7 @@ func buildSearchIndex(ix *index) *searchIndex {
 	s.folded = make(map[string]foldedEntity, len(ix.entityIDs))
 	for i, id := range ix.entityIDs {
 		s.folded[id] = folded[i]
-		for _, k := range folded[i].keys {
-			s.keys = append(s.keys, searchKey{k, id})
-		}
+		s.keys = append(s.keys, searchKeys(id, folded[i])...)
 		for _, w := range words[i] {
 			s.postings[w] = append(s.postings[w], id)
 		}
@@ -215,14 +243,14 @@ func (s *searchIndex) applyKeys(c *searchChanges) {
 	removed := map[searchKey]bool{}
 	var added []searchKey
 	for id, f := range c.folded {
-		for _, k := range s.folded[id].keys {
-			removed[searchKey{k, id}] = true
+		for _, sk := range searchKeys(id, s.folded[id]) {
+			removed[sk] = true
 		}
 		if f == nil {
 			continue
 		}
-		for _, k := range f.keys {
-			if sk := (searchKey{k, id}); removed[sk] {
+		for _, sk := range searchKeys(id, *f) {
+			if removed[sk] {
 				delete(removed, sk) // kept
 			} else {
 				added = append(added, sk)
@@ -232,28 +260,53 @@ func (s *searchIndex) applyKeys(c *searchChanges) {
 	s.keys = replaceSorted(s.keys, removed, added, cmpSearchKey)
 }
 
-// prefixed returns the ids of the entities of the given kinds (any kind
-// when none) that have a search key starting with the folded query q the
-// way newsgraph.SearchScore scores 0.8 or more for: the key equals q, or
-// starts with it and q has three characters or more, or the key's next
-// character is a space. Every other entity scores 0.7 at most, so when
-// there are at least as many such entities as a search returns, the
-// search's hits are among them.
-func (s *searchIndex) prefixed(q string, kinds []newsgraph.Kind) []string {
+// prefixHits returns a hit for every entity of the given kinds (any kind
+// when none) that has a search key starting with the query, scored by
+// scorer, whose folded query q is: those newsgraph.SearchScore gives 0.8
+// or more, since a key the query does not start scores 0.7 at most. The
+// score of such an entity is the best newsgraph.SearchScorer.KeyScore of
+// its keys the query starts, so it is known from the sorted keys alone,
+// without the entity's other keys or its description. It checks ctx
+// every scoreCheck keys.
+func (s *searchIndex) prefixHits(ctx context.Context, q string, kinds []newsgraph.Kind, scorer newsgraph.SearchScorer) ([]newsgraph.SearchHit, error) {
 	i, _ := slices.BinarySearchFunc(s.keys, searchKey{key: q}, cmpSearchKey)
-	seen := map[string]bool{}
-	var ids []string
-	for ; i < len(s.keys) && strings.HasPrefix(s.keys[i].key, q); i++ {
+	var hits []newsgraph.SearchHit
+	// at is the hit of each entity that may have two keys the query
+	// starts.
+	var at map[*newsgraph.Entity]int
+	for n := 0; i < len(s.keys) && strings.HasPrefix(s.keys[i].key, q); i, n = i+1, n+1 {
+		if n%scoreCheck == scoreCheck-1 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		k := s.keys[i]
-		if len(q) < 3 && len(k.key) > len(q) && k.key[len(q)] != ' ' || seen[k.id] {
+		if len(q) < 3 && len(k.key) > len(q) && k.key[len(q)] != ' ' {
+			continue // a short query starts a key's first word only
+		}
+		e := k.entity
+		if len(kinds) > 0 && !slices.Contains(kinds, e.Kind) {
 			continue
 		}
-		if e := s.folded[k.id].entity; e != nil && (len(kinds) == 0 || slices.Contains(kinds, e.Kind)) {
-			seen[k.id] = true
-			ids = append(ids, k.id)
+		score := scorer.KeyScore(k.key, k.name)
+		if score < newsgraph.PrefixScore {
+			continue // cannot happen: the query starts the key
 		}
+		if k.alone && len(q) >= distinctPrefix {
+			hits = append(hits, newsgraph.SearchHit{Entity: e, Score: score})
+			continue
+		}
+		if at == nil {
+			at = map[*newsgraph.Entity]int{}
+		}
+		if j, seen := at[e]; seen {
+			hits[j].Score = max(hits[j].Score, score)
+			continue
+		}
+		at[e] = len(hits)
+		hits = append(hits, newsgraph.SearchHit{Entity: e, Score: score})
 	}
-	return ids
+	return hits, nil
 }
 
 // Reading a posting costs a map lookup, scoring a candidate with
@@ -372,10 +425,12 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgrap
 				hits = append(hits, newsgraph.SearchHit{Entity: e, Score: score})
 			}
 		}
-		if prefixed := search.prefixed(strings.Join(words, " "), q.Kinds); len(prefixed) >= q.Limit {
-			for _, id := range prefixed {
-				score(id)
-			}
+		prefixed, err := search.prefixHits(ctx, strings.Join(words, " "), q.Kinds, scorer)
+		if err != nil {
+			return contextErr(err)
+		}
+		if len(prefixed) >= q.Limit {
+			hits = prefixed
 		} else {
 			scoredIDs := search.candidates(words)
 			for id := range scoredIDs {

@@ -47,7 +47,24 @@ func TestSearchIndexBuiltLaterMatchesKeptUpToDate(t *testing.T) {
 	if !maps.EqualFunc(got.folded, want.folded, sameFolded) {
 		t.Errorf("folded %v, want %v", got.folded, want.folded)
 	}
-	if len(want.words) == 0 || len(want.folded) == 0 {
+	// The sorted keys are the same, each holding its own index's entity.
+	sameKey := func(a, b searchKey) bool {
+		return a.key == b.key && a.id == b.id && a.name == b.name && a.alone == b.alone
+	}
+	if !slices.EqualFunc(got.keys, want.keys, sameKey) {
+		t.Errorf("keys %v, want %v", got.keys, want.keys)
+	}
+	for _, k := range got.keys {
+		if k.entity != later.entities[k.id] {
+			t.Errorf("key %q of %s holds an entity that is not the index's", k.key, k.id)
+		}
+	}
+	for _, k := range want.keys {
+		if k.entity != kept.entities[k.id] {
+			t.Errorf("kept-up-to-date key %q of %s holds an entity that is not the index's", k.key, k.id)
+		}
+	}
+	if len(want.words) == 0 || len(want.folded) == 0 || len(want.keys) == 0 {
 		t.Fatal("nothing indexed")
 	}
 	// The trigram indexes find the same words within a typo, and only

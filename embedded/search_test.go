@@ -32,7 +32,9 @@ func TestSearchMatchesTheSpec(t *testing.T) {
 	// building it.
 	renamed := *g.Entities[0]
 	renamed.Name = "Marta Renamed"
-	renamed.Aliases = []string{"MR"}
+	// Two of its keys start with the same letters: a query starting
+	// both must give it once.
+	renamed.Aliases = []string{"MR", "Marta R."}
 	if _, err := s.Upsert(ctx, newsgraph.Batch{Entities: []*newsgraph.Entity{&renamed}}); err != nil {
 		t.Fatal(err)
 	}
@@ -40,13 +42,17 @@ func TestSearchMatchesTheSpec(t *testing.T) {
 	entities[0] = &renamed
 	rng := rand.New(rand.NewPCG(3, 4))
 	kindSets := [][]newsgraph.Kind{nil, {newsgraph.KindPerson}, {newsgraph.KindPlace, newsgraph.KindEvent}}
-	for i := range 300 {
+	for i := range 300 + 12 {
 		name := entities[rng.IntN(len(entities))].Name
 		text := name[:min(len(name), 1+i%8)]
 		if i%10 == 0 {
 			text = name
 		}
 		q := newsgraph.SearchQuery{Text: text, Kinds: kindSets[i%len(kindSets)], Limit: []int{1, 5, 10, 50}[i%4]}
+		if i >= 300 {
+			// Queries starting two keys of the renamed entity.
+			q = newsgraph.SearchQuery{Text: []string{"Mar", "Marta", "marta r"}[i%3], Limit: []int{1, 2, 5, 50}[i/3%4]}
+		}
 		got, err := s.Search(ctx, q)
 		if err != nil {
 			t.Fatalf("Search(%+v): %v", q, err)
