@@ -125,6 +125,8 @@ type Traverser interface {
 	//   - Hops[i] is the level at which Nodes[i] was added: 0 for the root,
 	//     so it is the node's hop distance from the root along the relations
 	//     the walk follows.
+	//   - When Sketch is set, the edges have no Evidence and Degrees[i] is
+	//     what Degrees answers for Nodes[i]; all else is the same.
 	Neighborhoods(ctx context.Context, qs []NeighborhoodQuery) ([]Subgraph, error)
 	// Degrees returns, for each requested entity id that exists, the number
 	// of relations at either end of it, in either direction and whatever
@@ -384,6 +386,10 @@ type NeighborhoodQuery struct {
 	// Induced adds to the edges every relation among the nodes that
 	// matches Types and AsOf, not only those the walk took.
 	Induced bool
+	// Sketch asks for what a drawing needs: the edges come without their
+	// Evidence (nil), and Subgraph.Degrees is filled in, in the same read
+	// as the walk.
+	Sketch bool
 }
 
 // Subgraph is a set of nodes and the relations among them, in the shape a
@@ -396,6 +402,10 @@ type Subgraph struct {
 	Hops []int
 	// Truncated reports that Limit left out nodes the walk reached.
 	Truncated bool
+	// Degrees parallels Nodes for a Sketch query (nil otherwise):
+	// Degrees[i] is the degree of Nodes[i] as Traverser.Degrees counts
+	// it, in the whole graph whatever the query's filters.
+	Degrees []int
 }
 
 // PathQuery asks for paths between two entities.

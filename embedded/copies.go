@@ -48,6 +48,19 @@ func copyRelations(rels []*newsgraph.Relation, nums []int32) []*newsgraph.Relati
 	return cloneRelations(list)
 }
 
+// copyRelationsWithoutEvidence is copyRelations leaving every copy's
+// Evidence out (nil), in two allocations.
+func copyRelationsWithoutEvidence(rels []*newsgraph.Relation, nums []int32) []*newsgraph.Relation {
+	structs := make([]newsgraph.Relation, len(nums))
+	list := make([]*newsgraph.Relation, len(nums))
+	for i, num := range nums {
+		structs[i] = *rels[num]
+		structs[i].Evidence = nil
+		list[i] = &structs[i]
+	}
+	return list
+}
+
 // cloneRelations returns copies of rels in a few allocations, like
 // cloneEntities; it reuses the list for the copies.
 func cloneRelations(rels []*newsgraph.Relation) []*newsgraph.Relation {

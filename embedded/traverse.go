@@ -70,12 +70,23 @@ func (ix *index) neighborhood(q newsgraph.NeighborhoodQuery) (newsgraph.Subgraph
 	}
 	a := ix.adjacency()
 	nodes, edges, hops, truncated := a.neighborhood(q, a.filter(newStep(q.Direction, q.Types, q.AsOf)))
-	return newsgraph.Subgraph{
+	g := newsgraph.Subgraph{
 		Nodes:     copyEntities(a.entities, nodes),
-		Edges:     copyRelations(a.relations, edges),
 		Hops:      hops,
 		Truncated: truncated,
-	}, nil
+	}
+	if !q.Sketch {
+		g.Edges = copyRelations(a.relations, edges)
+		return g, nil
+	}
+	g.Edges = copyRelationsWithoutEvidence(a.relations, edges)
+	// A node's list of relations in both directions holds a self-loop
+	// once: its length is the degree.
+	g.Degrees = make([]int, len(nodes))
+	for i, n := range nodes {
+		g.Degrees[i] = len(a.both[n])
+	}
+	return g, nil
 }
 
 // neighborhood walks from q.ID breadth first as newsgraph.Traverser

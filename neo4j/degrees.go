@@ -15,20 +15,25 @@ func (s *Store) Degrees(ctx context.Context, ids []string) (map[string]int, erro
 		return map[string]int{}, nil
 	}
 	return readTx(ctx, s, "degrees", func(tx neo4j.ManagedTransaction) (map[string]int, error) {
-		recs, err := run(ctx, tx, entityDegrees, map[string]any{"ids": unique(ids)})
+		return degrees(ctx, tx, ids)
+	})
+}
+
+// degrees is Degrees within the transaction tx.
+func degrees(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]int, error) {
+	recs, err := run(ctx, tx, entityDegrees, map[string]any{"ids": unique(ids)})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]int, len(recs))
+	for _, rec := range recs {
+		requested, err := value[string](rec, "requested")
 		if err != nil {
 			return nil, err
 		}
-		out := make(map[string]int, len(recs))
-		for _, rec := range recs {
-			requested, err := value[string](rec, "requested")
-			if err != nil {
-				return nil, err
-			}
-			if out[requested], err = count(rec, "degree"); err != nil {
-				return nil, err
-			}
+		if out[requested], err = count(rec, "degree"); err != nil {
+			return nil, err
 		}
-		return out, nil
-	})
+	}
+	return out, nil
 }

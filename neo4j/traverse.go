@@ -56,8 +56,47 @@ func (s *Store) Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQu
 		if err := induce(ctx, tx, qs, subgraphs, elements); err != nil {
 			return nil, err
 		}
-		return subgraphs, fillSubgraphs(ctx, tx, subgraphs, elements)
+		if err := fillSubgraphs(ctx, tx, subgraphs, elements); err != nil {
+			return nil, err
+		}
+		return subgraphs, sketch(ctx, tx, qs, subgraphs)
 	})
+}
+
+// sketch leaves the evidence out of the subgraphs of the Sketch queries of
+// qs and gives them their nodes' degrees, counted for all of them in one
+// statement of the same transaction.
+func sketch(ctx context.Context, tx neo4j.ManagedTransaction, qs []newsgraph.NeighborhoodQuery, subgraphs []newsgraph.Subgraph) error {
+	var ids []string
+	for i, q := range qs {
+		if !q.Sketch {
+			continue
+		}
+		for _, r := range subgraphs[i].Edges {
+			r.Evidence = nil
+		}
+		for _, n := range subgraphs[i].Nodes {
+			ids = append(ids, n.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	counts, err := degrees(ctx, tx, ids)
+	if err != nil {
+		return err
+	}
+	for i, q := range qs {
+		if !q.Sketch {
+			continue
+		}
+		g := &subgraphs[i]
+		g.Degrees = make([]int, len(g.Nodes))
+		for j, n := range g.Nodes {
+			g.Degrees[j] = counts[n.ID]
+		}
+	}
+	return nil
 }
 
 // induce adds to the subgraphs of the Induced queries of qs the other

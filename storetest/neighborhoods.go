@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -253,6 +254,57 @@ func testNeighborhoods(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 			}
 		})
 	}
+	t.Run("Sketch", func(t *testing.T) {
+		// Every case again, each query asked with and without Sketch in
+		// one batch.
+		var qs []newsgraph.NeighborhoodQuery
+		for _, c := range neighborhoodCases {
+			sketch := c.query
+			sketch.Sketch = true
+			qs = append(qs, c.query, sketch)
+		}
+		got, err := s.Neighborhoods(t.Context(), qs)
+		if err != nil {
+			t.Fatalf("Neighborhoods: %v", err)
+		}
+		if len(got) != len(qs) {
+			t.Fatalf("Neighborhoods returned %d subgraphs for %d queries", len(got), len(qs))
+		}
+		for i, c := range neighborhoodCases {
+			whole, sketch := got[2*i], got[2*i+1]
+			if whole.Degrees != nil {
+				t.Errorf("%s: a query without Sketch has Degrees %v", c.name, whole.Degrees)
+			}
+			checkSubgraph(t, sketch, entityIDs(whole.Nodes), relationIDs(whole.Edges), whole.Truncated)
+			if !slices.Equal(sketch.Hops, whole.Hops) {
+				t.Errorf("%s: sketch Hops = %v, want %v", c.name, sketch.Hops, whole.Hops)
+			}
+			if !reflect.DeepEqual(sketch.Nodes, whole.Nodes) {
+				t.Errorf("%s: the sketch's nodes differ from the whole subgraph's", c.name)
+			}
+			for j, r := range sketch.Edges {
+				if r.Evidence != nil {
+					t.Errorf("%s: sketch edge %s has evidence %v", c.name, r.ID, r.Evidence)
+				}
+				bare := whole.Edges[j].Clone()
+				bare.Evidence = nil
+				if !reflect.DeepEqual(r, bare) {
+					t.Errorf("%s: sketch edge %+v, want %+v", c.name, r, bare)
+				}
+			}
+			degrees, err := s.Degrees(t.Context(), entityIDs(whole.Nodes))
+			if err != nil {
+				t.Fatalf("Degrees: %v", err)
+			}
+			want := make([]int, len(whole.Nodes))
+			for j, n := range whole.Nodes {
+				want[j] = degrees[n.ID]
+			}
+			if !slices.Equal(sketch.Degrees, want) {
+				t.Errorf("%s: sketch Degrees = %v, want Degrees' %v", c.name, sketch.Degrees, want)
+			}
+		}
+	})
 	t.Run("Batch", func(t *testing.T) {
 		a, b := neighborhoodCases[2], neighborhoodCases[7]
 		got, err := s.Neighborhoods(t.Context(), []newsgraph.NeighborhoodQuery{a.query, b.query})
@@ -291,7 +343,8 @@ func testNeighborhoods(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 
 // checkSubgraph compares a subgraph's node and edge ids, in order, and its
 // Truncated flag, and checks that every edge joins two of its nodes and
-// that the hops are a breadth-first walk's (checkHops).
+// has its evidence (unless g is a Sketch, which has Degrees) and that the
+// hops are a breadth-first walk's (checkHops).
 func checkSubgraph(t *testing.T, g newsgraph.Subgraph, nodes, edges []string, truncated bool) {
 	t.Helper()
 	equalStrings(t, "nodes", entityIDs(g.Nodes), nodes)
@@ -310,7 +363,7 @@ func checkSubgraph(t *testing.T, g newsgraph.Subgraph, nodes, edges []string, tr
 		if !isNode[e.From] || !isNode[e.To] {
 			t.Errorf("edge %s does not join two nodes of the subgraph", e.ID)
 		}
-		if len(e.Evidence) == 0 {
+		if len(e.Evidence) == 0 && g.Degrees == nil {
 			t.Errorf("edge %s lacks its evidence", e.ID)
 		}
 	}

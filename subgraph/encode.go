@@ -8,9 +8,9 @@ import (
 )
 
 // AppendJSON appends the json response for the subgraph around root to b,
-// with each node's degree from degrees: the encoder is the specification of
-// the response (see the package documentation).
-func AppendJSON(b []byte, root string, sg newsgraph.Subgraph, degrees map[string]int) []byte {
+// each node's degree from sg.Degrees (0 where it has none): the encoder is
+// the specification of the response (see the package documentation).
+func AppendJSON(b []byte, root string, sg newsgraph.Subgraph) []byte {
 	b = append(b, `{"root":`...)
 	b = appendString(b, root)
 	b = append(b, `,"truncated":`...)
@@ -20,7 +20,7 @@ func AppendJSON(b []byte, root string, sg newsgraph.Subgraph, degrees map[string
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendNode(b, n, hopOf(sg, i), degrees[n.ID])
+		b = appendNode(b, n, at(sg.Hops, i), at(sg.Degrees, i))
 	}
 	b = append(b, `],"edges":[`...)
 	for i, e := range sg.Edges {
@@ -33,12 +33,12 @@ func AppendJSON(b []byte, root string, sg newsgraph.Subgraph, degrees map[string
 }
 
 // AppendNDJSON appends the ndjson response for the subgraph around root to
-// b, with each node's degree from degrees: a line per node, a line per
-// edge, then the summary line.
-func AppendNDJSON(b []byte, root string, sg newsgraph.Subgraph, degrees map[string]int) []byte {
+// b, each node's degree from sg.Degrees as AppendJSON: a line per node, a
+// line per edge, then the summary line.
+func AppendNDJSON(b []byte, root string, sg newsgraph.Subgraph) []byte {
 	for i, n := range sg.Nodes {
 		b = append(b, `{"node":`...)
-		b = append(appendNode(b, n, hopOf(sg, i), degrees[n.ID]), "}\n"...)
+		b = append(appendNode(b, n, at(sg.Hops, i), at(sg.Degrees, i)), "}\n"...)
 	}
 	for _, e := range sg.Edges {
 		b = append(b, `{"edge":`...)
@@ -51,10 +51,10 @@ func AppendNDJSON(b []byte, root string, sg newsgraph.Subgraph, degrees map[stri
 	return append(b, "}\n"...)
 }
 
-// hopOf is the hop distance of node i of sg.
-func hopOf(sg newsgraph.Subgraph, i int) int {
-	if i < len(sg.Hops) {
-		return sg.Hops[i]
+// at is list[i], or 0 past the end of list.
+func at(list []int, i int) int {
+	if i < len(list) {
+		return list[i]
 	}
 	return 0
 }

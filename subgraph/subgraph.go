@@ -35,7 +35,9 @@
 // took them; every edge's from and to are among the nodes. A node's hops is
 // its distance from the root along the walk (0 for the root), and its
 // degree the number of relations at either end of it in the whole graph
-// (newsgraph.Traverser.Degrees), whatever the filters. With
+// (newsgraph.Traverser.Degrees), whatever the filters. The walk is one
+// store call, a newsgraph.NeighborhoodQuery with Sketch set: the degrees
+// come with it, and no evidence is read. With
 // format=ndjson (Content-Type application/x-ndjson), one JSON object per
 // line: {"node":{...}} for each node, then {"edge":{...}} for each edge,
 // then {"root":...,"truncated":...}, so that a client can draw as it reads.
@@ -101,13 +103,10 @@ func serve(store newsgraph.Traverser, timeout time.Duration) http.Handler {
 			writeError(w, err, 0, timeout)
 			return
 		}
+		q.Sketch = true
 		sgs, err := store.Neighborhoods(r.Context(), []newsgraph.NeighborhoodQuery{q})
 		if err == nil && len(sgs) != 1 {
 			err = errors.New("the store returned no subgraph")
-		}
-		var degrees map[string]int
-		if err == nil {
-			degrees, err = store.Degrees(r.Context(), nodeIDs(sgs[0]))
 		}
 		if err != nil {
 			writeError(w, err, 0, timeout)
@@ -118,23 +117,14 @@ func serve(store newsgraph.Traverser, timeout time.Duration) http.Handler {
 		defer putBuffer(buf)
 		if ndjson {
 			w.Header().Set("Content-Type", "application/x-ndjson")
-			*buf = AppendNDJSON(*buf, q.ID, sgs[0], degrees)
+			*buf = AppendNDJSON(*buf, q.ID, sgs[0])
 		} else {
 			w.Header().Set("Content-Type", "application/json")
-			*buf = AppendJSON(*buf, q.ID, sgs[0], degrees)
+			*buf = AppendJSON(*buf, q.ID, sgs[0])
 		}
 		w.Header().Set("Content-Length", strconv.Itoa(len(*buf)))
 		_, _ = w.Write(*buf)
 	})
-}
-
-// nodeIDs returns the ids of sg's nodes.
-func nodeIDs(sg newsgraph.Subgraph) []string {
-	ids := make([]string, len(sg.Nodes))
-	for i, n := range sg.Nodes {
-		ids[i] = n.ID
-	}
-	return ids
 }
 
 // parseQuery reads the request's parameters into a validated query.
