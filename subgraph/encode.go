@@ -1,6 +1,7 @@
 package subgraph
 
 import (
+	"encoding/binary"
 	"strconv"
 	"unicode/utf8"
 
@@ -98,11 +99,51 @@ var plainASCII = func() (t [256]bool) {
 	return t
 }()
 
+// Masks of firstSpecial's tests, one per byte of a word.
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// firstSpecial returns the index of the first byte of p that does not
+// stand for itself inside a JSON string (see plainASCII), or -1. It tests
+// eight bytes at a time: a word of ASCII bytes holds none when no byte is
+// below 0x20 or equals the quote or the backslash, where a byte y is zero
+// exactly when (y - 1) & ^y has its high bit set, and below 0x20 when
+// (y - 0x20) & ^y has (the borrows of bytes that pass do not reach the
+// next byte).
+func firstSpecial(p []byte) int {
+	i := 0
+	for ; i+8 <= len(p); i += 8 {
+		x := binary.LittleEndian.Uint64(p[i:])
+		quote, backslash := x^(lowBits*'"'), x^(lowBits*'\\')
+		special := x | (x-lowBits*0x20)&^x | (quote-lowBits)&^quote | (backslash-lowBits)&^backslash
+		if special&highBits != 0 {
+			break
+		}
+	}
+	for ; i < len(p); i++ {
+		if !plainASCII[p[i]] {
+			return i
+		}
+	}
+	return -1
+}
+
 // appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD,
 // and U+2028 and U+2029 are escaped, as encoding/json does. Runs of plain
 // ASCII, nearly all of an id or a type, are copied in one append.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
+	// Nearly every string is plain: copy it whole, check the copy eight
+	// bytes at a time, and escape from the first byte that is not.
+	mark := len(b)
+	b = append(b, s...)
+	i := firstSpecial(b[mark:])
+	if i < 0 {
+		return append(b, '"')
+	}
+	b, s = b[:mark+i], s[i:]
 	start := 0
 	for i := 0; i < len(s); {
 		if plainASCII[s[i]] {
