@@ -139,10 +139,11 @@ func (b *Batch) Validate() error {
 		relations[r.ID] = true
 	}
 	pairs := make(map[[2]string]bool, len(b.Mentions))
+	lengths := textLengths{}
 	for i, m := range b.Mentions {
 		textLen := -1
 		if d := docs[m.DocumentID]; d != nil {
-			textLen = TextLength(d.Text)
+			textLen = lengths.of(d)
 		}
 		if err := validateMention(m, textLen); err != nil {
 			return batchErr("mentions[%d]: %s", i, err)
@@ -394,6 +395,7 @@ func (b *Batch) CheckReferences(storedEntities map[string]*Entity, storedDocs ma
 			}
 		}
 	}
+	lengths := textLengths{}
 	for i, m := range b.Mentions {
 		if !exists(m.EntityID) {
 			return batchErr("mentions[%d]: mention by %s: entity %q does not exist", i, m.DocumentID, m.EntityID)
@@ -405,7 +407,7 @@ func (b *Batch) CheckReferences(storedEntities map[string]*Entity, storedDocs ma
 		if d == nil {
 			return batchErr("mentions[%d]: mention of %s: document %q does not exist", i, m.EntityID, m.DocumentID)
 		}
-		if err := validateMention(m, TextLength(d.Text)); err != nil {
+		if err := validateMention(m, lengths.of(d)); err != nil {
 			return batchErr("mentions[%d]: %s", i, err)
 		}
 	}

@@ -137,8 +137,29 @@ func validateMention(m Mention, textLen int) error {
 // unit of Span.
 func TextLength(text string) int {
 	n := 0
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		n += utf16.RuneLen(r)
+		i += size
+	}
+	return n
+}
+
+// textLengths memoises TextLength by document id: a batch validates the
+// mentions of tens of entities against each document's text.
+type textLengths map[string]int
+
+// of returns TextLength(d.Text), computed once per document id.
+func (l textLengths) of(d *Document) int {
+	n, ok := l[d.ID]
+	if !ok {
+		n = TextLength(d.Text)
+		l[d.ID] = n
 	}
 	return n
 }
