@@ -17,7 +17,62 @@ func Fold(s string) string {
 	if w, ok := foldASCIIWord(s); ok {
 		return w
 	}
+	if w, ok := foldLatinWord(s); ok {
+		return w
+	}
 	return foldText(s)
+}
+
+// latinLimit bounds the runes of latinFolds: the Latin-1 Supplement and
+// Latin Extended-A and -B, where the accented letters of European names
+// are.
+const latinLimit = 0x250
+
+// latinFolds holds, for each letter and digit below latinLimit that folds
+// to ASCII letters and digits alone, what foldText makes of it ("É" gives
+// "e", "ß" "ss"), and "" for every other rune.
+var latinFolds = func() (t [latinLimit]string) {
+	for r := rune(0); r < latinLimit; r++ {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		if f := foldText(string(r)); f != "" && isASCIIAlnum(f) {
+			t[r] = f
+		}
+	}
+	return t
+}()
+
+// isASCIIAlnum reports whether s holds only ASCII letters and digits.
+func isASCIIAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// foldLatinWord folds s when it is one word of letters and digits that
+// latinFolds covers and apostrophes, such as "López" or "Müller's": rune
+// by rune from the table, as foldText would after normalising (a letter
+// without combining marks after it folds the same alone as in a word),
+// without normalising the whole word.
+func foldLatinWord(s string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		switch {
+		case isApostrophe(r):
+		case r < latinLimit && latinFolds[r] != "":
+			b = append(b, latinFolds[r]...)
+		default:
+			return "", false
+		}
+	}
+	if len(b) == 0 {
+		return "", false
+	}
+	return americanSpelling(string(b)), true
 }
 
 // foldASCIIWord folds s when it is one word of ASCII letters, digits and

@@ -16,3 +16,18 @@ func FuzzFoldASCIIWord(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFoldLatinWord checks the fast path for words with accented Latin
+// letters against the general one.
+func FuzzFoldLatinWord(f *testing.F) {
+	for _, s := range []string{"López", "Müller's", "Łódź", "Straße", "ÉCOLE", "Ǆemal", "naïve", "Ærø", "O’Brien", "é\u0301", "Œuvre", "x", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, ok := foldLatinWord(s); ok {
+			if want := foldText(s); got != want {
+				t.Errorf("foldLatinWord(%q) = %q, want %q as foldText gives", s, got, want)
+			}
+		}
+	})
+}
