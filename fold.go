@@ -59,18 +59,26 @@ func isASCIIAlnum(s string) bool {
 // without combining marks after it folds the same alone as in a word),
 // without normalising the whole word.
 func foldLatinWord(s string) (string, bool) {
-	b := make([]byte, 0, len(s))
+	// A first pass decides, so that a text of many words (Fold's general
+	// case, which fails at its first space) costs no allocation.
+	n := 0
 	for _, r := range s {
 		switch {
 		case isApostrophe(r):
 		case r < latinLimit && latinFolds[r] != "":
-			b = append(b, latinFolds[r]...)
+			n += len(latinFolds[r])
 		default:
 			return "", false
 		}
 	}
-	if len(b) == 0 {
+	if n == 0 {
 		return "", false
+	}
+	b := make([]byte, 0, n)
+	for _, r := range s {
+		if !isApostrophe(r) {
+			b = append(b, latinFolds[r]...)
+		}
 	}
 	return americanSpelling(string(b)), true
 }

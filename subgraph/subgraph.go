@@ -37,7 +37,7 @@
 // degree the number of relations at either end of it in the whole graph
 // (newsgraph.Traverser.Degrees), whatever the filters. The walk is one
 // store call, a newsgraph.NeighborhoodQuery with Sketch set: the degrees
-// come with it, and no evidence is read. With
+// come with it, and the edges without their evidence. With
 // format=ndjson (Content-Type application/x-ndjson), one JSON object per
 // line: {"node":{...}} for each node, then {"edge":{...}} for each edge,
 // then {"root":...,"truncated":...}, so that a client can draw as it reads.
