@@ -27,6 +27,10 @@ import (
 // before), so a word within k edits of a query word shares at least
 // trigrams(query) - 4k of the query's trigrams at positions that the
 // lengths of both words bound: counting those finds every such word.
+// That bound is loose (an 8-character word needs two), so a word reaching
+// it must also pass its letter signature (see letterBound) before
+// newsgraph.WithinEdits checks it: on generated names nineteen in twenty
+// words that reach the bound fail the signature, which reads no string.
 
 // Lengths, in characters, of the words of each index.
 const (
@@ -41,8 +45,10 @@ const trigramPad = '\x00'
 // fuzzyIndex holds the words of the search index, by number, in the
 // deletion index and the positional trigram index.
 type fuzzyIndex struct {
-	words []string         // by number; "" once the word is gone
-	ids   map[string]int32 // the number of each word
+	words []string // by number; "" once the word is gone
+	// signatures holds the letter signature of each word, by number.
+	signatures []letterSignature
+	ids        map[string]int32 // the number of each word
 	// deletes lists words of minDeleteWord to maxDeleteWord characters
 	// under themselves and their one-deletion strings.
 	deletes map[string][]int32
@@ -108,6 +114,7 @@ func (t *fuzzyIndex) add(words []string) {
 		}
 		id := int32(len(t.words))
 		t.words = append(t.words, w)
+		t.signatures = append(t.signatures, signatureOf(w))
 		t.ids[w] = id
 		if n <= maxDeleteWord {
 			for _, d := range deletions(w) {
@@ -238,7 +245,11 @@ func (t *fuzzyIndex) withinTwo(q string) []string {
 		}
 	}
 	var out []string
+	sig := signatureOf(q)
 	for _, id := range reached {
+		if letterBound(sig, t.signatures[id]) > k {
+			continue
+		}
 		if w := t.words[id]; w != q && newsgraph.WithinEdits(q, w, k) {
 			out = append(out, w)
 		}
