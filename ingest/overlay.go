@@ -33,17 +33,21 @@ type overlay struct {
 	// a key names nothing stored).
 	storedNamed map[newsgraph.NameKey][]*newsgraph.Entity
 
-	// storedEntities caches the store's answers to EntitiesByID by
-	// requested id (nil when absent): inputs of a group name the same
-	// entities again and again.
+	// storedEntities caches the entities the store answered EntitiesByID
+	// with, by requested id: inputs of a group name the same entities again
+	// and again. Absent ids are not kept: an input that asks for one
+	// creates it (and later inputs find it pending) or is rejected, and in
+	// a bulk import most ids asked for are new, so remembering them cost
+	// more map writes than the store's answers they saved.
 	storedEntities map[string]*newsgraph.Entity
 
 	relations map[string]*pendingRelation
 	relOrder  []string
 	// mentions are the pending mentions by document id.
 	mentions map[string][]newsgraph.Mention
-	// storedRelations caches the store's answers to RelationsByID (nil
-	// when absent), the base that pending evidence is added to.
+	// storedRelations caches the relations the store answered
+	// RelationsByID with, the base that pending evidence is added to.
+	// Absent ids are not kept, as in storedEntities.
 	storedRelations map[string]*newsgraph.Relation
 }
 
@@ -65,7 +69,7 @@ func newOverlay(base reader, entities, relations int) *overlay {
 		documents:       map[string]*newsgraph.Document{},
 		mentions:        map[string][]newsgraph.Mention{},
 		entities:        make(map[string]*newsgraph.Entity, entities),
-		storedEntities:  make(map[string]*newsgraph.Entity, entities+relations),
+		storedEntities:  make(map[string]*newsgraph.Entity, entities),
 		storedNamed:     make(map[newsgraph.NameKey][]*newsgraph.Entity, entities),
 		relations:       make(map[string]*pendingRelation, relations),
 		storedRelations: make(map[string]*newsgraph.Relation, relations),
@@ -161,10 +165,8 @@ func (o *overlay) EntitiesByID(ctx context.Context, ids []string) (map[string]*n
 	for _, id := range ids {
 		if e := o.entities[id]; e != nil {
 			out[id] = e
-		} else if e, ok := o.storedEntities[id]; ok {
-			if e != nil {
-				out[id] = o.latest(id, e)
-			}
+		} else if e := o.storedEntities[id]; e != nil {
+			out[id] = o.latest(id, e)
 		} else {
 			rest = append(rest, id)
 		}
@@ -177,9 +179,8 @@ func (o *overlay) EntitiesByID(ctx context.Context, ids []string) (map[string]*n
 		return nil, err
 	}
 	for _, id := range rest {
-		e := stored[id]
-		o.storedEntities[id] = e
-		if e != nil {
+		if e := stored[id]; e != nil {
+			o.storedEntities[id] = e
 			out[id] = o.latest(id, e)
 		}
 	}
@@ -282,10 +283,8 @@ func (o *overlay) RelationsByID(ctx context.Context, ids []string) (map[string]*
 	for _, id := range ids {
 		if p := o.relations[id]; p != nil {
 			out[id] = &p.full
-		} else if r, ok := o.storedRelations[id]; ok {
-			if r != nil {
-				out[id] = r
-			}
+		} else if r := o.storedRelations[id]; r != nil {
+			out[id] = r
 		} else {
 			rest = append(rest, id)
 		}
@@ -298,9 +297,8 @@ func (o *overlay) RelationsByID(ctx context.Context, ids []string) (map[string]*
 		return nil, err
 	}
 	for _, id := range rest {
-		r := stored[id]
-		o.storedRelations[id] = r
-		if r != nil {
+		if r := stored[id]; r != nil {
+			o.storedRelations[id] = r
 			out[id] = r
 		}
 	}
