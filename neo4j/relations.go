@@ -102,6 +102,28 @@ func relationPage(ctx context.Context, tx neo4j.ManagedTransaction, q newsgraph.
 	return page, nil
 }
 
+// sketchFromItem maps a row {properties, type, from, to} of
+// subgraph_elements.cypher's sketches, a relationship's properties without
+// its evidence lists, to a relation without Evidence.
+func sketchFromItem(item map[string]any) (*newsgraph.Relation, error) {
+	props, ok := item["properties"].(map[string]any)
+	if !ok {
+		return nil, errItem("properties", item["properties"])
+	}
+	var ends [3]string
+	for i, key := range []string{"type", "from", "to"} {
+		if ends[i], ok = item[key].(string); !ok {
+			return nil, errItem(key, item[key])
+		}
+	}
+	r, err := relationFromProps(ends[0], ends[1], ends[2], props)
+	if err != nil {
+		return nil, err
+	}
+	r.Evidence = nil
+	return r, nil
+}
+
 // relationFromItem maps a page item {relation, from, to} to a relation.
 func relationFromItem(item map[string]any) (*newsgraph.Relation, error) {
 	rel, ok := item["relation"].(neo4j.Relationship)

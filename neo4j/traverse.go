@@ -56,24 +56,21 @@ func (s *Store) Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQu
 		if err := induce(ctx, tx, qs, subgraphs, elements); err != nil {
 			return nil, err
 		}
-		if err := fillSubgraphs(ctx, tx, subgraphs, elements); err != nil {
+		if err := fillSubgraphs(ctx, tx, qs, subgraphs, elements); err != nil {
 			return nil, err
 		}
 		return subgraphs, sketch(ctx, tx, qs, subgraphs)
 	})
 }
 
-// sketch leaves the evidence out of the subgraphs of the Sketch queries of
-// qs and gives them their nodes' degrees, counted for all of them in one
-// statement of the same transaction.
+// sketch gives the subgraphs of the Sketch queries of qs their nodes'
+// degrees, counted for all of them in one statement of the same
+// transaction. fillSubgraphs has left their evidence out.
 func sketch(ctx context.Context, tx neo4j.ManagedTransaction, qs []newsgraph.NeighborhoodQuery, subgraphs []newsgraph.Subgraph) error {
 	var ids []string
 	for i, q := range qs {
 		if !q.Sketch {
 			continue
-		}
-		for _, r := range subgraphs[i].Edges {
-			r.Evidence = nil
 		}
 		for _, n := range subgraphs[i].Nodes {
 			ids = append(ids, n.ID)
@@ -206,11 +203,16 @@ func groupSteps(recs []*neo4j.Record, elements elementIDs) (map[int]map[string][
 
 // fillSubgraphs replaces the walked entities and relations of subgraphs,
 // which hold ids only, with whole copies read by their element ids in one
-// round trip. The roots are whole already.
-func fillSubgraphs(ctx context.Context, tx neo4j.ManagedTransaction, subgraphs []newsgraph.Subgraph, elements elementIDs) error {
-	nodes, relations := map[string]bool{}, map[string]bool{}
-	var nodeElements, relationElements []string
-	for _, g := range subgraphs {
+// round trip; a relation that only the subgraphs of Sketch queries of qs
+// hold is read without its evidence, which their edges leave out. The
+// roots are whole already.
+func fillSubgraphs(ctx context.Context, tx neo4j.ManagedTransaction, qs []newsgraph.NeighborhoodQuery, subgraphs []newsgraph.Subgraph, elements elementIDs) error {
+	nodes := map[string]bool{}
+	// whole records, for each relation, whether a query that is not a
+	// Sketch holds it.
+	whole := map[string]bool{}
+	var nodeElements []string
+	for i, g := range subgraphs {
 		for _, e := range g.Nodes[1:] {
 			if !nodes[e.ID] {
 				nodes[e.ID] = true
@@ -218,16 +220,21 @@ func fillSubgraphs(ctx context.Context, tx neo4j.ManagedTransaction, subgraphs [
 			}
 		}
 		for _, r := range g.Edges {
-			if !relations[r.ID] {
-				relations[r.ID] = true
-				relationElements = append(relationElements, elements.relations[r.ID])
-			}
+			whole[r.ID] = whole[r.ID] || !qs[i].Sketch
 		}
 	}
-	if len(nodeElements) == 0 && len(relationElements) == 0 {
+	if len(nodeElements) == 0 && len(whole) == 0 {
 		return nil
 	}
-	recs, err := run(ctx, tx, subgraphElements, map[string]any{"nodes": nodeElements, "relations": relationElements})
+	relationElements, sketchElements := []string{}, []string{}
+	for id, w := range whole {
+		if w {
+			relationElements = append(relationElements, elements.relations[id])
+		} else {
+			sketchElements = append(sketchElements, elements.relations[id])
+		}
+	}
+	recs, err := run(ctx, tx, subgraphElements, map[string]any{"nodes": nodeElements, "relations": relationElements, "sketches": sketchElements})
 	if err != nil || len(recs) != 1 {
 		return resultErr(err, len(recs))
 	}
@@ -247,7 +254,11 @@ func fillSubgraphs(ctx context.Context, tx neo4j.ManagedTransaction, subgraphs [
 	if err != nil {
 		return err
 	}
-	rels := make(map[string]*newsgraph.Relation, len(items))
+	sketches, err := listOf[map[string]any](recs[0], "sketches")
+	if err != nil {
+		return err
+	}
+	rels := make(map[string]*newsgraph.Relation, len(items)+len(sketches))
 	for _, item := range items {
 		r, err := relationFromItem(item)
 		if err != nil {
@@ -255,20 +266,33 @@ func fillSubgraphs(ctx context.Context, tx neo4j.ManagedTransaction, subgraphs [
 		}
 		rels[r.ID] = r
 	}
-	for _, g := range subgraphs {
-		for i, e := range g.Nodes[1:] {
+	for _, item := range sketches {
+		r, err := sketchFromItem(item)
+		if err != nil {
+			return err
+		}
+		rels[r.ID] = r
+	}
+	for i, g := range subgraphs {
+		for j, e := range g.Nodes[1:] {
 			whole := entities[e.ID]
 			if whole == nil {
 				return fmt.Errorf("neighborhood: entity %s vanished within the transaction", e.ID)
 			}
-			g.Nodes[i+1] = whole.Clone()
+			g.Nodes[j+1] = whole.Clone()
 		}
-		for i, r := range g.Edges {
-			whole := rels[r.ID]
-			if whole == nil {
+		for j, r := range g.Edges {
+			read := rels[r.ID]
+			if read == nil {
 				return fmt.Errorf("neighborhood: relation %s vanished within the transaction", r.ID)
 			}
-			g.Edges[i] = whole.Clone()
+			if qs[i].Sketch {
+				edge := *read
+				edge.Evidence = nil
+				g.Edges[j] = &edge
+			} else {
+				g.Edges[j] = read.Clone()
+			}
 		}
 	}
 	return nil

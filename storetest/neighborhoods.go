@@ -256,12 +256,14 @@ func testNeighborhoods(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 	}
 	t.Run("Sketch", func(t *testing.T) {
 		// Every case again, each query asked with and without Sketch in
-		// one batch.
-		var qs []newsgraph.NeighborhoodQuery
+		// one batch, then the sketches alone in another: a store may read
+		// a relation that only sketches hold in another way.
+		var qs, sketches []newsgraph.NeighborhoodQuery
 		for _, c := range neighborhoodCases {
 			sketch := c.query
 			sketch.Sketch = true
 			qs = append(qs, c.query, sketch)
+			sketches = append(sketches, sketch)
 		}
 		got, err := s.Neighborhoods(t.Context(), qs)
 		if err != nil {
@@ -302,6 +304,15 @@ func testNeighborhoods(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 			}
 			if !slices.Equal(sketch.Degrees, want) {
 				t.Errorf("%s: sketch Degrees = %v, want Degrees' %v", c.name, sketch.Degrees, want)
+			}
+		}
+		alone, err := s.Neighborhoods(t.Context(), sketches)
+		if err != nil {
+			t.Fatalf("Neighborhoods of the sketches alone: %v", err)
+		}
+		for i, c := range neighborhoodCases {
+			if !reflect.DeepEqual(alone[i], got[2*i+1]) {
+				t.Errorf("%s: the sketch asked alone is %+v, asked beside the whole query %+v", c.name, alone[i], got[2*i+1])
 			}
 		}
 	})

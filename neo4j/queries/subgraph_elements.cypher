@@ -1,7 +1,9 @@
-// params: nodes, relations
-// The entities and relations a neighbourhood walk kept, whole, by the
-// element ids neighbors_of_frontier.cypher returned in the same
-// transaction: $nodes and $relations are lists of element ids.
+// params: nodes, relations, sketches
+// The entities and relations a neighbourhood walk kept, by the element ids
+// neighbors_of_frontier.cypher returned in the same transaction: $nodes
+// and $relations are lists of element ids read whole; $sketches lists
+// relations only Sketch queries kept, read without their evidence lists,
+// which are most of a relation's bytes and which a sketch leaves out.
 CALL () {
   UNWIND $nodes AS element
   MATCH (n:Entity)
@@ -14,4 +16,10 @@ CALL () {
   WHERE elementId(r) = element
   RETURN collect({relation: r, from: a.id, to: b.id}) AS relations
 }
-RETURN nodes, relations
+CALL () {
+  UNWIND $sketches AS element
+  MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE elementId(r) = element
+  RETURN collect({properties: r {.id, .validFrom, .validTo, .confidence}, type: type(r), from: a.id, to: b.id}) AS sketches
+}
+RETURN nodes, relations, sketches
