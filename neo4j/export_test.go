@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -61,10 +62,11 @@ type Step struct {
 
 // WalkAll runs the neighbourhood walks of qs from roots as Neighborhoods
 // does, with fetch standing in for neighbors_of_frontier.cypher: it returns
-// the steps of one frontier row, in any order.
+// the steps of one frontier row, in any order. As the statement does, the
+// steps of a truncated walk to an entity outside it are left out.
 func WalkAll(qs []newsgraph.NeighborhoodQuery, roots map[string]*newsgraph.Entity,
 	fetch func(id string, direction newsgraph.Direction, types []string) []Step) ([]newsgraph.Subgraph, error) {
-	return walkAll(qs, roots, func(frontier []any) (map[int]map[string][]step, error) {
+	return walkAll(qs, roots, func(frontier, within []any) (map[int]map[string][]step, error) {
 		out := map[int]map[string][]step{}
 		for _, row := range frontier {
 			r := row.(map[string]any)
@@ -72,8 +74,11 @@ func WalkAll(qs []newsgraph.NeighborhoodQuery, roots map[string]*newsgraph.Entit
 			if out[qi] == nil {
 				out[qi] = map[string][]step{}
 			}
+			inside, _ := within[qi].([]string)
 			for _, st := range fetch(id, newsgraph.Direction(r["direction"].(string)), r["types"].([]string)) {
-				out[qi][id] = append(out[qi][id], step{relation: st.Relation, other: st.Other})
+				if within[qi] == nil || slices.Contains(inside, st.Other.ID) {
+					out[qi][id] = append(out[qi][id], step{relation: st.Relation, other: st.Other})
+				}
 			}
 		}
 		return out, nil

@@ -43,8 +43,8 @@ func (s *Store) Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQu
 			}
 		}
 		elements := newElementIDs()
-		subgraphs, err := walkAll(qs, found, func(frontier []any) (map[int]map[string][]step, error) {
-			recs, err := run(ctx, tx, neighborsOfFrontier, map[string]any{"frontier": frontier})
+		subgraphs, err := walkAll(qs, found, func(frontier, within []any) (map[int]map[string][]step, error) {
+			recs, err := run(ctx, tx, neighborsOfFrontier, map[string]any{"frontier": frontier, "within": within})
 			if err != nil {
 				return nil, err
 			}
@@ -312,8 +312,10 @@ func orderSteps(steps map[int]map[string][]step) {
 
 // walkAll runs the walks of qs from their roots, which must all be in
 // roots. fetch returns the steps of one level's frontier rows (see
-// frontierRows), grouped by query index and frontier node.
-func walkAll(qs []newsgraph.NeighborhoodQuery, roots map[string]*newsgraph.Entity, fetch func(frontier []any) (map[int]map[string][]step, error)) ([]newsgraph.Subgraph, error) {
+// frontierRows), grouped by query index and frontier node; within[i],
+// when not nil, lists the nodes of query i's walk, and fetch may leave
+// out its steps to any other entity (see withinRows).
+func walkAll(qs []newsgraph.NeighborhoodQuery, roots map[string]*newsgraph.Entity, fetch func(frontier, within []any) (map[int]map[string][]step, error)) ([]newsgraph.Subgraph, error) {
 	walks := make([]*walk, len(qs))
 	for i, q := range qs {
 		walks[i] = newWalk(q, roots[q.ID].Clone())
@@ -323,7 +325,7 @@ func walkAll(qs []newsgraph.NeighborhoodQuery, roots map[string]*newsgraph.Entit
 		if len(frontier) == 0 {
 			break
 		}
-		steps, err := fetch(frontier)
+		steps, err := fetch(frontier, withinRows(walks))
 		if err != nil {
 			return nil, err
 		}
@@ -366,6 +368,27 @@ func newWalk(q newsgraph.NeighborhoodQuery, root *newsgraph.Entity) *walk {
 		}
 	}
 	return w
+}
+
+// withinRows returns $within for the next level of walks: for each walk
+// already truncated, the ids of its nodes; nil for the others. A walk is
+// truncated only once it holds Limit nodes, so from then on a step to an
+// entity it does not hold adds nothing (Truncated is set already) and
+// only the relations among its nodes can still join it. For a hub, whose
+// first level fills the limit, this keeps the second level's rows to the
+// few relations among the nodes instead of every relation of every one.
+func withinRows(walks []*walk) []any {
+	rows := make([]any, len(walks))
+	for i, w := range walks {
+		if w.graph.Truncated {
+			ids := make([]string, len(w.graph.Nodes))
+			for j, n := range w.graph.Nodes {
+				ids[j] = n.ID
+			}
+			rows[i] = ids
+		}
+	}
+	return rows
 }
 
 // frontierRows returns the rows of $frontier for the walks that expand at
