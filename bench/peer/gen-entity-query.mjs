@@ -1,8 +1,11 @@
-// Writes queries/entity.graphql: an entity with every relation field the
-// server generates for the live database's relation types, so that the
-// query and the schema agree. Run it with the server's NEO4J_* environment
-// whenever the database's relation types change.
+// Writes queries/entity.graphql (or the file its one argument names): an
+// entity with every relation field the server generates for the live
+// database's relation types, so that the query and the schema agree. Run it
+// with the server's NEO4J_* environment whenever the database's relation
+// types change; newsgraph-compare runs it itself, into its work directory,
+// after loading the graph it compares on.
 import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import neo4j from "neo4j-driver";
 import { relationTypes } from "./typedefs.mjs";
 
@@ -41,5 +44,6 @@ ${fields.join("\n")}
 fragment Props on Relation { id confidence }
 fragment End on Entity { id name kind }
 `;
-writeFileSync(new URL("./queries/entity.graphql", import.meta.url), query);
-console.log(`wrote queries/entity.graphql (${fields.length} relation fields)`);
+const out = process.argv[2] ? resolve(process.argv[2]) : new URL("./queries/entity.graphql", import.meta.url);
+writeFileSync(out, query);
+console.log(`wrote ${process.argv[2] ?? "queries/entity.graphql"} (${fields.length} relation fields)`);

@@ -116,6 +116,21 @@ func startPeer(ctx context.Context, node, dir, logPath string) (*process, error)
 	})
 }
 
+// writeEntityQuery writes the peer's entity query to out with
+// gen-entity-query.mjs, from the relation types of the Neo4j database the
+// comparison loaded: the document asks for one field per relation type
+// and direction, so a query written for another graph's types would ask
+// for fields the peer's schema lacks.
+func writeEntityQuery(ctx context.Context, node, dir, out string) error {
+	cmd := exec.CommandContext(ctx, node, "gen-entity-query.mjs", out)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), neo4jEnv()...)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("write the peer's entity query: %w: %s", err, bytes.TrimSpace(msg))
+	}
+	return nil
+}
+
 // freeAddr returns a loopback address with a port free right now.
 func freeAddr() (string, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

@@ -49,11 +49,16 @@ var peerQueryFiles = map[string]string{
 	kindShortestPath: "shortest_path.graphql",
 }
 
-// readPeerQueries reads the peer's documents.
-func readPeerQueries(dir string) (map[string]string, error) {
+// readPeerQueries reads the peer's documents, from dir's queries
+// directory or, for the kinds in written, from the file it names.
+func readPeerQueries(dir string, written map[string]string) (map[string]string, error) {
 	out := map[string]string{}
 	for kind, file := range peerQueryFiles {
-		b, err := os.ReadFile(filepath.Join(dir, "queries", file))
+		path := filepath.Join(dir, "queries", file)
+		if w, ok := written[kind]; ok {
+			path = w
+		}
+		b, err := os.ReadFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("the peer's query for %s: %w", kind, err)
 		}

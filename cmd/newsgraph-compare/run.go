@@ -73,7 +73,11 @@ func (c *cli) run(ctx context.Context, logger *slog.Logger) error {
 		return err
 	}
 	servers = append(servers, peer)
-	peerQueries, err := readPeerQueries(c.PeerDir)
+	entityQuery := filepath.Join(work, "entity.graphql")
+	if err := writeEntityQuery(ctx, c.Node, c.PeerDir, entityQuery); err != nil {
+		return err
+	}
+	peerQueries, err := readPeerQueries(c.PeerDir, map[string]string{kindEntity: entityQuery})
 	if err != nil {
 		return err
 	}
