@@ -208,9 +208,9 @@ func groupSteps(recs []*neo4j.Record, elements elementIDs) (map[int]map[string][
 // roots are whole already.
 func fillSubgraphs(ctx context.Context, tx neo4j.ManagedTransaction, qs []newsgraph.NeighborhoodQuery, subgraphs []newsgraph.Subgraph, elements elementIDs) error {
 	nodes := map[string]bool{}
-	// whole records, for each relation, whether a query that is not a
-	// Sketch holds it.
-	whole := map[string]bool{}
+	// withEvidence records, for each relation, whether a query that is not
+	// a Sketch holds it.
+	withEvidence := map[string]bool{}
 	var nodeElements []string
 	for i, g := range subgraphs {
 		for _, e := range g.Nodes[1:] {
@@ -220,15 +220,15 @@ func fillSubgraphs(ctx context.Context, tx neo4j.ManagedTransaction, qs []newsgr
 			}
 		}
 		for _, r := range g.Edges {
-			whole[r.ID] = whole[r.ID] || !qs[i].Sketch
+			withEvidence[r.ID] = withEvidence[r.ID] || !qs[i].Sketch
 		}
 	}
-	if len(nodeElements) == 0 && len(whole) == 0 {
+	if len(nodeElements) == 0 && len(withEvidence) == 0 {
 		return nil
 	}
 	relationElements, sketchElements := []string{}, []string{}
-	for id, w := range whole {
-		if w {
+	for id, evidence := range withEvidence {
+		if evidence {
 			relationElements = append(relationElements, elements.relations[id])
 		} else {
 			sketchElements = append(sketchElements, elements.relations[id])
