@@ -325,7 +325,7 @@ func walkAll(qs []newsgraph.NeighborhoodQuery, roots map[string]*newsgraph.Entit
 		if len(frontier) == 0 {
 			break
 		}
-		steps, err := fetch(frontier, withinRows(walks))
+		steps, err := fetch(frontier, withinRows(walks, level))
 		if err != nil {
 			return nil, err
 		}
@@ -370,17 +370,19 @@ func newWalk(q newsgraph.NeighborhoodQuery, root *newsgraph.Entity) *walk {
 	return w
 }
 
-// withinRows returns $within for the next level of walks: for each walk
-// already truncated, the ids of its nodes; nil for the others. A walk is
-// truncated only once it holds Limit nodes, so from then on a step to an
-// entity it does not hold adds nothing (Truncated is set already) and
-// only the relations among its nodes can still join it. For a hub, whose
-// first level fills the limit, this keeps the second level's rows to the
-// few relations among the nodes instead of every relation of every one.
-func withinRows(walks []*walk) []any {
+// withinRows returns $within for the walks' level: for each walk already
+// truncated that has frontier rows at level (see frontierRows), the ids
+// of its nodes; nil for the others, whose rows are all needed or which
+// have none. A walk is truncated only once it holds Limit nodes, so from
+// then on a step to an entity it does not hold adds nothing (Truncated is
+// set already) and only the relations among its nodes can still join it.
+// For a hub, whose first level fills the limit, this keeps the second
+// level's rows to the few relations among the nodes instead of every
+// relation of every one.
+func withinRows(walks []*walk, level int) []any {
 	rows := make([]any, len(walks))
 	for i, w := range walks {
-		if w.graph.Truncated {
+		if w.graph.Truncated && level <= w.q.Depth && len(w.frontier) > 0 {
 			ids := make([]string, len(w.graph.Nodes))
 			for j, n := range w.graph.Nodes {
 				ids[j] = n.ID
