@@ -156,7 +156,7 @@ func (r *report) write(w io.Writer) {
 	}
 	t.write(w)
 
-	fmt.Fprintf(w, "\nTargets (latencies: p50 at concurrency %d):\n\n", one.concurrency)
+	fmt.Fprint(w, "\nTargets (latencies: p50 at concurrency 1, one user):\n\n")
 	t = table{header: []string{"target", "measured", "met"}}
 	for _, c := range r.targets() {
 		t.add(c.name, c.measured, c.verdict())
@@ -202,10 +202,12 @@ func (r *report) kindIndex(name string) int {
 
 func (r *report) targets() []targetCheck {
 	one, best := r.first(), r.best()
+	// The one-user targets are judged on the concurrency-1 level alone.
+	oneUserMeasured := one.concurrency == 1
 	var out []targetCheck
 	latency := func(kind string, limit time.Duration) {
 		name := fmt.Sprintf("%s p50 <= %s", kind, limit)
-		if one.concurrency != 1 {
+		if !oneUserMeasured {
 			out = append(out, targetCheck{name: name, measured: noOneUser, unmeasured: true})
 			return
 		}
@@ -230,7 +232,7 @@ func (r *report) targets() []targetCheck {
 			continue
 		}
 		storeP50 := float64(p(r.calls[i].direct, 50))
-		if strings.HasPrefix(k.name, "neighbourhood") {
+		if oneUserMeasured && strings.HasPrefix(k.name, "neighbourhood") {
 			if v := float64(p(one.hists[i], 50)) / storeP50; v > worstAPI {
 				worstAPI, worstName = v, k.name
 			}
@@ -241,9 +243,9 @@ func (r *report) targets() []targetCheck {
 			}
 		}
 	}
-	api := targetCheck{name: "HTTP <= 2x the store call (neighbourhoods, by /v1/subgraph)", measured: fmt.Sprintf("%.2fx (worst: %s)", worstAPI, worstName), met: worstAPI <= 2}
-	if one.concurrency != 1 {
-		api = targetCheck{name: api.name, measured: noOneUser, unmeasured: true}
+	api := targetCheck{name: "HTTP <= 2x the store call (neighbourhoods, by /v1/subgraph)", measured: noOneUser, unmeasured: true}
+	if oneUserMeasured {
+		api.measured, api.met, api.unmeasured = fmt.Sprintf("%.2fx (worst: %s)", worstAPI, worstName), worstAPI <= 2, false
 	}
 	out = append(out, api)
 	out = append(out, targetCheck{name: "traversal <= 3x the adjacency-array baseline", measured: fmt.Sprintf("%.2fx (worst: %s)", worstTraversal, worstTraversalName), met: worstTraversal <= 3})
