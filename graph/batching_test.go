@@ -2,132 +2,13 @@ package graph_test
 
 import (
 	"context"
-	"fmt"
-	"sort"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/seed"
+	"github.com/newsgraph/newsgraph/storetest/countstore"
 )
-
-// countingStore is the real store counting the calls of each read method,
-// and the keys (ids or queries) the batched methods were given.
-type countingStore struct {
-	newsgraph.Store
-	mu    sync.Mutex
-	calls map[string]int
-	keys  map[string]int
-}
-
-func newCountingStore(s newsgraph.Store) *countingStore {
-	return &countingStore{Store: s, calls: map[string]int{}, keys: map[string]int{}}
-}
-
-func (s *countingStore) count(method string) { s.countKeys(method, 0) }
-
-func (s *countingStore) countKeys(method string, keys int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.calls[method]++
-	s.keys[method] += keys
-}
-
-// keysOf returns the number of keys method was given so far.
-func (s *countingStore) keysOf(method string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.keys[method]
-}
-
-// reset forgets the calls so far.
-func (s *countingStore) reset() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.calls = map[string]int{}
-	s.keys = map[string]int{}
-}
-
-// total returns the number of calls so far and a summary by method.
-func (s *countingStore) total() (int, string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	n := 0
-	var parts []string
-	for m, c := range s.calls {
-		n += c
-		parts = append(parts, fmt.Sprintf("%s=%d", m, c))
-	}
-	sort.Strings(parts)
-	return n, strings.Join(parts, " ")
-}
-
-func (s *countingStore) EntitiesByID(ctx context.Context, ids []string) (map[string]*newsgraph.Entity, error) {
-	s.countKeys("EntitiesByID", len(ids))
-	return s.Store.EntitiesByID(ctx, ids)
-}
-
-func (s *countingStore) Entities(ctx context.Context, q newsgraph.EntityQuery) (newsgraph.Page[*newsgraph.Entity], error) {
-	s.count("Entities")
-	return s.Store.Entities(ctx, q)
-}
-
-func (s *countingStore) Search(ctx context.Context, q newsgraph.SearchQuery) ([]newsgraph.SearchHit, error) {
-	s.count("Search")
-	return s.Store.Search(ctx, q)
-}
-
-func (s *countingStore) RelationsByID(ctx context.Context, ids []string) (map[string]*newsgraph.Relation, error) {
-	s.count("RelationsByID")
-	return s.Store.RelationsByID(ctx, ids)
-}
-
-func (s *countingStore) Relations(ctx context.Context, qs []newsgraph.RelationQuery) ([]newsgraph.Page[*newsgraph.Relation], error) {
-	s.countKeys("Relations", len(qs))
-	return s.Store.Relations(ctx, qs)
-}
-
-func (s *countingStore) RelationTypes(ctx context.Context) ([]newsgraph.TypeCount, error) {
-	s.count("RelationTypes")
-	return s.Store.RelationTypes(ctx)
-}
-
-func (s *countingStore) Stats(ctx context.Context) (newsgraph.Stats, error) {
-	s.count("Stats")
-	return s.Store.Stats(ctx)
-}
-
-func (s *countingStore) DocumentsByID(ctx context.Context, ids []string) (map[string]*newsgraph.Document, error) {
-	s.countKeys("DocumentsByID", len(ids))
-	return s.Store.DocumentsByID(ctx, ids)
-}
-
-func (s *countingStore) Documents(ctx context.Context, q newsgraph.DocumentQuery) (newsgraph.Page[*newsgraph.Document], error) {
-	s.count("Documents")
-	return s.Store.Documents(ctx, q)
-}
-
-func (s *countingStore) Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQuery) ([]newsgraph.Subgraph, error) {
-	s.countKeys("Neighborhoods", len(qs))
-	return s.Store.Neighborhoods(ctx, qs)
-}
-
-func (s *countingStore) Degrees(ctx context.Context, ids []string) (map[string]int, error) {
-	s.countKeys("Degrees", len(ids))
-	return s.Store.Degrees(ctx, ids)
-}
-
-func (s *countingStore) ShortestPath(ctx context.Context, q newsgraph.PathQuery) (*newsgraph.Path, error) {
-	s.count("ShortestPath")
-	return s.Store.ShortestPath(ctx, q)
-}
-
-func (s *countingStore) Paths(ctx context.Context, q newsgraph.PathQuery) ([]newsgraph.Path, error) {
-	s.count("Paths")
-	return s.Store.Paths(ctx, q)
-}
 
 // TestStoreCallsAreBatched checks that resolving a field over every item of
 // a page costs one batched store call, however large the page: the items of
@@ -138,7 +19,7 @@ func TestStoreCallsAreBatched(t *testing.T) {
 	const relations = 120
 	s := openStore(t)
 	upsert(t, s, chainBatch(relations))
-	counting := newCountingStore(s)
+	counting := countstore.New(s)
 	a := serve(t, counting, graph.Config{})
 
 	tests := []struct {
@@ -226,7 +107,7 @@ func TestStoreCallsAreBatched(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			counting.reset()
+			counting.Reset()
 			resp := a.post(t, tt.query, nil)
 			if len(resp.Errors) > 0 {
 				t.Fatalf("errors: %+v", resp.Errors)
@@ -234,7 +115,7 @@ func TestStoreCallsAreBatched(t *testing.T) {
 			if got := strings.Count(string(resp.Data), `"id"`) + strings.Count(string(resp.Data), `"name"`) + strings.Count(string(resp.Data), `"totalCount"`); got < tt.items {
 				t.Fatalf("response resolves %d values, want at least %d: %s", got, tt.items, resp.Data)
 			}
-			n, summary := counting.total()
+			n, summary := counting.Total()
 			t.Logf("%d store calls: %s", n, summary)
 			if n > tt.maxCalls {
 				t.Errorf("%d store calls (%s), want at most %d", n, summary, tt.maxCalls)
@@ -247,16 +128,16 @@ func TestStoreCallsAreBatched(t *testing.T) {
 func TestStoreCallsDoNotGrowWithPageSize(t *testing.T) {
 	s := openStore(t)
 	upsert(t, s, chainBatch(60))
-	counting := newCountingStore(s)
+	counting := countstore.New(s)
 	a := serve(t, counting, graph.Config{})
 	calls := func(first int) int {
-		counting.reset()
+		counting.Reset()
 		resp := a.post(t, `query($first: Int) { entities(first: $first) { edges { node {
 			relations(first: 5) { totalCount } neighbors { id } } } } }`, map[string]any{"first": first})
 		if len(resp.Errors) > 0 {
 			t.Fatalf("errors: %+v", resp.Errors)
 		}
-		n, summary := counting.total()
+		n, summary := counting.Total()
 		t.Logf("first %d: %d store calls: %s", first, n, summary)
 		return n
 	}
@@ -274,7 +155,7 @@ func TestStoreCallsDoNotGrowWithPageSize(t *testing.T) {
 func TestEachFieldOfALevelIsOneStoreCall(t *testing.T) {
 	s := openStore(t)
 	upsert(t, s, chainBatch(60))
-	counting := newCountingStore(s)
+	counting := countstore.New(s)
 	a := serve(t, counting, graph.Config{})
 	const entities = 40
 	resp := a.post(t, `query($n: Int, $types: [String!], $k: Int) { entities(first: $n) { edges { node {
@@ -290,24 +171,19 @@ func TestEachFieldOfALevelIsOneStoreCall(t *testing.T) {
 	if len(resp.Errors) > 0 {
 		t.Fatalf("errors: %+v", resp.Errors)
 	}
-	n, summary := counting.total()
+	n, summary := counting.Total()
 	t.Logf("%d store calls: %s", n, summary)
 	// Entities, 4 distinct relations fields (a and same share one), 3
 	// distinct neighbours fields.
 	if got, want := n, 1+4+3; got != want {
 		t.Errorf("store calls = %d (%s), want %d", got, summary, want)
 	}
-	if got, want := counting.keysOf("Relations"), 4*entities; got != want {
+	if got, want := counting.Keys("Relations"), 4*entities; got != want {
 		t.Errorf("Relations queries = %d, want %d (one per entity and distinct field)", got, want)
 	}
-	if got, want := counting.keysOf("Neighborhoods"), 3*entities; got != want {
+	if got, want := counting.Keys("Neighborhoods"), 3*entities; got != want {
 		t.Errorf("Neighborhoods queries = %d, want %d (one per entity and distinct field)", got, want)
 	}
-}
-
-func (s *countingStore) DocumentIDsMentioning(ctx context.Context, entityIDs []string) (map[string][]string, error) {
-	s.countKeys("DocumentIDsMentioning", len(entityIDs))
-	return s.Store.DocumentIDsMentioning(ctx, entityIDs)
 }
 
 // TestProvenanceFieldsAreBatched checks the store calls of the provenance
@@ -318,7 +194,7 @@ func TestProvenanceFieldsAreBatched(t *testing.T) {
 	if err := seed.Load(context.Background(), s); err != nil {
 		t.Fatalf("seed.Load: %v", err)
 	}
-	counting := newCountingStore(s)
+	counting := countstore.New(s)
 	a := serve(t, counting, graph.Config{})
 	tests := []struct {
 		name     string
@@ -338,7 +214,7 @@ func TestProvenanceFieldsAreBatched(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			counting.reset()
+			counting.Reset()
 			resp := a.post(t, tt.query, nil)
 			if len(resp.Errors) > 0 {
 				t.Fatalf("errors: %+v", resp.Errors)
@@ -346,7 +222,7 @@ func TestProvenanceFieldsAreBatched(t *testing.T) {
 			if got := strings.Count(string(resp.Data), `"id"`); got < 60 {
 				t.Fatalf("response resolves %d ids, want at least 60: %s", got, resp.Data)
 			}
-			n, summary := counting.total()
+			n, summary := counting.Total()
 			t.Logf("%d store calls: %s", n, summary)
 			if n > tt.maxCalls {
 				t.Errorf("%d store calls (%s), want at most %d", n, summary, tt.maxCalls)

@@ -10,12 +10,8 @@ import (
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/seed"
+	"github.com/newsgraph/newsgraph/storetest/countstore"
 )
-
-func (s *countingStore) MentionsIn(ctx context.Context, documentIDs []string) (map[string][]newsgraph.Mention, error) {
-	s.countKeys("MentionsIn", len(documentIDs))
-	return s.Store.MentionsIn(ctx, documentIDs)
-}
 
 // mentionedChain is chainBatch with every person mentioned by both chain
 // documents, where its name occurs.
@@ -36,11 +32,11 @@ func TestDocumentMentionsAreBatched(t *testing.T) {
 	const people = 60
 	s := openStore(t)
 	upsert(t, s, mentionedChain(people))
-	counting := newCountingStore(s)
+	counting := countstore.New(s)
 	a := serve(t, counting, graph.Config{})
 	for _, first := range []int{5, 80} {
 		t.Run(fmt.Sprint(first), func(t *testing.T) {
-			counting.reset()
+			counting.Reset()
 			resp := a.post(t, `query($first: Int) { documents { edges { node { id mentions(first: $first) { entity { id name } spans { start end } } } } } }`, map[string]any{"first": first})
 			if len(resp.Errors) > 0 {
 				t.Fatalf("errors: %+v", resp.Errors)
@@ -69,8 +65,8 @@ func TestDocumentMentionsAreBatched(t *testing.T) {
 			if m := data.Documents.Edges[0].Node.Mentions[0]; m.Entity.ID != "person:p000" || len(m.Spans) != 1 || m.Spans[0] != (newsgraph.Span{Start: 0, End: 4}) {
 				t.Errorf("first mention = %+v, want person:p000 at [0, 4)", m)
 			}
-			n, summary := counting.total()
-			if n > 3 || counting.calls["MentionsIn"] != 1 {
+			n, summary := counting.Total()
+			if n > 3 || counting.Calls("MentionsIn") != 1 {
 				t.Errorf("%d store calls (%s), want 3: Documents, MentionsIn, EntitiesByID", n, summary)
 			}
 		})

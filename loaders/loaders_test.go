@@ -11,52 +11,9 @@ import (
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/loaders"
+	"github.com/newsgraph/newsgraph/storetest/countstore"
 	"github.com/newsgraph/newsgraph/storetest/teststore"
 )
-
-// countingStore is the real store counting calls of the batched methods.
-type countingStore struct {
-	newsgraph.Store
-	mu    sync.Mutex
-	calls map[string]int
-}
-
-func (s *countingStore) count(m string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.calls[m]++
-}
-
-func (s *countingStore) callsTo(m string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.calls[m]
-}
-
-func (s *countingStore) EntitiesByID(ctx context.Context, ids []string) (map[string]*newsgraph.Entity, error) {
-	s.count("EntitiesByID")
-	return s.Store.EntitiesByID(ctx, ids)
-}
-
-func (s *countingStore) DocumentsByID(ctx context.Context, ids []string) (map[string]*newsgraph.Document, error) {
-	s.count("DocumentsByID")
-	return s.Store.DocumentsByID(ctx, ids)
-}
-
-func (s *countingStore) Relations(ctx context.Context, qs []newsgraph.RelationQuery) ([]newsgraph.Page[*newsgraph.Relation], error) {
-	s.count("Relations")
-	return s.Store.Relations(ctx, qs)
-}
-
-func (s *countingStore) Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQuery) ([]newsgraph.Subgraph, error) {
-	s.count("Neighborhoods")
-	return s.Store.Neighborhoods(ctx, qs)
-}
-
-func (s *countingStore) DocumentIDsMentioning(ctx context.Context, entityIDs []string) (map[string][]string, error) {
-	s.count("DocumentIDsMentioning")
-	return s.Store.DocumentIDsMentioning(ctx, entityIDs)
-}
 
 const people = 10
 
@@ -65,7 +22,7 @@ func person(i int) string { return fmt.Sprintf("person:p%02d", i) }
 // openStore returns a counting store under test (see package teststore)
 // holding a chain of people, each KNOWS the next, quoted from one document,
 // and the people themselves.
-func openStore(t *testing.T) (*countingStore, []*newsgraph.Entity) {
+func openStore(t *testing.T) (*countstore.Store, []*newsgraph.Entity) {
 	t.Helper()
 	ctx := context.Background()
 	s := teststore.Open(t)
@@ -92,7 +49,7 @@ func openStore(t *testing.T) (*countingStore, []*newsgraph.Entity) {
 	for i := range people {
 		entities[i] = stored[person(i)]
 	}
-	return &countingStore{Store: s, calls: map[string]int{}}, entities
+	return countstore.New(s), entities
 }
 
 func entityIDs(es []*newsgraph.Entity) []string {
@@ -137,7 +94,7 @@ func TestALevelAnswersEachFieldOnce(t *testing.T) {
 		}
 	})
 	for m, want := range map[string]int{"Relations": 1, "Neighborhoods": 1, "DocumentIDsMentioning": 1, "DocumentsByID": 1, "EntitiesByID": 0} {
-		if got := s.callsTo(m); got != want {
+		if got := s.Calls(m); got != want {
 			t.Errorf("%s calls = %d, want %d", m, got, want)
 		}
 	}
@@ -169,7 +126,7 @@ func TestALevelAnswersEachFieldOnce(t *testing.T) {
 	if got := len(ends); got != people {
 		t.Errorf("ends = %d entities, want %d", got, people)
 	}
-	if got := s.callsTo("EntitiesByID"); got != 0 {
+	if got := s.Calls("EntitiesByID"); got != 0 {
 		t.Errorf("EntitiesByID calls for known ends = %d, want 0", got)
 	}
 	docs, err := levels[0].EvidenceDocuments(ctx)
@@ -201,7 +158,7 @@ func TestEndsOfRelationsAreLoadedOnce(t *testing.T) {
 	if got, want := slices.Sorted(maps.Keys(ends)), []string{person(0), person(1), person(2), person(3), person(4), person(5), person(6), person(7), person(8), person(9)}; !slices.Equal(got, want) {
 		t.Errorf("ends = %v, want %v", got, want)
 	}
-	if got, want := s.callsTo("EntitiesByID"), 1; got != want {
+	if got, want := s.Calls("EntitiesByID"), 1; got != want {
 		t.Errorf("EntitiesByID calls = %d, want %d", got, want)
 	}
 }
@@ -226,7 +183,7 @@ func TestFieldArgumentsAreAnswersOfTheirOwn(t *testing.T) {
 			t.Errorf("RelationsOf(%+v) gave %d relations, want %d", spec, got, want)
 		}
 	}
-	if got, want := s.callsTo("Relations"), 3; got != want {
+	if got, want := s.Calls("Relations"), 3; got != want {
 		t.Errorf("Relations calls for 3 distinct argument sets = %d, want %d", got, want)
 	}
 }
