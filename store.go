@@ -125,8 +125,10 @@ type Traverser interface {
 	//   - Hops[i] is the level at which Nodes[i] was added: 0 for the root,
 	//     so it is the node's hop distance from the root along the relations
 	//     the walk follows.
-	//   - When Sketch is set, the edges have no Evidence and Degrees[i] is
-	//     what Degrees answers for Nodes[i]; all else is the same.
+	//   - When Sketch is set, the edges have no Evidence, Degrees[i] is
+	//     what Degrees answers for Nodes[i], and Corroboration[i] is the
+	//     corroboration of Edges[i] (Corroboration of its evidence); all
+	//     else is the same.
 	Neighborhoods(ctx context.Context, qs []NeighborhoodQuery) ([]Subgraph, error)
 	// Degrees returns, for each requested entity id that exists, the number
 	// of relations at either end of it, in either direction and whatever
@@ -387,8 +389,8 @@ type NeighborhoodQuery struct {
 	// matches Types and AsOf, not only those the walk took.
 	Induced bool
 	// Sketch asks for what a drawing needs: the edges come without their
-	// Evidence (nil), and Subgraph.Degrees is filled in, in the same read
-	// as the walk.
+	// Evidence (nil), and Subgraph.Degrees and Subgraph.Corroboration are
+	// filled in, in the same read as the walk.
 	Sketch bool
 }
 
@@ -406,6 +408,10 @@ type Subgraph struct {
 	// Degrees[i] is the degree of Nodes[i] as Traverser.Degrees counts
 	// it, in the whole graph whatever the query's filters.
 	Degrees []int
+	// Corroboration parallels Edges for a Sketch query (nil otherwise):
+	// Corroboration[i] is the number of distinct documents quoted as
+	// evidence of Edges[i], whose Evidence a sketch leaves out.
+	Corroboration []int
 }
 
 // PathQuery asks for paths between two entities.

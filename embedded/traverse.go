@@ -80,6 +80,10 @@ func (ix *index) neighborhood(q newsgraph.NeighborhoodQuery) (newsgraph.Subgraph
 		return g, nil
 	}
 	g.Edges = copyRelationsWithoutEvidence(a.relations, edges)
+	g.Corroboration = make([]int, len(edges))
+	for i, e := range edges {
+		g.Corroboration[i] = newsgraph.Corroboration(a.relations[e].Evidence)
+	}
 	// A node's list of relations in both directions holds a self-loop
 	// once: its length is the degree.
 	g.Degrees = make([]int, len(nodes))

@@ -15,7 +15,7 @@
 // entity's relations in the whole store, a self-loop once, whatever the
 // filters), firstSeen (the earliest publication day of a document that
 // mentions it). Edge attributes: id, source, target, type, confidence,
-// status (ASSERTED or DISPUTED, as the GraphQL API says: newsgraph.Disputed),
+// status (ASSERTED or DISPUTED, as the GraphQL API says: newsgraph.DisputedBy),
 // corroboration (distinct documents quoted), firstReported and lastReported
 // (publication days of those documents), validFrom and validTo, and the
 // evidence (quotes with their document ids). Formats without lists (GraphML,

@@ -29,7 +29,7 @@ type Node struct {
 // Edge is a relation with the attributes an export derives for it.
 type Edge struct {
 	*newsgraph.Relation
-	// Disputed is newsgraph.Disputed: an end is a claim another relation
+	// Disputed is newsgraph.DisputedBy: an end is a claim another relation
 	// contradicts.
 	Disputed bool
 	// FirstReported and LastReported are the earliest and latest

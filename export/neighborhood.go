@@ -31,11 +31,7 @@ func openNeighborhood(ctx context.Context, store Reader, q Query) (*neighborhood
 	if err != nil {
 		return nil, err
 	}
-	var disputes []newsgraph.RelationQuery
-	for _, r := range sg.Edges {
-		disputes = append(disputes, newsgraph.DisputeQueries(r)...)
-	}
-	totals, err := countRelations(ctx, store, disputes)
+	contradicted, err := newsgraph.Contradicted(ctx, store, sg.Edges)
 	if err != nil {
 		return nil, err
 	}
@@ -56,11 +52,8 @@ func openNeighborhood(ctx context.Context, store Reader, q Query) (*neighborhood
 		first, _ := reportedRange(days, mentioning[e.ID])
 		g.nodes = append(g.nodes, &Node{Entity: e, Degree: degrees[e.ID], FirstSeen: first})
 	}
-	next := 0
 	for _, r := range sg.Edges {
-		n := len(newsgraph.DisputeQueries(r))
-		e := &Edge{Relation: r, Disputed: newsgraph.Disputed(r, totals[next:next+n])}
-		next += n
+		e := &Edge{Relation: r, Disputed: newsgraph.DisputedBy(r, contradicted)}
 		e.FirstReported, e.LastReported = reportedRange(days, r.DocumentIDs())
 		g.edges = append(g.edges, e)
 	}
@@ -85,22 +78,6 @@ func (g *neighborhood) Edges(ctx context.Context, yield func(*Edge) error) error
 		}
 	}
 	return nil
-}
-
-// countRelations returns the total count of each query, asked in batches
-// of newsgraph.MaxPageSize queries.
-func countRelations(ctx context.Context, store Reader, qs []newsgraph.RelationQuery) ([]int, error) {
-	out := make([]int, 0, len(qs))
-	for chunk := range slices.Chunk(qs, newsgraph.MaxPageSize) {
-		pages, err := store.Relations(ctx, chunk)
-		if err != nil {
-			return nil, err
-		}
-		for _, p := range pages {
-			out = append(out, p.TotalCount)
-		}
-	}
-	return out, nil
 }
 
 // publicationDays returns the publication day of each document of ids

@@ -97,12 +97,7 @@ func (g *whole) Edges(ctx context.Context, yield func(*Edge) error) error {
 		if !keepsKind(g.q.Kinds, newsgraph.KindOfID(r.From)) || !keepsKind(g.q.Kinds, newsgraph.KindOfID(r.To)) {
 			return nil
 		}
-		qs := newsgraph.DisputeQueries(r)
-		counts := make([]int, len(qs))
-		for i, q := range qs {
-			counts[i] = g.contradicted[q.Filter.To]
-		}
-		e := &Edge{Relation: r, Disputed: newsgraph.Disputed(r, counts)}
+		e := &Edge{Relation: r, Disputed: newsgraph.DisputedBy(r, g.contradicted)}
 		e.FirstReported, e.LastReported = reportedRange(g.days, r.DocumentIDs())
 		return yield(e)
 	})

@@ -64,7 +64,7 @@ func endsLevel(l *loaders.Level, ends map[string]*newsgraph.Entity) *loaders.Lev
 }
 
 // Status resolves Relation.status: DISPUTED when an end is a claim that
-// another relation contradicts (newsgraph.Disputed).
+// another relation contradicts (newsgraph.DisputedBy).
 func (r *relationResolver) Status(ctx context.Context, objs []*model.Relation) ([]model.RelationStatus, error) {
 	out := make([]model.RelationStatus, len(objs))
 	for i, obj := range objs {

@@ -2,7 +2,6 @@ package loaders
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -57,37 +56,9 @@ func (l *Level) EvidenceDocuments(ctx context.Context) (map[string]*newsgraph.Do
 }
 
 // Disputed returns the ids of the level's relations that are disputed
-// (newsgraph.Disputed), with one Relations call for all of them.
+// (newsgraph.DisputedAmong), with one Relations call for all of them.
 func (l *Level) Disputed(ctx context.Context) (map[string]bool, error) {
 	return answer(l, "disputed", func() (map[string]bool, error) {
-		var qs []newsgraph.RelationQuery
-		counted := make([][]newsgraph.RelationQuery, len(l.relations))
-		for i, r := range l.relations {
-			counted[i] = newsgraph.DisputeQueries(r)
-			qs = append(qs, counted[i]...)
-		}
-		disputed := map[string]bool{}
-		if len(qs) == 0 {
-			return disputed, nil
-		}
-		pages, err := l.src.Relations(ctx, qs)
-		if err != nil {
-			return nil, err
-		}
-		if len(pages) != len(qs) {
-			return nil, fmt.Errorf("store returned %d relation pages for %d queries", len(pages), len(qs))
-		}
-		next := 0
-		for i, r := range l.relations {
-			counts := make([]int, len(counted[i]))
-			for j := range counts {
-				counts[j] = pages[next].TotalCount
-				next++
-			}
-			if newsgraph.Disputed(r, counts) {
-				disputed[r.ID] = true
-			}
-		}
-		return disputed, nil
+		return newsgraph.DisputedAmong(ctx, l.src, l.relations)
 	})
 }

@@ -103,25 +103,36 @@ func relationPage(ctx context.Context, tx neo4j.ManagedTransaction, q newsgraph.
 }
 
 // sketchFromItem maps a row {properties, type, from, to} of
-// subgraph_elements.cypher's sketches, a relationship's properties without
-// its evidence lists, to a relation without Evidence.
-func sketchFromItem(item map[string]any) (*newsgraph.Relation, error) {
-	props, ok := item["properties"].(map[string]any)
+// subgraph_elements.cypher's sketches, a relationship's properties with
+// only the document ids of its evidence lists, to a relation without
+// Evidence and its corroboration.
+func sketchFromItem(item map[string]any) (*newsgraph.Relation, int, error) {
+	m, ok := item["properties"].(map[string]any)
 	if !ok {
-		return nil, errItem("properties", item["properties"])
+		return nil, 0, errItem("properties", item["properties"])
 	}
 	var ends [3]string
 	for i, key := range []string{"type", "from", "to"} {
 		if ends[i], ok = item[key].(string); !ok {
-			return nil, errItem(key, item[key])
+			return nil, 0, errItem(key, item[key])
 		}
 	}
-	r, err := relationFromProps(ends[0], ends[1], ends[2], props)
+	p := props{m: m}
+	docs := p.strs("evidenceDocumentIds")
+	if p.err != nil {
+		return nil, 0, p.err
+	}
+	evidence := make([]newsgraph.Evidence, len(docs))
+	for i, d := range docs {
+		evidence[i].DocumentID = d
+	}
+	delete(m, "evidenceDocumentIds") // relationFromProps reads the lists as a whole
+	r, err := relationFromProps(ends[0], ends[1], ends[2], m)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	r.Evidence = nil
-	return r, nil
+	return r, newsgraph.Corroboration(evidence), nil
 }
 
 // relationFromItem maps a page item {relation, from, to} to a relation.

@@ -204,9 +204,14 @@ func groupSteps(recs []*neo4j.Record, elements elementIDs) (map[int]map[string][
 // fillSubgraphs replaces the walked entities and relations of subgraphs,
 // which hold ids only, with whole copies read by their element ids in one
 // round trip; a relation that only the subgraphs of Sketch queries of qs
-// hold is read without its evidence, which their edges leave out. The
-// roots are whole already.
+// hold is read without its evidence, which their edges leave out but
+// count in Subgraph.Corroboration. The roots are whole already.
 func fillSubgraphs(ctx context.Context, tx neo4j.ManagedTransaction, qs []newsgraph.NeighborhoodQuery, subgraphs []newsgraph.Subgraph, elements elementIDs) error {
+	for i := range subgraphs {
+		if qs[i].Sketch {
+			subgraphs[i].Corroboration = make([]int, len(subgraphs[i].Edges))
+		}
+	}
 	nodes := map[string]bool{}
 	// withEvidence records, for each relation, whether a query that is not
 	// a Sketch holds it.
@@ -259,21 +264,23 @@ func fillSubgraphs(ctx context.Context, tx neo4j.ManagedTransaction, qs []newsgr
 		return err
 	}
 	rels := make(map[string]*newsgraph.Relation, len(items)+len(sketches))
+	corroboration := make(map[string]int, len(items)+len(sketches))
 	for _, item := range items {
 		r, err := relationFromItem(item)
 		if err != nil {
 			return err
 		}
-		rels[r.ID] = r
+		rels[r.ID], corroboration[r.ID] = r, newsgraph.Corroboration(r.Evidence)
 	}
 	for _, item := range sketches {
-		r, err := sketchFromItem(item)
+		r, n, err := sketchFromItem(item)
 		if err != nil {
 			return err
 		}
-		rels[r.ID] = r
+		rels[r.ID], corroboration[r.ID] = r, n
 	}
-	for i, g := range subgraphs {
+	for i := range subgraphs {
+		g := &subgraphs[i]
 		for j, e := range g.Nodes[1:] {
 			whole := entities[e.ID]
 			if whole == nil {
@@ -290,6 +297,7 @@ func fillSubgraphs(ctx context.Context, tx neo4j.ManagedTransaction, qs []newsgr
 				edge := *read
 				edge.Evidence = nil
 				g.Edges[j] = &edge
+				g.Corroboration[j] = corroboration[r.ID]
 			} else {
 				g.Edges[j] = read.Clone()
 			}

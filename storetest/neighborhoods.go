@@ -272,10 +272,11 @@ func testNeighborhoods(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 		if len(got) != len(qs) {
 			t.Fatalf("Neighborhoods returned %d subgraphs for %d queries", len(got), len(qs))
 		}
+		corroborated := 0 // the largest corroboration of an edge of the cases
 		for i, c := range neighborhoodCases {
 			whole, sketch := got[2*i], got[2*i+1]
-			if whole.Degrees != nil {
-				t.Errorf("%s: a query without Sketch has Degrees %v", c.name, whole.Degrees)
+			if whole.Degrees != nil || whole.Corroboration != nil {
+				t.Errorf("%s: a query without Sketch has Degrees %v and Corroboration %v", c.name, whole.Degrees, whole.Corroboration)
 			}
 			checkSubgraph(t, sketch, entityIDs(whole.Nodes), relationIDs(whole.Edges), whole.Truncated)
 			if !slices.Equal(sketch.Hops, whole.Hops) {
@@ -283,6 +284,14 @@ func testNeighborhoods(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 			}
 			if !reflect.DeepEqual(sketch.Nodes, whole.Nodes) {
 				t.Errorf("%s: the sketch's nodes differ from the whole subgraph's", c.name)
+			}
+			corroboration := make([]int, len(whole.Edges))
+			for j, r := range whole.Edges {
+				corroboration[j] = newsgraph.Corroboration(r.Evidence)
+				corroborated = max(corroborated, corroboration[j])
+			}
+			if !slices.Equal(sketch.Corroboration, corroboration) {
+				t.Errorf("%s: sketch Corroboration = %v, want the distinct documents of each edge's evidence, %v", c.name, sketch.Corroboration, corroboration)
 			}
 			for j, r := range sketch.Edges {
 				if r.Evidence != nil {
@@ -305,6 +314,9 @@ func testNeighborhoods(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 			if !slices.Equal(sketch.Degrees, want) {
 				t.Errorf("%s: sketch Degrees = %v, want Degrees' %v", c.name, sketch.Degrees, want)
 			}
+		}
+		if corroborated < 2 {
+			t.Errorf("no edge of the cases is quoted from two documents (largest corroboration %d): the corroboration check tells nothing", corroborated)
 		}
 		alone, err := s.Neighborhoods(t.Context(), sketches)
 		if err != nil {

@@ -6,11 +6,12 @@ import (
 	"github.com/newsgraph/newsgraph"
 )
 
-// Response bytes a node and an edge take, about: an id, a name, a kind, hops and a degree;
-// an id, a type, two ends and a confidence.
+// Response bytes a node and an edge take, about: an id, a name, a kind,
+// hops and a degree; an id, a type, two ends, a confidence, a
+// corroboration and a status.
 const (
 	nodeBytes = 120
-	edgeBytes = 224
+	edgeBytes = 264
 	// maxPooled is the largest buffer kept for reuse, so that one huge
 	// walk does not pin its memory for the life of the process.
 	maxPooled = 1 << 20

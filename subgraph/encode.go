@@ -9,9 +9,11 @@ import (
 )
 
 // AppendJSON appends the json response for the subgraph around root to b,
-// each node's degree from sg.Degrees (0 where it has none): the encoder is
+// each node's degree from sg.Degrees and each edge's corroboration from
+// sg.Corroboration (0 where they have none), and the status of the edges
+// whose ids disputed holds DISPUTED, of the others ASSERTED: the encoder is
 // the specification of the response (see the package documentation).
-func AppendJSON(b []byte, root string, sg newsgraph.Subgraph) []byte {
+func AppendJSON(b []byte, root string, sg newsgraph.Subgraph, disputed map[string]bool) []byte {
 	b = append(b, `{"root":`...)
 	b = appendString(b, root)
 	b = append(b, `,"truncated":`...)
@@ -28,22 +30,22 @@ func AppendJSON(b []byte, root string, sg newsgraph.Subgraph) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendEdge(b, e)
+		b = appendEdge(b, e, at(sg.Corroboration, i), disputed[e.ID])
 	}
 	return append(b, "]}\n"...)
 }
 
 // AppendNDJSON appends the ndjson response for the subgraph around root to
-// b, each node's degree from sg.Degrees as AppendJSON: a line per node, a
-// line per edge, then the summary line.
-func AppendNDJSON(b []byte, root string, sg newsgraph.Subgraph) []byte {
+// b, the nodes and edges as AppendJSON writes them: a line per node, a line
+// per edge, then the summary line.
+func AppendNDJSON(b []byte, root string, sg newsgraph.Subgraph, disputed map[string]bool) []byte {
 	for i, n := range sg.Nodes {
 		b = append(b, `{"node":`...)
 		b = append(appendNode(b, n, at(sg.Hops, i), at(sg.Degrees, i)), "}\n"...)
 	}
-	for _, e := range sg.Edges {
+	for i, e := range sg.Edges {
 		b = append(b, `{"edge":`...)
-		b = append(appendEdge(b, e), "}\n"...)
+		b = append(appendEdge(b, e, at(sg.Corroboration, i), disputed[e.ID]), "}\n"...)
 	}
 	b = append(b, `{"root":`...)
 	b = appendString(b, root)
@@ -74,7 +76,7 @@ func appendNode(b []byte, e *newsgraph.Entity, hops, degree int) []byte {
 	return append(b, '}')
 }
 
-func appendEdge(b []byte, r *newsgraph.Relation) []byte {
+func appendEdge(b []byte, r *newsgraph.Relation, corroboration int, disputed bool) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, r.ID)
 	b = append(b, `,"type":`...)
@@ -85,7 +87,12 @@ func appendEdge(b []byte, r *newsgraph.Relation) []byte {
 	b = appendString(b, r.To)
 	b = append(b, `,"confidence":`...)
 	b = strconv.AppendFloat(b, r.Confidence, 'g', -1, 64)
-	return append(b, '}')
+	b = append(b, `,"corroboration":`...)
+	b = strconv.AppendInt(b, int64(corroboration), 10)
+	if disputed {
+		return append(b, `,"status":"DISPUTED"}`...)
+	}
+	return append(b, `,"status":"ASSERTED"}`...)
 }
 
 const hex = "0123456789abcdef"

@@ -29,15 +29,23 @@
 //	{"root":"person:claudia-sheinbaum","truncated":false,
 //	 "nodes":[{"id":"person:claudia-sheinbaum","name":"Claudia Sheinbaum","kind":"PERSON","hops":0,"degree":12}, ...],
 //	 "edges":[{"id":"person:claudia-sheinbaum|REJECTS|legal-concept:...","type":"REJECTS",
-//	           "from":"person:claudia-sheinbaum","to":"legal-concept:...","confidence":1}, ...]}
+//	           "from":"person:claudia-sheinbaum","to":"legal-concept:...","confidence":1,
+//	           "corroboration":1,"status":"ASSERTED"}, ...]}
 //
 // Nodes come in walk order (the root first), edges in the order the walk
 // took them; every edge's from and to are among the nodes. A node's hops is
 // its distance from the root along the walk (0 for the root), and its
 // degree the number of relations at either end of it in the whole graph
-// (newsgraph.Traverser.Degrees), whatever the filters. The walk is one
-// store call, a newsgraph.NeighborhoodQuery with Sketch set: the degrees
-// come with it, and the edges without their evidence. With
+// (newsgraph.Traverser.Degrees), whatever the filters. An edge's
+// corroboration is the number of distinct documents quoted as its
+// evidence, and its status DISPUTED when a CLAIM at one of its ends is
+// contradicted by another relation, else ASSERTED: the GraphQL
+// Relation.corroboration and Relation.status. The quotes themselves are
+// GraphQL's to serve (Query.relations with a filter). The walk is one store call, a
+// newsgraph.NeighborhoodQuery with Sketch set: the degrees and the
+// corroboration come with it, and the edges without their evidence; the
+// status takes a second call only when an edge has a CLAIM at an end
+// (newsgraph.DisputedAmong). With
 // format=ndjson (Content-Type application/x-ndjson), one JSON object per
 // line: {"node":{...}} for each node, then {"edge":{...}} for each edge,
 // then {"root":...,"truncated":...}, so that a client can draw as it reads.
@@ -75,24 +83,34 @@ type Config struct {
 	Keys       *auth.KeySet
 	RequireKey bool
 	// Timeout bounds each request; a passed deadline answers
-	// LIMIT_EXCEEDED.
+	// LIMIT_EXCEEDED. Zero sets no bound of its own (the request's context
+	// may still have one).
 	Timeout time.Duration
 	// Logger receives refused keys (with the key id tried); nil logs
 	// nothing.
 	Logger *slog.Logger
 }
 
+// Store is what Handler reads: the walk, and the relation counts that tell
+// which edges are disputed. Every newsgraph.Store is one.
+type Store interface {
+	newsgraph.Traverser
+	newsgraph.RelationCounter
+}
+
 // Handler returns the GET /v1/subgraph handler over store.
-func Handler(store newsgraph.Traverser, cfg Config) http.Handler {
+func Handler(store Store, cfg Config) http.Handler {
 	return auth.Middleware(cfg.Keys, cfg.RequireKey, cfg.Logger, serve(store, cfg.Timeout))
 }
 
 // serve answers one request within timeout.
-func serve(store newsgraph.Traverser, timeout time.Duration) http.Handler {
+func serve(store Store, timeout time.Duration) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), timeout)
-		defer cancel()
-		r = r.WithContext(ctx)
+		if timeout > 0 {
+			ctx, cancel := context.WithTimeout(r.Context(), timeout)
+			defer cancel()
+			r = r.WithContext(ctx)
+		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
 			writeError(w, newsgraph.Errorf(newsgraph.Invalid, "use GET"), http.StatusMethodNotAllowed, timeout)
@@ -103,28 +121,43 @@ func serve(store newsgraph.Traverser, timeout time.Duration) http.Handler {
 			writeError(w, err, 0, timeout)
 			return
 		}
-		q.Sketch = true
-		sgs, err := store.Neighborhoods(r.Context(), []newsgraph.NeighborhoodQuery{q})
-		if err == nil && len(sgs) != 1 {
-			err = errors.New("the store returned no subgraph")
-		}
+		sg, disputed, err := walk(r.Context(), store, q)
 		if err != nil {
 			writeError(w, err, 0, timeout)
 			return
 		}
 		w.Header().Set("Cache-Control", "no-store")
-		buf := getBuffer(sgs[0])
+		buf := getBuffer(sg)
 		defer putBuffer(buf)
 		if ndjson {
 			w.Header().Set("Content-Type", "application/x-ndjson")
-			*buf = AppendNDJSON(*buf, q.ID, sgs[0])
+			*buf = AppendNDJSON(*buf, q.ID, sg, disputed)
 		} else {
 			w.Header().Set("Content-Type", "application/json")
-			*buf = AppendJSON(*buf, q.ID, sgs[0])
+			*buf = AppendJSON(*buf, q.ID, sg, disputed)
 		}
 		w.Header().Set("Content-Length", strconv.Itoa(len(*buf)))
 		_, _ = w.Write(*buf)
 	})
+}
+
+// walk reads the sketch of q's subgraph, then which of its edges are
+// disputed: a second store call, made only when an edge has a CLAIM at an
+// end (newsgraph.DisputedAmong).
+func walk(ctx context.Context, store Store, q newsgraph.NeighborhoodQuery) (newsgraph.Subgraph, map[string]bool, error) {
+	q.Sketch = true
+	sgs, err := store.Neighborhoods(ctx, []newsgraph.NeighborhoodQuery{q})
+	if err == nil && len(sgs) != 1 {
+		err = errors.New("the store returned no subgraph")
+	}
+	if err != nil {
+		return newsgraph.Subgraph{}, nil, err
+	}
+	disputed, err := newsgraph.DisputedAmong(ctx, store, sgs[0].Edges)
+	if err != nil {
+		return newsgraph.Subgraph{}, nil, err
+	}
+	return sgs[0], disputed, nil
 }
 
 // parseQuery reads the request's parameters into a validated query.
@@ -215,7 +248,11 @@ func writeError(w http.ResponseWriter, err error, status int, timeout time.Durat
 	message := newsgraph.ErrorMessage(err)
 	switch {
 	case errors.Is(err, context.DeadlineExceeded) && code != newsgraph.Unavailable:
-		code, message = newsgraph.LimitExceeded, "the request took longer than the time limit of "+timeout.String()+": narrow it (a smaller depth or limit)"
+		limit := "its time limit"
+		if timeout > 0 {
+			limit = "the time limit of " + timeout.String()
+		}
+		code, message = newsgraph.LimitExceeded, "the request took longer than "+limit+": narrow it (a smaller depth or limit)"
 	case code == newsgraph.Internal || code == "":
 		code, message = newsgraph.Internal, "internal error"
 	}

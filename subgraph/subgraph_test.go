@@ -18,6 +18,7 @@ import (
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/auth"
 	"github.com/newsgraph/newsgraph/storetest"
+	"github.com/newsgraph/newsgraph/storetest/countstore"
 	"github.com/newsgraph/newsgraph/storetest/teststore"
 	"github.com/newsgraph/newsgraph/subgraph"
 )
@@ -38,9 +39,14 @@ type node struct {
 type edge struct {
 	ID, Type, From, To string
 	Confidence         float64
+	Corroboration      int
+	Status             string
 }
 
-// want is what the response for q must hold: the store's own subgraph.
+// want is what the response for q must hold: the store's own subgraph, each
+// edge's corroboration counted from its evidence and its status by the
+// schema's rule for Relation.status (DISPUTED when an end is a CLAIM that
+// a CONTRADICTS relation other than this one ends at).
 func want(t *testing.T, s newsgraph.Store, q newsgraph.NeighborhoodQuery) response {
 	t.Helper()
 	sgs, err := s.Neighborhoods(t.Context(), []newsgraph.NeighborhoodQuery{q})
@@ -59,10 +65,34 @@ func want(t *testing.T, s newsgraph.Store, q newsgraph.NeighborhoodQuery) respon
 	for i, n := range sgs[0].Nodes {
 		r.Nodes = append(r.Nodes, node{n.ID, n.Name, string(n.Kind), sgs[0].Hops[i], degrees[n.ID]})
 	}
+	pages, err := s.Relations(t.Context(), []newsgraph.RelationQuery{{Filter: newsgraph.RelationFilter{Types: []string{newsgraph.ContradictsType}}, First: newsgraph.MaxPageSize}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contradicting := map[string][]string{} // claim id -> ids of the CONTRADICTS relations ending at it
+	for _, c := range pages[0].Items {
+		contradicting[c.To] = append(contradicting[c.To], c.ID)
+	}
 	for _, e := range sgs[0].Edges {
-		r.Edges = append(r.Edges, edge{e.ID, e.Type, e.From, e.To, e.Confidence})
+		status := "ASSERTED"
+		for _, end := range []string{e.From, e.To} {
+			for _, c := range contradicting[end] {
+				if c != e.ID && newsgraph.KindOfID(end) == newsgraph.KindClaim {
+					status = "DISPUTED"
+				}
+			}
+		}
+		r.Edges = append(r.Edges, edge{e.ID, e.Type, e.From, e.To, e.Confidence, len(e.DocumentIDs()), status})
 	}
 	return r
+}
+
+// contradiction is a relation that disputes the fixture's claim, so that
+// the edges at the claim are DISPUTED, all but itself.
+var contradiction = &newsgraph.Relation{
+	ID: newsgraph.RelationID(storetest.PersonSheinbaum, newsgraph.ContradictsType, storetest.ClaimCartels), Type: newsgraph.ContradictsType,
+	From: storetest.PersonSheinbaum, To: storetest.ClaimCartels,
+	Evidence: []newsgraph.Evidence{{Quote: "Sheinbaum said Mexico would cooperate with Washington without subordination", DocumentID: storetest.DocResponse}},
 }
 
 func get(t *testing.T, base, query string, header http.Header) (*http.Response, []byte) {
@@ -86,7 +116,7 @@ func get(t *testing.T, base, query string, header http.Header) (*http.Response, 
 	return resp, body
 }
 
-func serve(t *testing.T, s newsgraph.Traverser, keys *auth.KeySet, requireKey bool, timeout time.Duration) string {
+func serve(t *testing.T, s subgraph.Store, keys *auth.KeySet, requireKey bool, timeout time.Duration) string {
 	t.Helper()
 	mux := http.NewServeMux()
 	mux.Handle(subgraph.Path, subgraph.Handler(s, subgraph.Config{Keys: keys, RequireKey: requireKey, Timeout: timeout}))
@@ -99,9 +129,22 @@ func serve(t *testing.T, s newsgraph.Traverser, keys *auth.KeySet, requireKey bo
 // and compares them with the store's answer to the same query.
 func TestResponsesHoldTheStoresSubgraph(t *testing.T) {
 	s := teststore.Open(t)
-	if _, err := s.Upsert(t.Context(), storetest.Fixture()); err != nil {
+	graph := storetest.Fixture()
+	graph.Relations = append(graph.Relations, contradiction)
+	if _, err := s.Upsert(t.Context(), graph); err != nil {
 		t.Fatal(err)
 	}
+	// What the cases must show between them, so that the comparisons test
+	// the edge fields: an edge quoted from two documents, a disputed edge,
+	// and the contradiction itself, which is asserted.
+	seen := map[string]bool{}
+	defer func() {
+		for _, what := range []string{"corroboration 2", "DISPUTED", "contradiction ASSERTED"} {
+			if !seen[what] {
+				t.Errorf("no case has an edge with %s: the comparisons do not test it", what)
+			}
+		}
+	}()
 	base := serve(t, s, nil, false, 10*time.Second)
 	for _, tt := range []struct {
 		query string
@@ -113,6 +156,7 @@ func TestResponsesHoldTheStoresSubgraph(t *testing.T) {
 			newsgraph.NeighborhoodQuery{ID: storetest.PersonTrump, Depth: 3, Direction: newsgraph.Out, Types: []string{"MAKES_CLAIM", "ABOUT"}, Kinds: []newsgraph.Kind{newsgraph.KindClaim, newsgraph.KindPlace}, Limit: newsgraph.DefaultNeighborhood}},
 		{"root=" + storetest.OrgSinaloaCartel + "&depth=2&asOf=2025-01-01", newsgraph.NeighborhoodQuery{ID: storetest.OrgSinaloaCartel, Depth: 2, Limit: newsgraph.DefaultNeighborhood, AsOf: newsgraph.MustParseDate("2025-01-01")}},
 		{"root=" + storetest.OrgSinaloaCartel + "&depth=2&induced=true", newsgraph.NeighborhoodQuery{ID: storetest.OrgSinaloaCartel, Depth: 2, Limit: newsgraph.DefaultNeighborhood, Induced: true}},
+		{"root=" + storetest.ClaimCartels, newsgraph.NeighborhoodQuery{ID: storetest.ClaimCartels, Depth: 1, Limit: newsgraph.DefaultNeighborhood}},
 	} {
 		t.Run(tt.query, func(t *testing.T) {
 			w := want(t, s, tt.q)
@@ -128,6 +172,11 @@ func TestResponsesHoldTheStoresSubgraph(t *testing.T) {
 			}
 			if last := w.Nodes[len(w.Nodes)-1]; last.Hops == 0 || last.Degree == 0 {
 				t.Fatalf("the last node %+v has no hops or degree: the comparison would not test them", last)
+			}
+			for _, e := range w.Edges {
+				seen["corroboration 2"] = seen["corroboration 2"] || e.Corroboration == 2
+				seen["DISPUTED"] = seen["DISPUTED"] || e.Status == "DISPUTED"
+				seen["contradiction ASSERTED"] = seen["contradiction ASSERTED"] || e.ID == contradiction.ID && e.Status == "ASSERTED"
 			}
 			resp, body := get(t, base, tt.query, nil)
 			if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/json" {
@@ -289,5 +338,39 @@ func TestRefusedKeysAreLogged(t *testing.T) {
 	}
 	if strings.Contains(got, secret) {
 		t.Errorf("the log holds the key's secret:\n%s", got)
+	}
+}
+
+// TestStoreRoundTrips counts the store calls of a response: the walk, and
+// one Relations call for the status only when an edge has a CLAIM at an
+// end, whatever the size of the walk.
+func TestStoreRoundTrips(t *testing.T) {
+	s := teststore.Open(t)
+	graph := storetest.Fixture()
+	graph.Relations = append(graph.Relations, contradiction)
+	if _, err := s.Upsert(t.Context(), graph); err != nil {
+		t.Fatal(err)
+	}
+	counting := countstore.New(s)
+	base := serve(t, counting, nil, false, 0) // no Timeout: no bound of the handler's own
+
+	for _, tt := range []struct {
+		query string
+		want  map[string]int
+	}{
+		{"root=" + storetest.ChainA + "&depth=4&induced=true", map[string]int{"Neighborhoods": 1}},
+		{"root=" + storetest.PlaceWashington, map[string]int{"Neighborhoods": 1}},
+		{"root=" + storetest.ClaimCartels, map[string]int{"Neighborhoods": 1, "Relations": 1}},
+		{"root=" + storetest.PlaceMexico + "&depth=3&induced=true&format=ndjson", map[string]int{"Neighborhoods": 1, "Relations": 1}},
+	} {
+		t.Run(tt.query, func(t *testing.T) {
+			counting.Reset()
+			if resp, body := get(t, base, tt.query, nil); resp.StatusCode != http.StatusOK {
+				t.Fatalf("status %d: %s", resp.StatusCode, body)
+			}
+			if got := counting.All(); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("store calls = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

@@ -47,7 +47,7 @@ func (r *Relation) EvidenceItems(first *int) ([]*Evidence, error) {
 func (r *Relation) EvidenceCount() int { return len(r.Evidence) }
 
 // Corroboration is the number of distinct documents quoted as evidence.
-func (r *Relation) Corroboration() int { return len(r.DocumentIDs()) }
+func (r *Relation) Corroboration() int { return newsgraph.Corroboration(r.Evidence) }
 
 // Evidence is the GraphQL Evidence type: a quote of a relation of level L.
 type Evidence struct {
