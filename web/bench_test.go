@@ -18,6 +18,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/storebench"
+	"github.com/newsgraph/newsgraph/subgraph"
 )
 
 // drawGraph is the generated graph the draw benchmark reads from: 1M
@@ -51,7 +52,10 @@ func BenchmarkExplorerDraw(b *testing.B) {
 	store, root, size := drawStore(b)
 	b.Logf("drawing the neighbourhood of %s: %d entities, %d relations", root, size.Nodes, size.Edges)
 	logger := slog.New(slog.DiscardHandler)
-	routes := server.Routes{GraphQL: graph.NewHandler(store, graph.Config{Logger: logger})}
+	routes := server.Routes{
+		GraphQL:  graph.NewHandler(store, graph.Config{Logger: logger}),
+		Subgraph: subgraph.Handler(store, subgraph.Config{Timeout: graph.DefaultRequestTimeout}),
+	}
 	srv := httptest.NewServer(server.Handler(routes, store, server.Config{Logger: logger}))
 	b.Cleanup(srv.Close)
 	for b.Loop() {

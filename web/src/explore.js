@@ -6,7 +6,7 @@
 import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
 import "./explore.css";
-import { gql, subscribe, apiKey, authCodes, neighborhoodQuery, entityQuery, pathsQuery, changesSubscription } from "./explore/api.js";
+import { gql, subgraph, subscribe, apiKey, authCodes, entityQuery, pathsQuery, changesSubscription } from "./explore/api.js";
 import { attachKeyForm, authMessage } from "./explore/key.js";
 import { stylesheet, largeStylesheet, largeView, nodeSize, kinds } from "./explore/style.js";
 import { radialPositions, fitPositions } from "./explore/radial.js";
@@ -183,9 +183,10 @@ function filterVars() {
   };
 }
 
-async function loadNeighborhood(id, depth) {
-  const data = await gql(neighborhoodQuery, { ...filterVars(), id, depth });
-  return data.neighborhood;
+// loadNeighborhood reads the neighbourhood of id, depth hops out, under
+// the view's filters.
+function loadNeighborhood(id, depth) {
+  return subgraph(id, { ...filterVars(), depth });
 }
 
 // snapshot records the view for undo before a change.

@@ -48,13 +48,40 @@ function clearEdge(page) {
 export async function explorer({ base, shots, writeKey, newPage, step }) {
   const page = await newPage();
 
-  await step("explorer draws the focus's neighbourhood from the URL", async () => {
+  await step("explorer draws the focus's neighbourhood from the URL, read from /v1/subgraph", async () => {
+    const requests = [];
+    const record = (r) => requests.push({ url: r.url(), body: r.postData() || "" });
+    page.on("request", record);
     await page.goto(base + focusURL);
     await waitDrawn(page);
+    page.off("request", record);
     const nodes = await count(page, "nodes");
     const edges = await count(page, "edges");
     if (nodes < 5 || edges < 4) throw new Error(`${nodes} nodes, ${edges} edges`);
     await page.getByRole("heading", { name: /Claudia Sheinbaum/ }).waitFor();
+    const walks = requests.filter((r) => new URL(r.url).pathname === "/v1/subgraph");
+    if (walks.length !== 1 || !/induced=true/.test(walks[0].url) || !/depth=2/.test(walks[0].url)) {
+      throw new Error(`want one induced depth-2 walk from /v1/subgraph, got ${JSON.stringify(walks.map((r) => r.url))}`);
+    }
+    const viaGraphQL = requests.filter((r) => /neighborhood/.test(r.body));
+    if (viaGraphQL.length) throw new Error(`the neighbourhood was also asked of GraphQL: ${viaGraphQL[0].body}`);
+    // Every drawn edge carries GraphQL's corroboration and status.
+    const mismatches = await page.evaluate(async () => {
+      const bad = [];
+      for (const e of window.newsgraphExplorer.cy.edges()) {
+        const r = await fetch("/graphql", { method: "POST", headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({
+            query: "query($f: ID!, $t: ID!, $y: String!) { relations(filter: {from: $f, to: $t, types: [$y]}, first: 1) { edges { node { corroboration status } } } }",
+            variables: { f: e.data("source"), t: e.data("target"), y: e.data("type") },
+          }) });
+        const rel = (await r.json()).data.relations.edges[0].node;
+        if (rel.corroboration !== e.data("corroboration") || rel.status !== e.data("status")) {
+          bad.push({ id: e.id(), drawn: [e.data("corroboration"), e.data("status")], graphql: rel });
+        }
+      }
+      return bad;
+    });
+    if (mismatches.length) throw new Error(`edges drawn unlike GraphQL's relations: ${JSON.stringify(mismatches.slice(0, 3))}`);
     await page.screenshot({ path: `${shots}/explore-focus.png` });
   });
 

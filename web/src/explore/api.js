@@ -1,5 +1,7 @@
-// The explorer's client of the public GraphQL API: queries over HTTP POST
-// to /graphql and graphChanged over graphql-ws, nothing else.
+// The explorer's client of the public API: neighbourhoods from
+// GET /v1/subgraph, the visualisation's own endpoint, and everything else
+// from GraphQL, queries over HTTP POST to /graphql and graphChanged over
+// graphql-ws.
 import { createClient } from "graphql-ws";
 
 // keyItem is the localStorage entry that holds the API key the explorer
@@ -47,26 +49,65 @@ export function onAuthError(fn) {
 }
 const authListeners = [];
 
+// headers returns the request headers: JSON, and the key if there is one.
+function headers() {
+  const h = { Accept: "application/json" };
+  const key = currentKey();
+  if (key) h.Authorization = "Bearer " + key;
+  return h;
+}
+
+// failure returns the APIError for an error {message, extensions.code} of
+// the API, after telling the auth listeners about a key's refusal.
+function failure(e) {
+  const err = new APIError(e.message, e.extensions && e.extensions.code);
+  if (authCodes.includes(err.code)) authListeners.forEach((fn) => fn(err));
+  return err;
+}
+
+// readJSON returns the decoded body of resp, or throws an APIError naming
+// the status when it is not JSON.
+async function readJSON(resp, path) {
+  try {
+    return await resp.json();
+  } catch {
+    throw new APIError(`HTTP ${resp.status} from ${path}`);
+  }
+}
+
 // gql runs one operation and returns its data, or throws an APIError whose
 // message is the first GraphQL error's.
 export async function gql(query, variables = {}) {
-  const headers = { "Content-Type": "application/json", Accept: "application/json" };
-  const key = currentKey();
-  if (key) headers.Authorization = "Bearer " + key;
-  const resp = await fetch("/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) });
-  let body;
-  try {
-    body = await resp.json();
-  } catch {
-    throw new APIError(`HTTP ${resp.status} from /graphql`);
-  }
-  if (body.errors && body.errors.length) {
-    const e = body.errors[0];
-    const err = new APIError(e.message, e.extensions && e.extensions.code);
-    if (authCodes.includes(err.code)) authListeners.forEach((fn) => fn(err));
-    throw err;
-  }
+  const init = { method: "POST", headers: { ...headers(), "Content-Type": "application/json" }, body: JSON.stringify({ query, variables }) };
+  const body = await readJSON(await fetch("/graphql", init), "/graphql");
+  if (body.errors && body.errors.length) throw failure(body.errors[0]);
   return body.data;
+}
+
+// subgraph reads the neighbourhood of root from GET /v1/subgraph: induced
+// (every relation among the entities, not only those the walk followed),
+// with each entity's hop distance from root, which places it in a large
+// view, and its degree, which sizes it. walk holds the other parameters
+// (depth, direction, types, kinds, limit, asOf; null ones are left out).
+// It answers in the shape of the GraphQL types the rest of the explorer
+// reads: {truncated, hops, nodes: [{id name kind degree}], edges: [{id type
+// fromId toId status corroboration}]}, or throws an APIError.
+export async function subgraph(root, walk) {
+  const params = new URLSearchParams({ root, induced: "true" });
+  for (const [name, value] of Object.entries(walk)) {
+    if (value !== null && value !== undefined) params.set(name, Array.isArray(value) ? value.join(",") : String(value));
+  }
+  const body = await readJSON(await fetch("/v1/subgraph?" + params, { headers: headers() }), "/v1/subgraph");
+  // Refusals are {"error":{code,message}}; a refused key, from the auth
+  // middleware /graphql shares, is GraphQL-shaped.
+  if (body.error) throw failure({ message: body.error.message, extensions: { code: body.error.code } });
+  if (body.errors && body.errors.length) throw failure(body.errors[0]);
+  return {
+    truncated: body.truncated,
+    hops: body.nodes.map((n) => n.hops),
+    nodes: body.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, degree: n.degree })),
+    edges: body.edges.map((e) => ({ id: e.id, type: e.type, fromId: e.from, toId: e.to, status: e.status, corroboration: e.corroboration })),
+  };
 }
 
 // subscribe runs a subscription over graphql-ws and calls onData with each
@@ -109,24 +150,11 @@ export function subscribe(query, variables, onData, onStatus) {
 }
 
 // What the explorer draws of an entity: degree (in the whole graph, from the
-// store's indexes) sets its size. graphChanged asks for the names alone.
+// store's indexes) sets its size; subgraph's nodes have the same fields.
+// graphChanged asks for the names alone.
 const nodeFields = "id name kind degree";
 const liveNodeFields = "id name kind";
 const edgeFields = "id type fromId toId status corroboration";
-
-// neighborhoodQuery asks for the induced subgraph (every relation among
-// the entities, not only those the walk followed) and each entity's hop
-// distance from the root, which places it in a large view. Its cost at
-// limit 500 is pinned under the default complexity limit by
-// graph/complexity_test.go, which holds a copy of this text.
-export const neighborhoodQuery = `query Neighborhood($id: ID!, $depth: Int, $direction: Direction, $types: [String!], $kinds: [EntityKind!], $limit: Int, $asOf: Date) {
-  neighborhood(id: $id, depth: $depth, direction: $direction, types: $types, kinds: $kinds, limit: $limit, asOf: $asOf, induced: true) {
-    truncated
-    hops
-    nodes { ${nodeFields} }
-    edges { ${edgeFields} }
-  }
-}`;
 
 export const searchQuery = `query Suggest($q: String!) {
   search(query: $q, first: 8) { score entity { id name kind } }
