@@ -126,9 +126,11 @@ type Traverser interface {
 	//     so it is the node's hop distance from the root along the relations
 	//     the walk follows.
 	//   - When Sketch is set, the edges have no Evidence, Degrees[i] is
-	//     what Degrees answers for Nodes[i], and Corroboration[i] is the
-	//     corroboration of Edges[i] (Corroboration of its evidence); all
-	//     else is the same.
+	//     what Degrees answers for Nodes[i], Contradictions[i] the number
+	//     of CONTRADICTS relations ending at Nodes[i] when it is a CLAIM (0
+	//     otherwise), in the whole graph whatever the filters, and
+	//     Corroboration[i] the corroboration of Edges[i] (Corroboration of
+	//     its evidence); all else is the same.
 	Neighborhoods(ctx context.Context, qs []NeighborhoodQuery) ([]Subgraph, error)
 	// Degrees returns, for each requested entity id that exists, the number
 	// of relations at either end of it, in either direction and whatever
@@ -389,8 +391,8 @@ type NeighborhoodQuery struct {
 	// matches Types and AsOf, not only those the walk took.
 	Induced bool
 	// Sketch asks for what a drawing needs: the edges come without their
-	// Evidence (nil), and Subgraph.Degrees and Subgraph.Corroboration are
-	// filled in, in the same read as the walk.
+	// Evidence (nil), and Subgraph.Degrees, Subgraph.Contradictions and
+	// Subgraph.Corroboration are filled in, in the same read as the walk.
 	Sketch bool
 }
 
@@ -408,6 +410,12 @@ type Subgraph struct {
 	// Degrees[i] is the degree of Nodes[i] as Traverser.Degrees counts
 	// it, in the whole graph whatever the query's filters.
 	Degrees []int
+	// Contradictions parallels Nodes for a Sketch query (nil otherwise):
+	// Contradictions[i] is the number of CONTRADICTS relations ending at
+	// Nodes[i] when it is a CLAIM, else 0, in the whole graph whatever the
+	// query's filters: with it, DisputedBy tells the status of every edge,
+	// whose ends are all nodes.
+	Contradictions []int
 	// Corroboration parallels Edges for a Sketch query (nil otherwise):
 	// Corroboration[i] is the number of distinct documents quoted as
 	// evidence of Edges[i], whose Evidence a sketch leaves out.

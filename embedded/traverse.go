@@ -87,8 +87,17 @@ func (ix *index) neighborhood(q newsgraph.NeighborhoodQuery) (newsgraph.Subgraph
 	// A node's list of relations in both directions holds a self-loop
 	// once: its length is the degree.
 	g.Degrees = make([]int, len(nodes))
+	g.Contradictions = make([]int, len(nodes))
+	contradicts, anyContradicts := a.typeNum[newsgraph.ContradictsType]
 	for i, n := range nodes {
 		g.Degrees[i] = len(a.both[n])
+		if anyContradicts && a.entities[n].Kind == newsgraph.KindClaim {
+			for _, arc := range a.in[n] {
+				if a.relType[arc.rel] == contradicts {
+					g.Contradictions[i]++
+				}
+			}
+		}
 	}
 	return g, nil
 }

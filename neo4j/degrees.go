@@ -15,25 +15,45 @@ func (s *Store) Degrees(ctx context.Context, ids []string) (map[string]int, erro
 		return map[string]int{}, nil
 	}
 	return readTx(ctx, s, "degrees", func(tx neo4j.ManagedTransaction) (map[string]int, error) {
-		return degrees(ctx, tx, ids)
+		counts, err := nodeCounts(ctx, tx, ids)
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[string]int, len(counts))
+		for id, c := range counts {
+			out[id] = c.degree
+		}
+		return out, nil
 	})
 }
 
-// degrees is Degrees within the transaction tx.
-func degrees(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]int, error) {
+// counts is what entity_degrees.cypher counts of an entity: its degree,
+// and the CONTRADICTS relations ending at it when it is a claim.
+type counts struct {
+	degree, contradictions int
+}
+
+// nodeCounts returns the counts of each requested entity id that exists,
+// within the transaction tx.
+func nodeCounts(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]counts, error) {
 	recs, err := run(ctx, tx, entityDegrees, map[string]any{"ids": unique(ids)})
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]int, len(recs))
+	out := make(map[string]counts, len(recs))
 	for _, rec := range recs {
 		requested, err := value[string](rec, "requested")
 		if err != nil {
 			return nil, err
 		}
-		if out[requested], err = count(rec, "degree"); err != nil {
+		var c counts
+		if c.degree, err = count(rec, "degree"); err != nil {
 			return nil, err
 		}
+		if c.contradictions, err = count(rec, "contradictions"); err != nil {
+			return nil, err
+		}
+		out[requested] = c
 	}
 	return out, nil
 }

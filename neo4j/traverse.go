@@ -64,8 +64,8 @@ func (s *Store) Neighborhoods(ctx context.Context, qs []newsgraph.NeighborhoodQu
 }
 
 // sketch gives the subgraphs of the Sketch queries of qs their nodes'
-// degrees, counted for all of them in one statement of the same
-// transaction. fillSubgraphs has left their evidence out.
+// degrees and contradictions, counted for all of them in one statement of
+// the same transaction. fillSubgraphs has left their evidence out.
 func sketch(ctx context.Context, tx neo4j.ManagedTransaction, qs []newsgraph.NeighborhoodQuery, subgraphs []newsgraph.Subgraph) error {
 	var ids []string
 	for i, q := range qs {
@@ -79,7 +79,7 @@ func sketch(ctx context.Context, tx neo4j.ManagedTransaction, qs []newsgraph.Nei
 	if len(ids) == 0 {
 		return nil
 	}
-	counts, err := degrees(ctx, tx, ids)
+	found, err := nodeCounts(ctx, tx, ids)
 	if err != nil {
 		return err
 	}
@@ -89,8 +89,9 @@ func sketch(ctx context.Context, tx neo4j.ManagedTransaction, qs []newsgraph.Nei
 		}
 		g := &subgraphs[i]
 		g.Degrees = make([]int, len(g.Nodes))
+		g.Contradictions = make([]int, len(g.Nodes))
 		for j, n := range g.Nodes {
-			g.Degrees[j] = counts[n.ID]
+			g.Degrees[j], g.Contradictions[j] = found[n.ID].degree, found[n.ID].contradictions
 		}
 	}
 	return nil

@@ -275,8 +275,11 @@ func testNeighborhoods(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 		corroborated := 0 // the largest corroboration of an edge of the cases
 		for i, c := range neighborhoodCases {
 			whole, sketch := got[2*i], got[2*i+1]
-			if whole.Degrees != nil || whole.Corroboration != nil {
-				t.Errorf("%s: a query without Sketch has Degrees %v and Corroboration %v", c.name, whole.Degrees, whole.Corroboration)
+			if whole.Degrees != nil || whole.Corroboration != nil || whole.Contradictions != nil {
+				t.Errorf("%s: a query without Sketch has Degrees %v, Corroboration %v and Contradictions %v", c.name, whole.Degrees, whole.Corroboration, whole.Contradictions)
+			}
+			if !slices.Equal(sketch.Contradictions, make([]int, len(whole.Nodes))) {
+				t.Errorf("%s: sketch Contradictions = %v, want a 0 per node: the fixture contradicts nothing", c.name, sketch.Contradictions)
 			}
 			checkSubgraph(t, sketch, entityIDs(whole.Nodes), relationIDs(whole.Edges), whole.Truncated)
 			if !slices.Equal(sketch.Hops, whole.Hops) {

@@ -41,6 +41,7 @@ func Run(t *testing.T, open func(t *testing.T) newsgraph.Store) {
 		{"RelationTypesAndStats", testRelationTypesAndStats},
 		{"Neighborhoods", testNeighborhoods},
 		{"Degrees", testDegrees},
+		{"Contradictions", testContradictions},
 		{"ShortestPath", testShortestPath},
 		{"Paths", testPaths},
 		{"AsOf", testAsOf},

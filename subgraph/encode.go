@@ -10,10 +10,10 @@ import (
 
 // AppendJSON appends the json response for the subgraph around root to b,
 // each node's degree from sg.Degrees and each edge's corroboration from
-// sg.Corroboration (0 where they have none), and the status of the edges
-// whose ids disputed holds DISPUTED, of the others ASSERTED: the encoder is
-// the specification of the response (see the package documentation).
-func AppendJSON(b []byte, root string, sg newsgraph.Subgraph, disputed map[string]bool) []byte {
+// sg.Corroboration (0 where they have none), and the status of Edges[i]
+// DISPUTED where disputed[i] is true, else ASSERTED: the encoder is the
+// specification of the response (see the package documentation).
+func AppendJSON(b []byte, root string, sg newsgraph.Subgraph, disputed []bool) []byte {
 	b = append(b, `{"root":`...)
 	b = appendString(b, root)
 	b = append(b, `,"truncated":`...)
@@ -30,7 +30,7 @@ func AppendJSON(b []byte, root string, sg newsgraph.Subgraph, disputed map[strin
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendEdge(b, e, at(sg.Corroboration, i), disputed[e.ID])
+		b = appendEdge(b, e, at(sg.Corroboration, i), i < len(disputed) && disputed[i])
 	}
 	return append(b, "]}\n"...)
 }
@@ -38,14 +38,14 @@ func AppendJSON(b []byte, root string, sg newsgraph.Subgraph, disputed map[strin
 // AppendNDJSON appends the ndjson response for the subgraph around root to
 // b, the nodes and edges as AppendJSON writes them: a line per node, a line
 // per edge, then the summary line.
-func AppendNDJSON(b []byte, root string, sg newsgraph.Subgraph, disputed map[string]bool) []byte {
+func AppendNDJSON(b []byte, root string, sg newsgraph.Subgraph, disputed []bool) []byte {
 	for i, n := range sg.Nodes {
 		b = append(b, `{"node":`...)
 		b = append(appendNode(b, n, at(sg.Hops, i), at(sg.Degrees, i)), "}\n"...)
 	}
 	for i, e := range sg.Edges {
 		b = append(b, `{"edge":`...)
-		b = append(appendEdge(b, e, at(sg.Corroboration, i), disputed[e.ID]), "}\n"...)
+		b = append(appendEdge(b, e, at(sg.Corroboration, i), i < len(disputed) && disputed[i]), "}\n"...)
 	}
 	b = append(b, `{"root":`...)
 	b = appendString(b, root)

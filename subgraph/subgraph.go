@@ -41,12 +41,11 @@
 // evidence, and its status DISPUTED when a CLAIM at one of its ends is
 // contradicted by another relation, else ASSERTED: the GraphQL
 // Relation.corroboration and Relation.status. The quotes themselves are
-// GraphQL's to serve (Query.relations with a filter). The walk is one store call, a
-// newsgraph.NeighborhoodQuery with Sketch set: the degrees and the
-// corroboration come with it, and the edges without their evidence; the
-// status takes a second call only when an edge has a CLAIM at an end
-// (newsgraph.DisputedAmong). With
-// format=ndjson (Content-Type application/x-ndjson), one JSON object per
+// GraphQL's to serve (Query.relations with a filter). A response is one
+// store call, a newsgraph.NeighborhoodQuery with Sketch set: the degrees,
+// the claims' contradictions (which give the status, by
+// newsgraph.DisputedBy) and the corroboration come with the walk, and the
+// edges without their evidence. With format=ndjson (Content-Type application/x-ndjson), one JSON object per
 // line: {"node":{...}} for each node, then {"edge":{...}} for each edge,
 // then {"root":...,"truncated":...}, so that a client can draw as it reads.
 //
@@ -91,20 +90,13 @@ type Config struct {
 	Logger *slog.Logger
 }
 
-// Store is what Handler reads: the walk, and the relation counts that tell
-// which edges are disputed. Every newsgraph.Store is one.
-type Store interface {
-	newsgraph.Traverser
-	newsgraph.RelationCounter
-}
-
 // Handler returns the GET /v1/subgraph handler over store.
-func Handler(store Store, cfg Config) http.Handler {
+func Handler(store newsgraph.Traverser, cfg Config) http.Handler {
 	return auth.Middleware(cfg.Keys, cfg.RequireKey, cfg.Logger, serve(store, cfg.Timeout))
 }
 
 // serve answers one request within timeout.
-func serve(store Store, timeout time.Duration) http.Handler {
+func serve(store newsgraph.Traverser, timeout time.Duration) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if timeout > 0 {
 			ctx, cancel := context.WithTimeout(r.Context(), timeout)
@@ -141,10 +133,9 @@ func serve(store Store, timeout time.Duration) http.Handler {
 	})
 }
 
-// walk reads the sketch of q's subgraph, then which of its edges are
-// disputed: a second store call, made only when an edge has a CLAIM at an
-// end (newsgraph.DisputedAmong).
-func walk(ctx context.Context, store Store, q newsgraph.NeighborhoodQuery) (newsgraph.Subgraph, map[string]bool, error) {
+// walk reads the sketch of q's subgraph in one store call and tells which
+// of its edges are disputed from its nodes' contradictions.
+func walk(ctx context.Context, store newsgraph.Traverser, q newsgraph.NeighborhoodQuery) (newsgraph.Subgraph, []bool, error) {
 	q.Sketch = true
 	sgs, err := store.Neighborhoods(ctx, []newsgraph.NeighborhoodQuery{q})
 	if err == nil && len(sgs) != 1 {
@@ -153,11 +144,31 @@ func walk(ctx context.Context, store Store, q newsgraph.NeighborhoodQuery) (news
 	if err != nil {
 		return newsgraph.Subgraph{}, nil, err
 	}
-	disputed, err := newsgraph.DisputedAmong(ctx, store, sgs[0].Edges)
-	if err != nil {
-		return newsgraph.Subgraph{}, nil, err
+	return sgs[0], disputedEdges(sgs[0]), nil
+}
+
+// disputedEdges tells which edges of the sketch sg are disputed
+// (newsgraph.DisputedBy), in a list parallel to sg.Edges, from its nodes'
+// Contradictions: every edge's ends are nodes. It is nil when no node is a
+// contradicted claim.
+func disputedEdges(sg newsgraph.Subgraph) []bool {
+	var contradicted map[string]int
+	for i, n := range sg.Contradictions {
+		if n > 0 {
+			if contradicted == nil {
+				contradicted = map[string]int{}
+			}
+			contradicted[sg.Nodes[i].ID] = n
+		}
 	}
-	return sgs[0], disputed, nil
+	if contradicted == nil {
+		return nil
+	}
+	disputed := make([]bool, len(sg.Edges))
+	for i, e := range sg.Edges {
+		disputed[i] = newsgraph.DisputedBy(e, contradicted)
+	}
+	return disputed
 }
 
 // parseQuery reads the request's parameters into a validated query.

@@ -29,12 +29,13 @@ const queriesDir = join(root, 'neo4j', 'queries');
 
 // The graph model (see neo4j/doc.go). Domain relationship types are dynamic
 // ($(row.type)), so only the provenance and audit links MENTIONS and
-// MERGED_INTO appear literally.
+// MERGED_INTO appear literally, and CONTRADICTS (newsgraph.ContradictsType),
+// whose relations at a claim entity_degrees.cypher counts for a sketch.
 const labels = [
   'Entity', 'Person', 'Organization', 'Place', 'LegalConcept', 'Event', 'Claim', 'Document',
   'Redirect', 'Merge',
 ];
-const relationshipTypes = ['MENTIONS', 'MERGED_INTO'];
+const relationshipTypes = ['MENTIONS', 'MERGED_INTO', 'CONTRADICTS'];
 const propertyKeys = [
   // Entity
   'id', 'kind', 'name', 'aliases', 'description', 'roles', 'startDate', 'endDate', 'placeId',
