@@ -135,7 +135,11 @@ func (r *report) write(w io.Writer) {
 	t.write(w)
 
 	one, best := r.first(), r.best()
-	fmt.Fprintf(w, "\nBy query kind: over HTTP (GraphQL; the neighbourhoods by GET /v1/subgraph) at concurrency %d%s and at %d (best throughput), the direct store call and the adjacency-array baseline, all one at a time in-process; latency in ms; ratios of medians:\n\n", one.concurrency, oneUser(one.concurrency), best.concurrency)
+	levels := fmt.Sprintf("at concurrency %d%s and at %d (best throughput)", one.concurrency, oneUser(one.concurrency), best.concurrency)
+	if one.concurrency == best.concurrency {
+		levels = fmt.Sprintf("at concurrency %d%s, the best throughput", one.concurrency, oneUser(one.concurrency))
+	}
+	fmt.Fprintf(w, "\nBy query kind: over HTTP (GraphQL; the neighbourhoods by GET /v1/subgraph) %s, the direct store call and the adjacency-array baseline, all one at a time in-process; latency in ms; ratios of medians:\n\n", levels)
 	t = table{header: []string{"query", fmt.Sprintf("c=%d p50", one.concurrency), "p95", "p99",
 		fmt.Sprintf("c=%d req/s", best.concurrency), "p50", "p99", "errors",
 		"store p50", "baseline p50", "HTTP/store", "store/baseline"}}

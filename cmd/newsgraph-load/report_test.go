@@ -104,3 +104,30 @@ func TestTargetVerdictMissed(t *testing.T) {
 	}
 	t.Fatal("no search target")
 }
+
+// TestReportNamesEachLevelOnce checks the prose before the per-kind table:
+// the lowest and the best level, or the one level that is both, once.
+func TestReportNamesEachLevelOnce(t *testing.T) {
+	for _, tt := range []struct {
+		name          string
+		concurrencies []int
+		want          string
+	}{
+		{"two levels", []int{1, 8}, "at concurrency 1 (one user) and at 8 (best throughput),"},
+		{"one level", []int{16}, "at concurrency 16, the best throughput,"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := testReport(t, 100*time.Microsecond, 100*time.Microsecond, tt.concurrencies...)
+			last := &r.levels[len(r.levels)-1]
+			last.elapsed /= 2 // the same requests in half the time: the best throughput
+			var out strings.Builder
+			r.write(&out)
+			if !strings.Contains(out.String(), tt.want) {
+				t.Errorf("the report does not say %q:\n%s", tt.want, out.String())
+			}
+			if strings.Contains(out.String(), "at 16 (best throughput)") && len(tt.concurrencies) == 1 {
+				t.Errorf("the report names its one level twice:\n%s", out.String())
+			}
+		})
+	}
+}
