@@ -41,13 +41,17 @@
 // evidence, and its status DISPUTED when a CLAIM at one of its ends is
 // contradicted by another relation, else ASSERTED: the GraphQL
 // Relation.corroboration and Relation.status. The quotes themselves are
-// GraphQL's to serve (Query.relations with a filter). A response is one
-// store call, a newsgraph.NeighborhoodQuery with Sketch set: the degrees,
-// the claims' contradictions (which give the status, by
+// GraphQL's to serve (Query.relations with a filter).
+//
+// A response is one store call, a newsgraph.NeighborhoodQuery with Sketch
+// set: the degrees, the claims' contradictions (which give the status, by
 // newsgraph.DisputedBy) and the corroboration come with the walk, and the
-// edges without their evidence. With format=ndjson (Content-Type application/x-ndjson), one JSON object per
-// line: {"node":{...}} for each node, then {"edge":{...}} for each edge,
-// then {"root":...,"truncated":...}, so that a client can draw as it reads.
+// edges without their evidence.
+//
+// With format=ndjson (Content-Type application/x-ndjson), one JSON object
+// per line: {"node":{...}} for each node, then {"edge":{...}} for each
+// edge, then {"root":...,"truncated":...}, so that a client can draw as it
+// reads.
 //
 // # Errors
 //

@@ -1,6 +1,7 @@
 // Package web serves the browser UI that is built from web/src with npm and
 // esbuild and committed under dist/: GraphiQL and the graph explorer, both
-// clients of the public GraphQL API. The bundle is embedded in the binary,
+// clients of the public API (GraphQL, and GET /v1/subgraph for the
+// explorer's neighbourhoods). The bundle is embedded in the binary,
 // so a server on a machine without internet serves a working UI; no page
 // loads anything from another origin, and the Content-Security-Policy
 // forbids it.

@@ -1,5 +1,6 @@
-// The explorer at /explore: a client of the public GraphQL API that draws
-// neighbourhoods with Cytoscape.js and the fcose layout. Search and focus an
+// The explorer at /explore: a client of the public API (neighbourhoods from
+// GET /v1/subgraph, the rest from GraphQL) that draws them with
+// Cytoscape.js and the fcose layout. Search and focus an
 // entity, expand, pin and remove nodes, undo, read the evidence of an edge,
 // find paths, go back in time with asOf, and watch graphChanged add new
 // relations live. The URL holds the state (see state.js).
