@@ -283,7 +283,7 @@ func validateRelation(r *Relation, docs map[string]*Document) error {
 				return fmt.Errorf("relation %s: evidence[%d] offsets %d..%d do not span its quote of %d UTF-16 code units", id, j, ev.Start, ev.End, n)
 			}
 		}
-		if d := docs[ev.DocumentID]; d != nil && !strings.Contains(d.Text, ev.Quote) {
+		if d := docs[ev.DocumentID]; d != nil && !ev.QuotedIn(d.Text) {
 			return fmt.Errorf("relation %s: evidence[%d] quote %q is not a verbatim substring of document %s", id, j, ev.Quote, d.ID)
 		}
 	}
@@ -390,7 +390,7 @@ func (b *Batch) CheckReferences(storedEntities map[string]*Entity, storedDocs ma
 			if d == nil {
 				return batchErr("relations[%d]: relation %s: evidence[%d] document %q does not exist", i, r.ID, j, ev.DocumentID)
 			}
-			if !strings.Contains(d.Text, ev.Quote) {
+			if !ev.QuotedIn(d.Text) {
 				return batchErr("relations[%d]: relation %s: evidence[%d] quote %q is not a verbatim substring of document %s", i, r.ID, j, ev.Quote, d.ID)
 			}
 		}

@@ -264,3 +264,16 @@ func FoldQuote(s string) string {
 	folded, _, _ := foldQuote(s, false)
 	return strings.TrimSpace(folded)
 }
+
+// QuotedIn reports whether ev's quote is a verbatim substring of text, the
+// text of its document. Its offsets, when it has them, are tried first as
+// byte offsets, which they are wherever the text before the quote is
+// ASCII: then the check costs one comparison rather than a search of the
+// text. Offsets that do not point at the quote only cost the search: the
+// answer is strings.Contains's whatever the offsets.
+func (ev Evidence) QuotedIn(text string) bool {
+	if ev.HasOffsets() && ev.Start >= 0 && ev.Start <= len(text)-len(ev.Quote) && text[ev.Start:ev.Start+len(ev.Quote)] == ev.Quote {
+		return true
+	}
+	return strings.Contains(text, ev.Quote)
+}

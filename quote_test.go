@@ -1,6 +1,7 @@
 package newsgraph_test
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -108,6 +109,48 @@ func FuzzQuoteFinder(f *testing.F) {
 		}
 		if !m.Folded && m.Span != quote {
 			t.Fatalf("verbatim match %q of quote %q", m.Span, quote)
+		}
+	})
+}
+
+func TestEvidenceQuotedIn(t *testing.T) {
+	const ascii = "Sheinbaum rejected the plan. Trump insisted."
+	const accented = "López Obrador said no. Sheinbaum rejected the plan."
+	for _, tt := range []struct {
+		name string
+		text string
+		ev   newsgraph.Evidence
+		want bool
+	}{
+		{"offsets at the quote, ASCII before it", ascii, newsgraph.Evidence{Quote: "Trump insisted", Start: 29, End: 43}, true},
+		{"UTF-16 offsets after an accent (not byte offsets)", accented, newsgraph.Evidence{Quote: "Sheinbaum rejected", Start: 23, End: 41}, true},
+		{"offsets elsewhere, quote present", ascii, newsgraph.Evidence{Quote: "Trump insisted", Start: 0, End: 14}, true},
+		{"offsets past the end, quote present", ascii, newsgraph.Evidence{Quote: "Trump insisted", Start: 400, End: 414}, true},
+		{"no offsets, quote present", ascii, newsgraph.Evidence{Quote: "rejected the plan"}, true},
+		{"offsets at a look-alike, quote absent", ascii, newsgraph.Evidence{Quote: "Trump insisted!", Start: 29, End: 44}, false},
+		{"no offsets, quote absent", ascii, newsgraph.Evidence{Quote: "Trump relented"}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.ev.QuotedIn(tt.text); got != tt.want {
+				t.Errorf("QuotedIn = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzEvidenceQuotedIn checks that the offsets only speed QuotedIn up: its
+// answer is strings.Contains's whatever they are.
+func FuzzEvidenceQuotedIn(f *testing.F) {
+	f.Add("Sheinbaum rejected the plan.", "rejected", 10, 18)
+	f.Add("López said no.", "said", 6, 10)
+	f.Add("abc", "abcd", 0, 4)
+	f.Add("abc", "c", -3, 1)
+	f.Add("", "x", 0, 1)
+	f.Add("abc", "b", math.MaxInt, 1) // start+len(quote) overflows
+	f.Fuzz(func(t *testing.T, text, quote string, start, end int) {
+		ev := newsgraph.Evidence{Quote: quote, Start: start, End: end}
+		if got, want := ev.QuotedIn(text), strings.Contains(text, quote); got != want {
+			t.Errorf("QuotedIn(%q) of %q at %d..%d = %v, strings.Contains says %v", text, quote, start, end, got, want)
 		}
 	})
 }
