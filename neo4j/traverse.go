@@ -265,20 +265,22 @@ func fillSubgraphs(ctx context.Context, tx neo4j.ManagedTransaction, qs []newsgr
 		return err
 	}
 	rels := make(map[string]*newsgraph.Relation, len(items)+len(sketches))
-	corroboration := make(map[string]int, len(items)+len(sketches))
 	for _, item := range items {
 		r, err := relationFromItem(item)
 		if err != nil {
 			return err
 		}
-		rels[r.ID], corroboration[r.ID] = r, newsgraph.Corroboration(r.Evidence)
+		rels[r.ID] = r
 	}
+	// The corroboration of the relations read without their evidence; a
+	// sketch's edge read whole counts its own.
+	sketchCorroboration := make(map[string]int, len(sketches))
 	for _, item := range sketches {
 		r, n, err := sketchFromItem(item)
 		if err != nil {
 			return err
 		}
-		rels[r.ID], corroboration[r.ID] = r, n
+		rels[r.ID], sketchCorroboration[r.ID] = r, n
 	}
 	for i := range subgraphs {
 		g := &subgraphs[i]
@@ -295,10 +297,13 @@ func fillSubgraphs(ctx context.Context, tx neo4j.ManagedTransaction, qs []newsgr
 				return fmt.Errorf("neighborhood: relation %s vanished within the transaction", r.ID)
 			}
 			if qs[i].Sketch {
+				n, ok := sketchCorroboration[r.ID]
+				if !ok {
+					n = newsgraph.Corroboration(read.Evidence)
+				}
 				edge := *read
 				edge.Evidence = nil
-				g.Edges[j] = &edge
-				g.Corroboration[j] = corroboration[r.ID]
+				g.Edges[j], g.Corroboration[j] = &edge, n
 			} else {
 				g.Edges[j] = read.Clone()
 			}
